@@ -1,0 +1,85 @@
+using IncidentDesk.Api.Accounts.Registering;
+using IncidentDesk.Api.Accounts.SigningIn;
+using IncidentDesk.Api.Common;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IncidentDesk.Api.Accounts;
+
+public sealed record UserList(IReadOnlyList<UserDto> Items);
+
+public sealed record AssignableUser(Guid Id, string DisplayName);
+
+public sealed record AssignableUserList(IReadOnlyList<AssignableUser> Items);
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+
+        auth.MapPost("/login", async Task<Results<Ok<MeDto>, ProblemHttpResult>> (
+                LoginRequest body, HttpContext http, SessionService sessions, CancellationToken ct) =>
+            await sessions.SignInAsync(http, body, ct) is { } me
+                ? TypedResults.Ok(me)
+                : TypedResults.Problem(statusCode: 401, title: "Login failed", detail: "E-mail or password is wrong."))
+            .AllowAnonymous().WithName("Login").WithSummary("Sign in with e-mail and password (cookie session)");
+
+        auth.MapPost("/logout", async Task<NoContent> (HttpContext http) =>
+            {
+                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization().WithName("Logout").WithSummary("End the session");
+
+        auth.MapGet("/me", async Task<Results<Ok<MeDto>, NotFound>> (
+                HttpContext http, UserDirectory users, SessionService sessions, CancellationToken ct) =>
+            {
+                var caller = Caller.From(http.User);
+                if (await users.FindAsync(caller.Id, ct) is not { } u) return TypedResults.NotFound();
+                sessions.IssueAntiforgeryToken(http);
+                return TypedResults.Ok(new MeDto(u.Id, u.Email, u.DisplayName, u.Roles));
+            })
+            .RequireAuthorization().WithName("Me").WithSummary("The signed-in account; also refreshes the XSRF-TOKEN cookie");
+
+        var users = app.MapGroup("/api/users").WithTags("Users");
+
+        users.MapPost("/", async Task<Created<UserDto>> (CreateUserRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(new RegisterUser(body, Caller.From(http.User).Id), ct);
+                return TypedResults.Created($"/api/users/{user.Id}", user);
+            })
+            .RequireAuthorization(Policies.Admin).WithName("CreateUser").WithSummary("Create an individual account (admin)");
+
+        users.MapGet("/", async Task<Ok<UserList>> (UserDirectory directory, CancellationToken ct) =>
+                TypedResults.Ok(new UserList((await directory.AllAsync(ct))
+                    .Select(u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles, u.CreatedAt)).ToList())))
+            .RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("All accounts (admin)");
+
+        users.MapGet("/assignable", async Task<Ok<AssignableUserList>> (UserDirectory directory, CancellationToken ct) =>
+                TypedResults.Ok(new AssignableUserList((await directory.AllAsync(ct))
+                    .Where(u => u.Roles.Contains(Roles.Responder) || u.Roles.Contains(Roles.Admin))
+                    .Select(u => new AssignableUser(u.Id, u.DisplayName)).ToList())))
+            .RequireAuthorization(Policies.SeesAllIncidents).WithName("ListAssignableUsers")
+            .WithSummary("Accounts that can own an incident (responders and admins)");
+
+        return app;
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string WorksIncidents = "works-incidents";
+    public const string SeesAllIncidents = "sees-all-incidents";
+
+    public static IServiceCollection AddIncidentDeskPolicies(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(WorksIncidents, p => p.RequireRole(Roles.Responder, Roles.Admin))
+            .AddPolicy(SeesAllIncidents, p => p.RequireRole(Roles.Responder, Roles.Executive, Roles.Admin))
+            .SetFallbackPolicy(null)
+            .Services;
+}

@@ -1,0 +1,63 @@
+using System.Net.Mail;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace IncidentDesk.Api.Accounts.Registering;
+
+public sealed record CreateUserRequest(string? Email, string? DisplayName, string[]? Roles, string? Password);
+
+public sealed record UserDto(Guid Id, string Email, string DisplayName, string[] Roles, DateTimeOffset CreatedAt);
+
+public sealed record RegisterUser(CreateUserRequest Body, Guid Actor) : IRequest<UserDto>;
+
+internal sealed class RegisterUserHandler(
+    IEventStore store, UserDirectory users, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
+    : IRequestHandler<RegisterUser, UserDto>
+{
+    public const int MinPasswordLength = 12;
+
+    public async Task<UserDto> Handle(RegisterUser cmd, CancellationToken ct)
+    {
+        var body = Validate(cmd.Body);
+        if (await users.FindByEmailAsync(body.Email!, ct) is not null)
+            throw new RuleViolated("email_taken", $"an account with e-mail {body.Email} already exists");
+
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var roles = body.Roles!.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray();
+        var hash = hasher.HashPassword(new UserAccount(id, body.Email!, body.DisplayName!, roles, "", now), body.Password!);
+        var e = new UserRegistered(id, body.Email!.Trim(), body.DisplayName!.Trim(), roles, hash,
+            cmd.Actor == Guid.Empty ? id : cmd.Actor, now);
+        try
+        {
+            await store.AppendAsync(id, UserEventTypes.StreamType, 0, [e], e.Actor, ct);
+        }
+        catch (PostgresException x) when (x is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "users_email_unique" })
+        {
+            // Two admins creating the same e-mail at once: the read model's unique index decides, and the
+            // whole append (event included) rolls back.
+            throw new RuleViolated("email_taken", $"an account with e-mail {body.Email} already exists");
+        }
+        return new UserDto(id, e.Email, e.DisplayName, roles, now);
+    }
+
+    internal static CreateUserRequest Validate(CreateUserRequest body)
+    {
+        var errors = new FieldErrors()
+            .Text("email", body.Email, 254)
+            .Text("displayName", body.DisplayName, 100);
+        if (!errors.Has("email") && !MailAddress.TryCreate(body.Email!.Trim(), out _))
+            errors.Add("email", "is not an e-mail address");
+        if (body.Roles is null || body.Roles.Length == 0) errors.Add("roles", "must name at least one role");
+        else if (body.Roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } bad)
+            errors.Add("roles", $"'{bad}' is not a role (Reporter, Responder, Executive, Admin)");
+        if (string.IsNullOrEmpty(body.Password)) errors.Add("password", "is required");
+        else if (body.Password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
+        else if (body.Password.Length > 200) errors.Add("password", "must be at most 200 characters");
+        errors.ThrowIfAny();
+        return body;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using IncidentDesk.Api.Common;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace IncidentDesk.Api.Accounts.SigningIn;
+
+public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record MeDto(Guid Id, string Email, string DisplayName, string[] Roles);
+
+/// <summary>Cookie sign-in with a fresh antiforgery token bound to the signed-in identity.</summary>
+public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAccount> hasher, IAntiforgery antiforgery)
+{
+    // Verifying against a dummy hash when the account does not exist keeps both paths equally slow, so
+    // response time does not reveal which e-mail addresses have accounts.
+    private static readonly string DummyHash =
+        new PasswordHasher<UserAccount>().HashPassword(new UserAccount(Guid.Empty, "", "", [], "", default), "not-a-password");
+
+    public async Task<MeDto?> SignInAsync(HttpContext http, LoginRequest body, CancellationToken ct)
+    {
+        new FieldErrors().Text("email", body.Email, 254).Text("password", body.Password, 200).ThrowIfAny();
+        var user = await users.FindByEmailAsync(body.Email!.Trim(), ct);
+        var result = hasher.VerifyHashedPassword(user ?? new UserAccount(Guid.Empty, "", "", [], "", default),
+            user?.PasswordHash ?? DummyHash, body.Password!);
+        if (user is null || result == PasswordVerificationResult.Failed) return null;
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.DisplayName),
+            new(ClaimTypes.Email, user.Email),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        http.User = principal;
+        IssueAntiforgeryToken(http);
+        return new MeDto(user.Id, user.Email, user.DisplayName, user.Roles);
+    }
+
+    /// <summary>The SPA reads XSRF-TOKEN (not HttpOnly) and echoes it in X-XSRF-TOKEN on every write.</summary>
+    public void IssueAntiforgeryToken(HttpContext http)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        http.Response.Cookies.Append(AntiforgerySetup.RequestTokenCookie, tokens.RequestToken!,
+            new CookieOptions { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" });
+    }
+}
+
+public static class AntiforgerySetup
+{
+    public const string RequestTokenCookie = "XSRF-TOKEN";
+    public const string HeaderName = "X-XSRF-TOKEN";
+
+    /// <summary>
+    /// Every state-changing API call from a signed-in session must carry the antiforgery header. Login is
+    /// exempt (there is no session to ride on yet).
+    /// </summary>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var method = http.Request.Method;
+        var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+        if (unsafeMethod && http.User.Identity?.IsAuthenticated == true &&
+            http.Request.Path.StartsWithSegments("/api") &&
+            !http.Request.Path.StartsWithSegments("/api/auth/login"))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+                throw new Forbidden($"antiforgery token missing or invalid: send the {RequestTokenCookie} cookie value in the {HeaderName} header");
+        }
+        await next(http);
+    });
+}

@@ -1,0 +1,41 @@
+namespace IncidentDesk.Api.Common;
+
+/// <summary>Collects field errors of one request and throws them together as a 400.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    public FieldErrors Required<T>(string field, T? value) where T : struct =>
+        value is null ? Add(field, "is required") : this;
+
+    public FieldErrors Required(string field, object? value) =>
+        value is null ? Add(field, "is required") : this;
+
+    /// <summary>Required, non-blank text of at most <paramref name="max"/> characters.</summary>
+    public FieldErrors Text(string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
+        return Optional(field, value, max);
+    }
+
+    public FieldErrors Optional(string field, string? value, int max) =>
+        value is not null && value.Length > max ? Add(field, $"must be at most {max} characters") : this;
+
+    public FieldErrors Max<T>(string field, IReadOnlyCollection<T>? items, int max) =>
+        items is not null && items.Count > max ? Add(field, $"must have at most {max} items") : this;
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+            throw new ValidationFailed(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}

@@ -1,0 +1,157 @@
+using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Accounts.SigningIn;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Incidents.Filing;
+using IncidentDesk.Api.Incidents.GettingBoard;
+using IncidentDesk.Api.Incidents.GettingIncident;
+using MediatR;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using Npgsql;
+
+namespace IncidentDesk.Api.Hosting;
+
+/// <summary>Composition of the process: services, the HTTP pipeline and the infrastructure endpoints.</summary>
+public static class Composition
+{
+    /// <summary>Request bodies above this are refused with 400 before they are read.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddIncidentDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString("IncidentDesk")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:IncidentDesk is not configured (set ConnectionStrings__IncidentDesk, or start with ./deploy/run.sh)");
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+
+        services.AddSingleton(new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents());
+        services.AddSingleton<IInlineProjection, IncidentBoardProjection>();
+        services.AddSingleton<IInlineProjection, UserProjection>();
+        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ProjectionRebuilder>();
+
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<SessionService>();
+        services.AddSingleton<IncidentReferences>();
+        services.AddSingleton<IncidentViews>();
+        services.AddSingleton<IncidentCommandRunner>();
+        services.AddTransient<AdminBootstrap>();
+        services.AddTransient<DemoSeeder>();
+
+        // MediatR 5.1.0 has no DI package that restores here: register the factory and scan for handlers.
+        services.AddScoped<ServiceFactory>(p => p.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.Scan(s => s.FromAssemblyOf<Migrator>()
+            .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces().WithScopedLifetime());
+
+        services.Configure<JsonOptions>(o => JsonDefaults.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "incidentdesk.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // An API answers 401/403; redirects to a login page are the SPA's business.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+        });
+        services.AddIncidentDeskPolicies();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgerySetup.HeaderName;
+            o.Cookie.Name = "incidentdesk.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new() { Title = "IncidentDesk API", Version = "v1" });
+            o.SupportNonNullableReferenceTypes();
+            o.UseAllOfToExtendReferenceSchemas();
+        });
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(CancellationToken.None);
+    }
+
+    public static async Task RebuildProjectionsAsync(this WebApplication app)
+    {
+        var count = await app.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(CancellationToken.None);
+        Console.WriteLine($"Rebuilt the read models from {count} events.");
+    }
+
+    public static async Task SeedDemoAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public static WebApplication UseIncidentDeskPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseApiAntiforgery();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapIncidentDeskInfrastructure(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.UseSwagger();
+        app.UseSwaggerUI();
+
+        // The built SPA, served by the same process; client-side routes fall back to index.html.
+        var webRoot = app.Configuration["IncidentDesk:WebRoot"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(app.Environment.ContentRootPath, "wwwroot");
+        if (Directory.Exists(webRoot))
+        {
+            var files = new PhysicalFileProvider(Path.GetFullPath(webRoot));
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            app.MapFallback("{*path:nonfile}", async http =>
+            {
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    http.Response.StatusCode = 404;
+                    return;
+                }
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.SendFileAsync(files.GetFileInfo("index.html"));
+            });
+        }
+        else
+        {
+            app.Logger.LogWarning("No built web app at {WebRoot}; serving the API only", webRoot);
+        }
+        return app;
+    }
+}

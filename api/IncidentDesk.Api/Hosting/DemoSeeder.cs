@@ -1,0 +1,102 @@
+using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Accounts.Registering;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Incidents.Acknowledging;
+using IncidentDesk.Api.Incidents.Advancing;
+using IncidentDesk.Api.Incidents.Analysing;
+using IncidentDesk.Api.Incidents.Filing;
+using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Incidents.Notes;
+using IncidentDesk.Api.Incidents.Preventing;
+using IncidentDesk.Api.Incidents.Recovering;
+using IncidentDesk.Api.Incidents.Triaging;
+using MediatR;
+
+namespace IncidentDesk.Api.Hosting;
+
+/// <summary>
+/// `--demo`: one reporter, responder and executive, and incidents drawn from the seeds' case studies at
+/// different stages, all created through the normal command path so the timelines are real.
+/// </summary>
+public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProvider clock)
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await users.FindByEmailAsync("responder@incidentdesk.local", ct) is not null)
+        {
+            Console.WriteLine("Demo data already present; sign in with the demo accounts printed on the first --demo run.");
+            return;
+        }
+        var password = AdminBootstrap.GeneratePassword();
+        var admin = (await users.AllAsync(ct)).First(u => u.Roles.Contains(Roles.Admin));
+        async Task<Caller> Account(string email, string name, string role)
+        {
+            var u = await mediator.Send(new RegisterUser(new CreateUserRequest(email, name, [role], password), admin.Id), ct);
+            return new Caller(u.Id, new HashSet<string> { role });
+        }
+        var reporter = await Account("reporter@incidentdesk.local", "山田 花子 (営業部)", Roles.Reporter);
+        var responder = await Account("responder@incidentdesk.local", "佐藤 健 (情報システム部)", Roles.Responder);
+        await Account("executive@incidentdesk.local", "鈴木 一郎 (取締役)", Roles.Executive);
+        var now = clock.GetUtcNow();
+
+        // 003 trouble case #8: laptop lost on a train, customer list on the local disk.
+        await File(reporter, Category.C4, "通勤電車の網棚にノートPCを置き忘れました。顧客リストがローカルに保存されています。駅に問い合わせ中です。",
+            now.AddHours(-2), deviceId: "PC-0142", personalData: true);
+
+        // 003 trouble case #2: ransomware from a website locks a take-home PC.
+        var ransom = await File(reporter, Category.C2, "持ち帰りPCで海外のまとめサイトを見ていたら画面がロックされ、身代金を要求する表示が出ました。",
+            now.AddHours(-5), disconnected: true);
+        ransom = await Ack(ransom, responder);
+        await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
+            ["端末をネットワークから切断", "同じサイトへのアクセスを遮断"], responder.Id), responder));
+
+        // 003 trouble case #7: card details entered on a phishing page.
+        var phish = await File(reporter, Category.C3, "「クレジットカード請求額のご連絡」というメールのリンクからカード情報を入力してしまいました。",
+            now.AddDays(-1));
+        phish = await Ack(phish, responder);
+        phish = await Send(new Triage(phish.Id, phish.Version, new TriageRequest(InfoClass.Confidential, Impact.Serious, true, true, false,
+            ["カード会社へ利用停止を依頼"], responder.Id), responder));
+        phish = await Send(new AdvanceStage(phish.Id, phish.Version, new AdvanceStageRequest(Stage.Analysis), responder));
+        await Send(new AddNote(phish.Id, phish.Version, new AddNoteRequest("カード会社は業務用アドレスを把握していないことを確認。フィッシングと判断。"), responder));
+
+        // 002 scenario 7: earthquake tips a partition onto the inventory server; closed with lessons learned.
+        var quake = await File(reporter, Category.C10, "地震で間仕切りが倒れ、在庫管理サーバが起動しなくなりました。出荷業務が止まっています。",
+            now.AddDays(-20));
+        quake = await Ack(quake, responder);
+        quake = await Send(new Triage(quake.Id, quake.Version, new TriageRequest(InfoClass.Business, Impact.ExtremelySerious, false, false, false,
+            ["手作業での出荷に切替"], responder.Id), responder));
+        quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Analysis), responder));
+        FiveWValue W(string v) => new(v, false);
+        quake = await Send(new RecordAnalysis(quake.Id, quake.Version, new AnalysisRequest(
+            W("総務部"), W("在庫管理サーバのHDD故障"), W("地震発生直後"), W("本社サーバ室"), W("転倒防止策なし"), W("間仕切りの転倒"),
+            "在庫データ6か月分が失われた", "出荷業務全体", "在庫管理サーバ", "機器の転倒防止とバックアップの不備", "保守契約と日次バックアップ"), responder));
+        quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Recovery), responder));
+        quake = await Send(new RecordRecovery(quake.Id, quake.Version, new RecoveryRequest("代替機へ移行しデータを再入力",
+            true, [new NotifiedPartyRequest("取引先（出荷遅延の連絡）", now.AddDays(-10), "電話")]), responder));
+        quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Prevention), responder));
+        quake = await Send(new RecordPrevention(quake.Id, quake.Version, new PreventionRequest("機器の設置と保守・バックアップ体制の不備",
+            [new MeasureRequest("サーバラックの転倒防止", MeasureDecision.Done, null),
+             new MeasureRequest("緊急保守契約の締結", MeasureDecision.WillDo, DateOnly.FromDateTime(now.AddDays(30).UtcDateTime))], true), responder));
+        await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Closed), responder));
+
+        Console.WriteLine($"""
+
+            ==============================================================
+             Demo accounts (password for all three: {password})
+               reporter@incidentdesk.local   (Reporter)
+               responder@incidentdesk.local  (Responder)
+               executive@incidentdesk.local  (Executive)
+            ==============================================================
+
+            """);
+    }
+
+    private Task<IncidentDetail> File(Caller reporter, Category category, string summary, DateTimeOffset noticed,
+        string? deviceId = null, bool personalData = false, bool? disconnected = null) =>
+        Send(new FileReport(new FileReportRequest(category, summary, noticed, null, deviceId, personalData, disconnected), reporter));
+
+    private Task<IncidentDetail> Ack(IncidentDetail i, Caller responder) => Send(new Acknowledge(i.Id, i.Version, responder));
+
+    private Task<IncidentDetail> Send(IRequest<IncidentDetail> command) => mediator.Send(command);
+}

@@ -1,0 +1,86 @@
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Incidents.GettingIncident;
+using MediatR;
+using Npgsql;
+
+namespace IncidentDesk.Api.Incidents.Filing;
+
+/// <summary>
+/// At most three required inputs (R1): category, what happened, when it was noticed. The rest is optional so
+/// that staff report in under a minute, on a phone if their PC is off the network.
+/// </summary>
+public sealed record FileReportRequest(
+    Category? Category, string? Summary, DateTimeOffset? NoticedAt, string? Contact, string? DeviceId,
+    bool? PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork);
+
+public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
+
+internal sealed class FileReportHandler(IEventStore store, IncidentReferences references, IncidentViews views, TimeProvider clock)
+    : IRequestHandler<FileReport, IncidentDetail>
+{
+    public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        Validate(cmd.Body, now);
+        var id = Guid.CreateVersion7(now);
+        var reference = await references.NextAsync(now.Year, ct);
+        var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now);
+        var version = await store.AppendAsync(id, IncidentEventTypes.StreamType, 0, [reported], cmd.Caller.Id, ct);
+        return await views.DetailAsync(Incident.Evolve(null, reported), version, ct);
+    }
+
+    internal static void Validate(FileReportRequest body, DateTimeOffset now)
+    {
+        var errors = new FieldErrors()
+            .Required("category", body.Category)
+            .Text("summary", body.Summary, 4000)
+            .Required("noticedAt", body.NoticedAt)
+            .Optional("contact", body.Contact, 200)
+            .Optional("deviceId", body.DeviceId, 100);
+        // A few minutes of slack for phones whose clocks run ahead (R29: we store server UTC anyway).
+        if (body.NoticedAt is { } noticed && noticed > now.AddMinutes(5))
+            errors.Add("noticedAt", "cannot be in the future");
+        if (body.NoticedAt is { } old && old < now.AddYears(-10))
+            errors.Add("noticedAt", "is more than ten years ago");
+        errors.ThrowIfAny();
+    }
+
+    internal static IncidentReported Decide(FileReportRequest body, Guid id, string reference, Guid reporter, DateTimeOffset now)
+    {
+        // Disconnection only means something for malware and ransomware (R2; seeds 000:276-282).
+        var disconnected = body.Category is Category.C1 or Category.C2 ? body.DisconnectedFromNetwork : null;
+        var noticed = body.NoticedAt!.Value > now ? now : body.NoticedAt.Value;
+        return new IncidentReported(id, reference, body.Category!.Value, body.Summary!.Trim(), noticed.ToUniversalTime(),
+            Blank(body.Contact), Blank(body.DeviceId), body.PersonalDataMayBeInvolved ?? false, disconnected, reporter, now);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>
+/// Human references INC-2026-0001, numbered per year. A PostgreSQL sequence per year never blocks concurrent
+/// filings (a counter row would serialize them); a failed append leaves a gap, which is harmless.
+/// </summary>
+public sealed class IncidentReferences(NpgsqlDataSource db)
+{
+    private readonly HashSet<int> knownYears = [];
+
+    public async Task<string> NextAsync(int year, CancellationToken ct)
+    {
+        var sequence = $"incident_reference_{year}";
+        if (!knownYears.Contains(year))
+        {
+            await using var create = db.CreateCommand($"create sequence if not exists {sequence}");
+            try { await create.ExecuteNonQueryAsync(ct); }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+                // Two nodes created it at the same instant; it exists now.
+            }
+            lock (knownYears) knownYears.Add(year);
+        }
+        await using var cmd = db.CreateCommand($"select nextval('{sequence}')");
+        var n = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        return $"INC-{year}-{n:0000}";
+    }
+}

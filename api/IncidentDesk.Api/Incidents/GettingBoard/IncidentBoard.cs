@@ -1,0 +1,143 @@
+using System.Text;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using MediatR;
+using Npgsql;
+
+namespace IncidentDesk.Api.Incidents.GettingBoard;
+
+public sealed record IncidentSummary(
+    Guid Id, string Reference, Category Category, string Summary, Stage Stage, Severity? Severity,
+    Guid? OwnerId, string? OwnerName, Guid ReporterId, string? ReporterName, DateTimeOffset NoticedAt,
+    DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version);
+
+public sealed record IncidentList(IReadOnlyList<IncidentSummary> Items, long Total);
+
+/// <summary>Board/list filters. <c>owner</c> is an account id, "me" or "none"; <c>reporter</c> only "me".</summary>
+public sealed record GetIncidentBoard(
+    Caller Caller, Stage? Stage, Severity? Severity, Category? Category, string? Owner, string? Reporter, string? Q,
+    int Page, int PageSize, string? Sort) : IRequest<IncidentList>;
+
+/// <summary>Keeps incident_board in step with the incident streams (same transaction as the append).</summary>
+public sealed class IncidentBoardProjection : IInlineProjection
+{
+    public IReadOnlyList<string> Tables { get; } = ["incident_board"];
+
+    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        const string touch = "updated_at = $2, version = $3";
+        switch (@event.Data)
+        {
+            case IncidentReported e:
+                batch.Add("insert into incident_board (id, reference, category, summary, stage, reporter_id, noticed_at, " +
+                          "reported_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+                    e.IncidentId, e.Reference, Name(e.Category), e.Summary, Name(Stage.Detection), e.Actor,
+                    e.NoticedAt, e.At, @event.Version);
+                break;
+            case IncidentAcknowledged e:
+                batch.Add($"update incident_board set acknowledged_at = $2, {touch} where id = $1", e.IncidentId, e.At, @event.Version);
+                break;
+            case IncidentTriaged e:
+                batch.Add($"update incident_board set severity = $4, severity_rank = $5, {touch} where id = $1",
+                    e.IncidentId, e.At, @event.Version, Name(e.Severity), (short)e.Severity);
+                break;
+            case SeverityRerated e:
+                batch.Add($"update incident_board set severity = $4, severity_rank = $5, {touch} where id = $1",
+                    e.IncidentId, e.At, @event.Version, Name(e.To), (short)e.To);
+                break;
+            case StageAdvanced e:
+                batch.Add($"update incident_board set stage = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, Name(e.To));
+                break;
+            case IncidentReclassified e:
+                batch.Add($"update incident_board set category = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, Name(e.To));
+                break;
+            case IncidentAssigned e:
+                batch.Add($"update incident_board set owner_id = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, e.OwnerId);
+                break;
+            case IIncidentEvent e:
+                batch.Add($"update incident_board set {touch} where id = $1", e.IncidentId, e.At, @event.Version);
+                break;
+        }
+    }
+
+    /// <summary>The JSON name of an enum value, so the read model and the API speak the same words.</summary>
+    public static string Name<T>(T value) where T : struct, Enum =>
+        System.Text.Json.JsonSerializer.Serialize(value, JsonDefaults.Options).Trim('"');
+}
+
+internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHandler<GetIncidentBoard, IncidentList>
+{
+    public const int MaxPageSize = 200;
+
+    private static readonly Dictionary<string, string> Sorts = new(StringComparer.Ordinal)
+    {
+        ["noticedAt"] = "b.noticed_at asc, b.id", ["-noticedAt"] = "b.noticed_at desc, b.id",
+        ["reportedAt"] = "b.reported_at asc, b.id", ["-reportedAt"] = "b.reported_at desc, b.id",
+        ["severity"] = "b.severity_rank asc, b.noticed_at desc, b.id", ["-severity"] = "b.severity_rank desc, b.noticed_at desc, b.id",
+        ["reference"] = "b.reference asc", ["-reference"] = "b.reference desc",
+        ["updatedAt"] = "b.updated_at asc, b.id", ["-updatedAt"] = "b.updated_at desc, b.id",
+    };
+
+    public async Task<IncidentList> Handle(GetIncidentBoard q, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (q.Page < 1) errors.Add("page", "must be 1 or more");
+        if (q.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"must be between 1 and {MaxPageSize}");
+        if (q.Sort is not null && !Sorts.ContainsKey(q.Sort)) errors.Add("sort", $"must be one of {string.Join(", ", Sorts.Keys)}");
+        Guid? ownerId = null;
+        if (q.Owner is not null and not "me" and not "none")
+        {
+            if (Guid.TryParse(q.Owner, out var g)) ownerId = g;
+            else errors.Add("owner", "must be an account id, 'me' or 'none'");
+        }
+        if (q.Reporter is not null and not "me") errors.Add("reporter", "must be 'me'");
+        errors.Optional("q", q.Q, 200).ThrowIfAny();
+
+        var where = new StringBuilder("where true");
+        var args = new List<object>();
+        string Arg(object value) { args.Add(value); return "$" + args.Count; }
+
+        // Reporters only ever see their own reports (R30, least privilege).
+        if (!q.Caller.SeesAllIncidents || q.Reporter == "me") where.Append($" and b.reporter_id = {Arg(q.Caller.Id)}");
+        if (q.Stage is { } stage) where.Append($" and b.stage = {Arg(IncidentBoardProjection.Name(stage))}");
+        if (q.Severity is { } sev) where.Append($" and b.severity = {Arg(IncidentBoardProjection.Name(sev))}");
+        if (q.Category is { } cat) where.Append($" and b.category = {Arg(IncidentBoardProjection.Name(cat))}");
+        if (q.Owner == "me") where.Append($" and b.owner_id = {Arg(q.Caller.Id)}");
+        else if (q.Owner == "none") where.Append(" and b.owner_id is null");
+        else if (ownerId is { } o) where.Append($" and b.owner_id = {Arg(o)}");
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var like = Arg("%" + EscapeLike(q.Q.Trim()) + "%");
+            where.Append($" and (b.summary ilike {like} or b.reference ilike {like})");
+        }
+
+        var order = Sorts[q.Sort ?? "-noticedAt"];
+        var sql =
+            $"select count(*) from incident_board b {where};" +
+            "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
+            "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version " +
+            $"from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id {where} " +
+            $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}";
+
+        await using var cmd = db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        var total = r.GetInt64(0);
+        await r.NextResultAsync(ct);
+        var items = new List<IncidentSummary>();
+        while (await r.ReadAsync(ct))
+            items.Add(new IncidentSummary(
+                r.GetGuid(0), r.GetString(1), Parse<Category>(r.GetString(2)), r.GetString(3), Parse<Stage>(r.GetString(4)),
+                r.IsDBNull(5) ? null : Parse<Severity>(r.GetString(5)), r.IsDBNull(6) ? null : r.GetGuid(6),
+                r.IsDBNull(7) ? null : r.GetString(7), r.GetGuid(8), r.IsDBNull(9) ? null : r.GetString(9),
+                r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11),
+                r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt64(14)));
+        return new IncidentList(items, total);
+    }
+
+    private static T Parse<T>(string name) where T : struct, Enum =>
+        System.Text.Json.JsonSerializer.Deserialize<T>($"\"{name}\"", JsonDefaults.Options);
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

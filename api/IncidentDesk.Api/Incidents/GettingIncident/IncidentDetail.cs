@@ -1,0 +1,67 @@
+using IncidentDesk.Api.Accounts;
+
+namespace IncidentDesk.Api.Incidents.GettingIncident;
+
+public sealed record FiveWValue(string? Value, bool Unknown);
+
+public sealed record TriageRecord(
+    InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, bool UsersMayBeHarmed, bool DataMayBeLeaking,
+    IReadOnlyList<string> ContainmentActions, Severity Severity, DateTimeOffset TriagedAt, Guid TriagedBy);
+
+public sealed record AnalysisRecord(
+    FiveWValue Who, FiveWValue What, FiveWValue When, FiveWValue Where, FiveWValue Why, FiveWValue How,
+    string? Damage, string? Scale, string? AffectedAssets, string? Cause, string? Countermeasures);
+
+public sealed record RecoveryRecord(
+    string? ActionsTaken, bool NormalOperationVerified, Guid? VerifiedBy, string? VerifiedByName, DateTimeOffset? VerifiedAt,
+    IReadOnlyList<NotifiedParty> NotifiedParties);
+
+public sealed record PreventionRecord(string? RootCause, IReadOnlyList<Measure> Measures, bool? PolicyUpdateNeeded);
+
+public sealed record Note(Guid Id, string Text, Guid By, string? ByName, DateTimeOffset At);
+
+public sealed record ExitCriterion(string Code, bool Met);
+
+public sealed record IncidentDetail(
+    Guid Id, string Reference, Category Category, string Summary, Stage Stage, Severity? Severity,
+    Guid? OwnerId, string? OwnerName, Guid ReporterId, string? ReporterName, DateTimeOffset NoticedAt,
+    DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version,
+    string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
+    TriageRecord? Triage, AnalysisRecord? Analysis, RecoveryRecord? Recovery, PreventionRecord? Prevention,
+    IReadOnlyList<Note> Notes, IReadOnlyList<ExitCriterion> ExitCriteria, Stage? NextStage);
+
+/// <summary>Turns folded incident state into the API's detail view, resolving account names.</summary>
+public sealed class IncidentViews(UserDirectory users)
+{
+    public async Task<IncidentDetail> DetailAsync(Incident s, long version, CancellationToken ct)
+    {
+        var ids = new List<Guid> { s.ReporterId };
+        if (s.OwnerId is { } o) ids.Add(o);
+        if (s.Recovery?.VerifiedBy is { } v) ids.Add(v);
+        ids.AddRange(s.Notes.Select(n => n.By));
+        var names = await users.NamesAsync(ids, ct);
+        string? Name(Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : null;
+        static FiveWValue W(Answer a) => new(a.Value, a.Unknown);
+
+        return new IncidentDetail(
+            s.Id, s.Reference, s.Category, s.Summary, s.Stage, s.Severity, s.OwnerId, Name(s.OwnerId), s.ReporterId,
+            Name(s.ReporterId), s.NoticedAt, s.ReportedAt, s.AcknowledgedAt, s.UpdatedAt, version, s.Contact, s.DeviceId,
+            s.PersonalDataMayBeInvolved, s.DisconnectedFromNetwork,
+            s.Triage is { } t
+                ? new TriageRecord(t.InfoClass, t.Impact, t.PersonalDataInvolved, t.UsersMayBeHarmed, t.DataMayBeLeaking,
+                    t.ContainmentActions, t.Severity, t.TriagedAt, t.TriagedBy)
+                : null,
+            s.Analysis is { } a
+                ? new AnalysisRecord(W(a.FiveW1H.Who), W(a.FiveW1H.What), W(a.FiveW1H.When), W(a.FiveW1H.Where),
+                    W(a.FiveW1H.Why), W(a.FiveW1H.How), a.Damage, a.Scale, a.AffectedAssets, a.Cause, a.Countermeasures)
+                : null,
+            s.Recovery is { } r
+                ? new RecoveryRecord(r.ActionsTaken, r.NormalOperationVerified, r.VerifiedBy, Name(r.VerifiedBy),
+                    r.VerifiedAt, r.NotifiedParties)
+                : null,
+            s.Prevention is { } p ? new PreventionRecord(p.RootCause, p.Measures, p.PolicyUpdateNeeded) : null,
+            s.Notes.Select(n => new Note(n.Id, n.Text, n.By, Name(n.By), n.At)).ToList(),
+            s.ExitCriteria().Select(c => new ExitCriterion(c.Code, c.Met)).ToList(),
+            s.NextStage);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using MediatR;
+
+namespace IncidentDesk.Api.Incidents.GettingTimeline;
+
+public sealed record TimelineEntry(long Seq, long Version, string Type, DateTimeOffset At, Guid ActorId, string? ActorName, JsonElement Data);
+
+public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items);
+
+public sealed record GetTimeline(Guid IncidentId, Caller Caller) : IRequest<TimelineList>;
+
+/// <summary>The full record of what happened, who did it and when: the events themselves, oldest first.</summary>
+internal sealed class GetTimelineHandler(IEventStore store, UserDirectory users) : IRequestHandler<GetTimeline, TimelineList>
+{
+    public async Task<TimelineList> Handle(GetTimeline q, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(q.IncidentId, ct);
+        // Same visibility rule as the incident itself: a reporter's own reports only.
+        if (events.Count == 0 || (!q.Caller.SeesAllIncidents && events[0].Data is IncidentReported r && r.Actor != q.Caller.Id))
+            throw new NotFoundError($"incident {q.IncidentId}");
+        var names = await users.NamesAsync(events.Select(e => e.Actor), ct);
+        return new TimelineList(events.Select(e => new TimelineEntry(
+            e.Seq, e.Version, e.Type, ((IIncidentEvent)e.Data).At, e.Actor, names.GetValueOrDefault(e.Actor),
+            JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), JsonDefaults.Options))).ToList());
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+
+namespace IncidentDesk.Api.Incidents;
+
+public sealed record TriageFacts(
+    InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, bool UsersMayBeHarmed, bool DataMayBeLeaking,
+    ImmutableArray<string> ContainmentActions, Severity Severity, DateTimeOffset TriagedAt, Guid TriagedBy);
+
+public sealed record AnalysisFacts(
+    FiveW1H FiveW1H, string? Damage, string? Scale, string? AffectedAssets, string? Cause, string? Countermeasures);
+
+public sealed record RecoveryFacts(
+    string? ActionsTaken, bool NormalOperationVerified, Guid? VerifiedBy, DateTimeOffset? VerifiedAt,
+    ImmutableArray<NotifiedParty> NotifiedParties);
+
+public sealed record PreventionFacts(string? RootCause, ImmutableArray<Measure> Measures, bool? PolicyUpdateNeeded);
+
+public sealed record NoteFacts(Guid Id, string Text, Guid By, DateTimeOffset At);
+
+/// <summary>An incident's state, folded from its events. Only <see cref="Evolve"/> changes it.</summary>
+public sealed record Incident(
+    Guid Id, string Reference, Category Category, string Summary, DateTimeOffset NoticedAt, DateTimeOffset ReportedAt,
+    Guid ReporterId, string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
+    Stage Stage, DateTimeOffset? AcknowledgedAt, Guid? AcknowledgedBy, Severity? Severity, Guid? OwnerId,
+    TriageFacts? Triage, AnalysisFacts? Analysis, RecoveryFacts? Recovery, PreventionFacts? Prevention,
+    ImmutableList<NoteFacts> Notes, DateTimeOffset UpdatedAt)
+{
+    public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
+    {
+        (null, IncidentReported e) => new Incident(
+            e.IncidentId, e.Reference, e.Category, e.Summary, e.NoticedAt, e.At, e.Actor, e.Contact, e.DeviceId,
+            e.PersonalDataMayBeInvolved, e.DisconnectedFromNetwork, Stage.Detection, null, null, null, null,
+            null, null, null, null, [], e.At),
+        (null, _) => throw new InvalidOperationException("an incident stream must start with incident_reported"),
+        ({ } s, IncidentAcknowledged e) => s with { AcknowledgedAt = e.At, AcknowledgedBy = e.Actor, UpdatedAt = e.At },
+        ({ } s, IncidentTriaged e) => s with
+        {
+            Severity = e.Severity,
+            Triage = new TriageFacts(e.InfoClass, e.Impact, e.PersonalDataInvolved, e.UsersMayBeHarmed,
+                e.DataMayBeLeaking, [.. e.ContainmentActions], e.Severity, e.At, e.Actor),
+            UpdatedAt = e.At,
+        },
+        ({ } s, SeverityRerated e) => s with
+        {
+            Severity = e.To,
+            Triage = s.Triage! with
+            {
+                InfoClass = e.InfoClass, Impact = e.Impact, PersonalDataInvolved = e.PersonalDataInvolved, Severity = e.To,
+            },
+            UpdatedAt = e.At,
+        },
+        ({ } s, AnalysisRecorded e) => s with
+        {
+            Analysis = new AnalysisFacts(e.FiveW1H, e.Damage, e.Scale, e.AffectedAssets, e.Cause, e.Countermeasures),
+            UpdatedAt = e.At,
+        },
+        ({ } s, RecoveryRecorded e) => s with
+        {
+            Recovery = new RecoveryFacts(e.ActionsTaken, e.NormalOperationVerified, e.VerifiedBy, e.VerifiedAt,
+                [.. e.NotifiedParties]),
+            UpdatedAt = e.At,
+        },
+        ({ } s, PreventionRecorded e) => s with
+        {
+            Prevention = new PreventionFacts(e.RootCause, [.. e.Measures], e.PolicyUpdateNeeded), UpdatedAt = e.At,
+        },
+        ({ } s, StageAdvanced e) => s with { Stage = e.To, UpdatedAt = e.At },
+        ({ } s, NoteAdded e) => s with { Notes = s.Notes.Add(new NoteFacts(e.NoteId, e.Text, e.Actor, e.At)), UpdatedAt = e.At },
+        ({ } s, IncidentReclassified e) => s with { Category = e.To, UpdatedAt = e.At },
+        ({ } s, IncidentAssigned e) => s with { OwnerId = e.OwnerId, UpdatedAt = e.At },
+        _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
+    };
+
+    public Stage? NextStage => Stage == Stage.Closed ? null : Stage + 1;
+
+    /// <summary>The exit criteria of the current stage and whether each is met (seeds digest §2, R7–R13).</summary>
+    public IReadOnlyList<(string Code, bool Met)> ExitCriteria() => Stage switch
+    {
+        Stage.Detection => [("acknowledged", AcknowledgedAt is not null)],
+        Stage.Triage =>
+        [
+            ("acknowledged", AcknowledgedAt is not null),
+            ("severity_rated", Severity is not null),
+            ("owner_assigned", OwnerId is not null),
+            ("harm_and_leak_assessed", Triage is not null),
+        ],
+        Stage.Analysis =>
+        [
+            ("five_w1h_who", Analysis?.FiveW1H.Who.IsSettled == true),
+            ("five_w1h_what", Analysis?.FiveW1H.What.IsSettled == true),
+            ("five_w1h_when", Analysis?.FiveW1H.When.IsSettled == true),
+            ("five_w1h_where", Analysis?.FiveW1H.Where.IsSettled == true),
+            ("five_w1h_why", Analysis?.FiveW1H.Why.IsSettled == true),
+            ("five_w1h_how", Analysis?.FiveW1H.How.IsSettled == true),
+            ("damage_recorded", Filled(Analysis?.Damage)),
+            ("scale_recorded", Filled(Analysis?.Scale)),
+            ("cause_recorded", Filled(Analysis?.Cause)),
+            ("countermeasures_chosen", Filled(Analysis?.Countermeasures)),
+        ],
+        Stage.Recovery =>
+        [
+            ("normal_operation_verified", Recovery is { NormalOperationVerified: true, VerifiedBy: not null }),
+            ("notifications_recorded", Recovery is { NotifiedParties.Length: > 0 }),
+        ],
+        Stage.Prevention =>
+        [
+            ("root_cause_recorded", Filled(Prevention?.RootCause)),
+            ("measure_decided", Prevention is { Measures.Length: > 0 }),
+            ("policy_update_flag_set", Prevention?.PolicyUpdateNeeded is not null),
+        ],
+        _ => [],
+    };
+
+    private static bool Filled(string? s) => !string.IsNullOrWhiteSpace(s);
+}

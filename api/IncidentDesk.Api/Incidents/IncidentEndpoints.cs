@@ -1,0 +1,103 @@
+using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Incidents.Acknowledging;
+using IncidentDesk.Api.Incidents.Advancing;
+using IncidentDesk.Api.Incidents.Analysing;
+using IncidentDesk.Api.Incidents.Assigning;
+using IncidentDesk.Api.Incidents.Filing;
+using IncidentDesk.Api.Incidents.GettingBoard;
+using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Incidents.GettingTimeline;
+using IncidentDesk.Api.Incidents.Notes;
+using IncidentDesk.Api.Incidents.Preventing;
+using IncidentDesk.Api.Incidents.Reclassifying;
+using IncidentDesk.Api.Incidents.Recovering;
+using IncidentDesk.Api.Incidents.Rerating;
+using IncidentDesk.Api.Incidents.Triaging;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace IncidentDesk.Api.Incidents;
+
+/// <summary>The incident route table. Commands carry the version read (If-Match) and answer the new ETag.</summary>
+public static class IncidentEndpoints
+{
+    public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
+    {
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization();
+
+        incidents.MapPost("/", async Task<Created<IncidentDetail>> (FileReportRequest body, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var detail = await m.Send(new FileReport(body, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, detail.Version);
+                return TypedResults.Created($"/api/incidents/{detail.Id}", detail);
+            })
+            .WithName("FileReport").WithSummary("Report a suspected incident (any signed-in account)");
+
+        incidents.MapGet("/", async Task<Ok<IncidentList>> (
+                HttpContext http, IMediator m, CancellationToken ct, Stage? stage, Severity? severity, Category? category,
+                string? owner, string? reporter, string? q, int? page, int? pageSize, string? sort) =>
+                TypedResults.Ok(await m.Send(new GetIncidentBoard(Caller.From(http.User), stage, severity, category, owner,
+                    reporter, q, page ?? 1, pageSize ?? 50, sort), ct)))
+            .WithName("ListIncidents").WithSummary("Board and list query; reporters get only their own reports");
+
+        incidents.MapGet("/{id:guid}", async Task<Ok<IncidentDetail>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var detail = await m.Send(new GetIncident(id, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, detail.Version);
+                return TypedResults.Ok(detail);
+            })
+            .WithName("GetIncident").WithSummary("One incident with its exit checklist; ETag is its version");
+
+        incidents.MapGet("/{id:guid}/timeline", async Task<Ok<TimelineList>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetTimeline(id, Caller.From(http.User)), ct)))
+            .WithName("GetIncidentTimeline").WithSummary("Every event of the incident: what, who, when");
+
+        var work = incidents.MapGroup("/{id:guid}").RequireAuthorization(Policies.WorksIncidents);
+        Command<EmptyRequest>(work, "/acknowledge", "AcknowledgeIncident", "Acknowledge the report (starts triage)",
+            (id, v, _, c) => new Acknowledge(id, v, c));
+        Command<TriageRequest>(work, "/triage", "TriageIncident", "Record triage; severity is derived",
+            (id, v, b, c) => new Triage(id, v, b, c));
+        Command<RerateSeverityRequest>(work, "/severity", "RerateSeverity", "Re-rate severity with a reason",
+            (id, v, b, c) => new RerateSeverity(id, v, b, c));
+        Command<AnalysisRequest>(work, "/analysis", "RecordAnalysis", "Record 5W1H, damage, scale, cause, countermeasures",
+            (id, v, b, c) => new RecordAnalysis(id, v, b, c));
+        Command<RecoveryRequest>(work, "/recovery", "RecordRecovery", "Record recovery, sign-off and notified parties",
+            (id, v, b, c) => new RecordRecovery(id, v, b, c));
+        Command<PreventionRequest>(work, "/prevention", "RecordPrevention", "Record root cause, measures, policy flag",
+            (id, v, b, c) => new RecordPrevention(id, v, b, c));
+        Command<AdvanceStageRequest>(work, "/stage", "AdvanceStage", "Move to the next stage (409 lists unmet exit criteria)",
+            (id, v, b, c) => new AdvanceStage(id, v, b, c));
+        Command<ReclassifyRequest>(work, "/reclassify", "ReclassifyIncident", "Change the category with a reason",
+            (id, v, b, c) => new Reclassify(id, v, b, c));
+        Command<AssignRequest>(work, "/assign", "AssignIncident", "Assign an owner",
+            (id, v, b, c) => new Assign(id, v, b, c));
+        // Notes are open to whoever can see the incident, the reporter of their own report included.
+        Command<AddNoteRequest>(incidents.MapGroup("/{id:guid}"), "/notes", "AddIncidentNote", "Add a note",
+            (id, v, b, c) => new AddNote(id, v, b, c));
+        return app;
+    }
+
+    private static void Command<TBody>(RouteGroupBuilder group, string path, string name, string summary,
+        Func<Guid, long, TBody, Caller, IRequest<IncidentDetail>> command) where TBody : class
+    {
+        group.MapPost(path, async Task<Ok<IncidentDetail>> (
+                Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TBody? body, HttpContext http, IMediator m,
+                CancellationToken ct) =>
+            {
+                var expected = Versions.ExpectedFrom(http.Request);
+                body ??= typeof(TBody) == typeof(EmptyRequest)
+                    ? (TBody)(object)new EmptyRequest()
+                    : throw ValidationFailed.For("body", "is required");
+                var detail = await m.Send(command(id, expected, body, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, detail.Version);
+                return TypedResults.Ok(detail);
+            })
+            .WithName(name).WithSummary(summary);
+    }
+}
+
+/// <summary>Body of commands that need none; `{}` or an empty JSON object.</summary>
+public sealed record EmptyRequest;

@@ -1,0 +1,79 @@
+using IncidentDesk.Api.EventStore;
+
+namespace IncidentDesk.Api.Incidents;
+
+/// <summary>Facts about one incident. Each names the account that caused it and when (UTC).</summary>
+public interface IIncidentEvent
+{
+    Guid IncidentId { get; }
+    Guid Actor { get; }
+    DateTimeOffset At { get; }
+}
+
+/// <summary>Filed by staff; <see cref="At"/> is the reported-at time (R6).</summary>
+public sealed record IncidentReported(
+    Guid IncidentId, string Reference, Category Category, string Summary, DateTimeOffset NoticedAt,
+    string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
+    Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record IncidentAcknowledged(Guid IncidentId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record IncidentTriaged(
+    Guid IncidentId, InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, bool UsersMayBeHarmed,
+    bool DataMayBeLeaking, string[] ContainmentActions, Severity Severity, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record SeverityRerated(
+    Guid IncidentId, InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, Severity From, Severity To,
+    string Reason, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record FiveW1H(Answer Who, Answer What, Answer When, Answer Where, Answer Why, Answer How);
+
+/// <summary>A 5W1H answer: a value, or explicitly marked unknown (R8).</summary>
+public sealed record Answer(string? Value, bool Unknown)
+{
+    public bool IsSettled => Unknown || !string.IsNullOrWhiteSpace(Value);
+}
+
+public sealed record AnalysisRecorded(
+    Guid IncidentId, FiveW1H FiveW1H, string? Damage, string? Scale, string? AffectedAssets, string? Cause,
+    string? Countermeasures, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record NotifiedParty(string Party, DateTimeOffset NotifiedAt, string? How);
+
+public sealed record RecoveryRecorded(
+    Guid IncidentId, string? ActionsTaken, bool NormalOperationVerified, Guid? VerifiedBy, DateTimeOffset? VerifiedAt,
+    NotifiedParty[] NotifiedParties, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record Measure(string Description, MeasureDecision Decision, DateOnly? Deadline);
+
+public sealed record PreventionRecorded(
+    Guid IncidentId, string? RootCause, Measure[] Measures, bool? PolicyUpdateNeeded, Guid Actor, DateTimeOffset At)
+    : IIncidentEvent;
+
+public sealed record StageAdvanced(Guid IncidentId, Stage From, Stage To, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record NoteAdded(Guid IncidentId, Guid NoteId, string Text, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record IncidentReclassified(
+    Guid IncidentId, Category From, Category To, string Reason, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record IncidentAssigned(
+    Guid IncidentId, Guid OwnerId, Guid? PreviousOwnerId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public static class IncidentEventTypes
+{
+    public const string StreamType = "incident";
+
+    public static EventTypeMap RegisterIncidentEvents(this EventTypeMap map) => map
+        .Register<IncidentReported>("incident_reported")
+        .Register<IncidentAcknowledged>("incident_acknowledged")
+        .Register<IncidentTriaged>("incident_triaged")
+        .Register<SeverityRerated>("severity_rerated")
+        .Register<AnalysisRecorded>("analysis_recorded")
+        .Register<RecoveryRecorded>("recovery_recorded")
+        .Register<PreventionRecorded>("prevention_recorded")
+        .Register<StageAdvanced>("stage_advanced")
+        .Register<NoteAdded>("note_added")
+        .Register<IncidentReclassified>("incident_reclassified")
+        .Register<IncidentAssigned>("incident_assigned");
+}
