@@ -3,9 +3,21 @@ using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
 
 var builder = WebApplication.CreateBuilder(args);
+var exportOpenApi = Array.IndexOf(args, "openapi");
+if (exportOpenApi >= 0) builder.Configuration["ConnectionStrings:IncidentDesk"] ??= "Host=unused-by-openapi-export";
 builder.AddIncidentDesk();
 
 var app = builder.Build();
+app.MapAccounts();
+app.MapIncidents();
+
+// `openapi <file>`: write the OpenAPI document and exit (no database needed).
+if (exportOpenApi >= 0)
+{
+    await OpenApiExport.WriteAsync(app, args.ElementAtOrDefault(exportOpenApi + 1) ?? "openapi.json");
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 
 // `rebuild`: replay every event into the read models, then exit.
@@ -17,8 +29,6 @@ if (args.Contains("rebuild"))
 if (args.Contains("--demo")) await app.SeedDemoAsync();
 
 app.UseIncidentDeskPipeline();
-app.MapAccounts();
-app.MapIncidents();
 app.MapIncidentDeskInfrastructure();
 app.Run();
 

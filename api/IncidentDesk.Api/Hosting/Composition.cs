@@ -8,6 +8,9 @@ using IncidentDesk.Api.Incidents.GettingBoard;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using MediatR;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +77,9 @@ public static class Composition
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
         });
         services.AddIncidentDeskPolicies();
+        services.AddDataProtection().SetApplicationName("IncidentDesk");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(p => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new PostgresXmlRepository(p.GetRequiredService<NpgsqlDataSource>())));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgerySetup.HeaderName;
@@ -88,6 +94,7 @@ public static class Composition
             o.SwaggerDoc("v1", new() { Title = "IncidentDesk API", Version = "v1" });
             o.SupportNonNullableReferenceTypes();
             o.UseAllOfToExtendReferenceSchemas();
+            o.SchemaFilter<RequiredPropertiesFilter>();
         });
         return builder;
     }

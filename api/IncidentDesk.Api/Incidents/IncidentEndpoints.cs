@@ -37,10 +37,11 @@ public static class IncidentEndpoints
             .WithName("FileReport").WithSummary("Report a suspected incident (any signed-in account)");
 
         incidents.MapGet("/", async Task<Ok<IncidentList>> (
-                HttpContext http, IMediator m, CancellationToken ct, Stage? stage, Severity? severity, Category? category,
+                HttpContext http, IMediator m, CancellationToken ct, string? stage, string? severity, string? category,
                 string? owner, string? reporter, string? q, int? page, int? pageSize, string? sort) =>
-                TypedResults.Ok(await m.Send(new GetIncidentBoard(Caller.From(http.User), stage, severity, category, owner,
-                    reporter, q, page ?? 1, pageSize ?? 50, sort), ct)))
+                TypedResults.Ok(await m.Send(new GetIncidentBoard(Caller.From(http.User),
+                    EnumNames.ParseQuery<Stage>("stage", stage), EnumNames.ParseQuery<Severity>("severity", severity),
+                    EnumNames.ParseQuery<Category>("category", category), owner, reporter, q, page ?? 1, pageSize ?? 50, sort), ct)))
             .WithName("ListIncidents").WithSummary("Board and list query; reporters get only their own reports");
 
         incidents.MapGet("/{id:guid}", async Task<Ok<IncidentDetail>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>

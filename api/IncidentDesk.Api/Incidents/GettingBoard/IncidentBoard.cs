@@ -31,7 +31,7 @@ public sealed class IncidentBoardProjection : IInlineProjection
             case IncidentReported e:
                 batch.Add("insert into incident_board (id, reference, category, summary, stage, reporter_id, noticed_at, " +
                           "reported_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
-                    e.IncidentId, e.Reference, Name(e.Category), e.Summary, Name(Stage.Detection), e.Actor,
+                    e.IncidentId, e.Reference, EnumNames.Name(e.Category), e.Summary, EnumNames.Name(Stage.Detection), e.Actor,
                     e.NoticedAt, e.At, @event.Version);
                 break;
             case IncidentAcknowledged e:
@@ -39,17 +39,17 @@ public sealed class IncidentBoardProjection : IInlineProjection
                 break;
             case IncidentTriaged e:
                 batch.Add($"update incident_board set severity = $4, severity_rank = $5, {touch} where id = $1",
-                    e.IncidentId, e.At, @event.Version, Name(e.Severity), (short)e.Severity);
+                    e.IncidentId, e.At, @event.Version, EnumNames.Name(e.Severity), (short)e.Severity);
                 break;
             case SeverityRerated e:
                 batch.Add($"update incident_board set severity = $4, severity_rank = $5, {touch} where id = $1",
-                    e.IncidentId, e.At, @event.Version, Name(e.To), (short)e.To);
+                    e.IncidentId, e.At, @event.Version, EnumNames.Name(e.To), (short)e.To);
                 break;
             case StageAdvanced e:
-                batch.Add($"update incident_board set stage = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, Name(e.To));
+                batch.Add($"update incident_board set stage = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, EnumNames.Name(e.To));
                 break;
             case IncidentReclassified e:
-                batch.Add($"update incident_board set category = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, Name(e.To));
+                batch.Add($"update incident_board set category = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, EnumNames.Name(e.To));
                 break;
             case IncidentAssigned e:
                 batch.Add($"update incident_board set owner_id = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, e.OwnerId);
@@ -59,10 +59,6 @@ public sealed class IncidentBoardProjection : IInlineProjection
                 break;
         }
     }
-
-    /// <summary>The JSON name of an enum value, so the read model and the API speak the same words.</summary>
-    public static string Name<T>(T value) where T : struct, Enum =>
-        System.Text.Json.JsonSerializer.Serialize(value, JsonDefaults.Options).Trim('"');
 }
 
 internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHandler<GetIncidentBoard, IncidentList>
@@ -99,9 +95,9 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
 
         // Reporters only ever see their own reports (R30, least privilege).
         if (!q.Caller.SeesAllIncidents || q.Reporter == "me") where.Append($" and b.reporter_id = {Arg(q.Caller.Id)}");
-        if (q.Stage is { } stage) where.Append($" and b.stage = {Arg(IncidentBoardProjection.Name(stage))}");
-        if (q.Severity is { } sev) where.Append($" and b.severity = {Arg(IncidentBoardProjection.Name(sev))}");
-        if (q.Category is { } cat) where.Append($" and b.category = {Arg(IncidentBoardProjection.Name(cat))}");
+        if (q.Stage is { } stage) where.Append($" and b.stage = {Arg(EnumNames.Name(stage))}");
+        if (q.Severity is { } sev) where.Append($" and b.severity = {Arg(EnumNames.Name(sev))}");
+        if (q.Category is { } cat) where.Append($" and b.category = {Arg(EnumNames.Name(cat))}");
         if (q.Owner == "me") where.Append($" and b.owner_id = {Arg(q.Caller.Id)}");
         else if (q.Owner == "none") where.Append(" and b.owner_id is null");
         else if (ownerId is { } o) where.Append($" and b.owner_id = {Arg(o)}");
@@ -112,16 +108,14 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         }
 
         var order = Sorts[q.Sort ?? "-noticedAt"];
-        var sql =
-            $"select count(*) from incident_board b {where};" +
+        await using var batch = db.CreateBatch();
+        batch.Add($"select count(*) from incident_board b {where}", args.ToArray());
+        batch.Add(
             "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
             "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version " +
             $"from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id {where} " +
-            $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}";
-
-        await using var cmd = db.CreateCommand(sql);
-        foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+            $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}", args.ToArray());
+        await using var r = await batch.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         var total = r.GetInt64(0);
         await r.NextResultAsync(ct);
@@ -136,8 +130,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         return new IncidentList(items, total);
     }
 
-    private static T Parse<T>(string name) where T : struct, Enum =>
-        System.Text.Json.JsonSerializer.Deserialize<T>($"\"{name}\"", JsonDefaults.Options);
+    private static T Parse<T>(string name) where T : struct, Enum => EnumNames.Parse<T>(name);
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
