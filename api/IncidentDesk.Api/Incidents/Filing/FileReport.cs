@@ -64,12 +64,12 @@ internal sealed class FileReportHandler(IEventStore store, IncidentReferences re
 /// </summary>
 public sealed class IncidentReferences(NpgsqlDataSource db)
 {
-    private readonly HashSet<int> knownYears = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> knownYears = new();
 
     public async Task<string> NextAsync(int year, CancellationToken ct)
     {
         var sequence = $"incident_reference_{year}";
-        if (!knownYears.Contains(year))
+        if (!knownYears.ContainsKey(year))
         {
             await using var create = db.CreateCommand($"create sequence if not exists {sequence}");
             try { await create.ExecuteNonQueryAsync(ct); }
@@ -77,7 +77,7 @@ public sealed class IncidentReferences(NpgsqlDataSource db)
             {
                 // Two nodes created it at the same instant; it exists now.
             }
-            lock (knownYears) knownYears.Add(year);
+            knownYears[year] = true;
         }
         await using var cmd = db.CreateCommand($"select nextval('{sequence}')");
         var n = (long)(await cmd.ExecuteScalarAsync(ct))!;
