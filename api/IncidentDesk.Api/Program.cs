@@ -2,6 +2,10 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
 
+// `validate-playbooks <folder>`: check playbook files without a database; exit 1 listing every problem.
+if (args.Length > 0 && args[0] == "validate-playbooks")
+    return IncidentDesk.Api.Playbooks.PlaybookCli.Validate(args.ElementAtOrDefault(1) ?? "playbooks");
+
 var builder = WebApplication.CreateBuilder(args);
 var exportOpenApi = Array.IndexOf(args, "openapi");
 if (exportOpenApi >= 0) builder.Configuration["ConnectionStrings:IncidentDesk"] ??= "Host=unused-by-openapi-export";
@@ -15,7 +19,7 @@ app.MapIncidents();
 if (exportOpenApi >= 0)
 {
     await OpenApiExport.WriteAsync(app, args.ElementAtOrDefault(exportOpenApi + 1) ?? "openapi.json");
-    return;
+    return 0;
 }
 
 await app.PrepareDatabaseAsync();
@@ -24,12 +28,13 @@ await app.PrepareDatabaseAsync();
 if (args.Contains("rebuild"))
 {
     await app.RebuildProjectionsAsync();
-    return;
+    return 0;
 }
 if (args.Contains("--demo")) await app.SeedDemoAsync();
 
 app.UseIncidentDeskPipeline();
 app.MapIncidentDeskInfrastructure();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IncidentDesk.Api.Common;
 
 /// <summary>The one mapping from failures to RFC 7807 problem details.</summary>
-public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
+public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -41,6 +41,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         Forbidden f => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = f.Message },
         BadHttpRequestException { StatusCode: 413 } => BodyError("body", "is larger than the 64 KiB limit"),
         BadHttpRequestException { InnerException: JsonException j } => BodyError(JsonField(j.Path), JsonMessage(j)),
+        // Query-string binding ("Failed to bind parameter \"Nullable<int> page\" from \"x\".") names its parameter.
+        BadHttpRequestException b when BoundParameter().Match(b.Message) is { Success: true } m =>
+            BodyError(m.Groups["name"].Value, "has a value of the wrong type"),
         BadHttpRequestException b => BodyError("body", b.Message),
         _ => null,
     };
@@ -58,6 +61,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         var f = path.TrimStart('$').TrimStart('.').Replace("[", ".").Replace("]", "").Replace("['", "").Replace("']", "");
         return f.Length == 0 ? "body" : f;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^ \"]+)\" from ")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     private static string JsonMessage(JsonException j) =>
         j.Message.Contains("could not be converted", StringComparison.Ordinal)

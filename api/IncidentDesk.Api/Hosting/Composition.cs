@@ -121,6 +121,11 @@ public static class Composition
     public static WebApplication UseIncidentDeskPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Kestrel's limit alone answers a bare 413 (minimal APIs swallow the read error) and other hosts
+        // (TestServer, IIS) do not apply it at all: refuse a declared oversize body here, as the contract's 400.
+        app.Use((http, next) => http.Request.ContentLength > MaxBodyBytes
+            ? throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge)
+            : next(http));
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseApiAntiforgery();

@@ -49,11 +49,12 @@ internal sealed class RegisterUserHandler(
         var errors = new FieldErrors()
             .Text("email", body.Email, 254)
             .Text("displayName", body.DisplayName, 100);
-        if (!errors.Has("email") && !MailAddress.TryCreate(body.Email!.Trim(), out _))
+        // MailAddress also parses "Name <a@b>" and lists; only a bare address may be stored and logged in with.
+        if (!errors.Has("email") && !(MailAddress.TryCreate(body.Email!.Trim(), out var parsed) && parsed.Address == body.Email.Trim()))
             errors.Add("email", "is not an e-mail address");
         if (body.Roles is null || body.Roles.Length == 0) errors.Add("roles", "must name at least one role");
-        else if (body.Roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } bad)
-            errors.Add("roles", $"'{bad}' is not a role (Reporter, Responder, Executive, Admin)");
+        else if (Array.FindIndex(body.Roles, r => !Roles.All.Contains(r)) is var bad and >= 0)
+            errors.Add("roles", $"'{body.Roles[bad]}' is not a role (Reporter, Responder, Executive, Admin)");
         if (string.IsNullOrEmpty(body.Password)) errors.Add("password", "is required");
         else if (body.Password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
         else if (body.Password.Length > 200) errors.Add("password", "must be at most 200 characters");

@@ -1,0 +1,317 @@
+using System.Security.Cryptography;
+using System.Text;
+using IncidentDesk.Api.Incidents;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace IncidentDesk.Api.Playbooks;
+
+/// <summary>A problem in a playbook file, with the place it was found.</summary>
+public sealed record PlaybookProblem(string File, long Line, long Column, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+}
+
+public sealed class InvalidPlaybooks(IReadOnlyList<PlaybookProblem> problems)
+    : Exception("invalid playbooks:\n  " + string.Join("\n  ", problems))
+{
+    public IReadOnlyList<PlaybookProblem> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Reads one playbook YAML file (format: playbooks/README.md, playbooks/playbook.schema.json) and checks
+/// everything the schema says plus what a schema cannot: unique step ids, seed files and line ranges that
+/// exist, decision steps owned by executives. Walks YamlDotNet's node tree so each problem has a line.
+/// </summary>
+public sealed class PlaybookParser
+{
+    private static readonly Dictionary<string, StepGrade> Grades = new()
+    {
+        ["基本"] = StepGrade.Basic, ["推奨"] = StepGrade.Recommended, ["必須"] = StepGrade.Mandatory,
+        ["SHALL"] = StepGrade.Shall, ["SHOULD"] = StepGrade.Should, ["MAY"] = StepGrade.May,
+        ["規程例"] = StepGrade.RuleExample, ["guidance"] = StepGrade.Guidance,
+    };
+
+    private static readonly string[] TopKeys = ["id", "version", "category", "title", "summary", "signals", "steps"];
+    private static readonly string[] StepKeys =
+        ["id", "stage", "role", "kind", "grade", "required", "title", "guidance", "evidence", "condition", "party", "source"];
+
+    private readonly List<PlaybookProblem> problems = [];
+    private string file = "";
+
+    public static (Playbook? Playbook, IReadOnlyList<PlaybookProblem> Problems) Parse(string fileName, string content)
+    {
+        var parser = new PlaybookParser { file = fileName };
+        var playbook = parser.Read(content);
+        return (parser.problems.Count == 0 ? playbook : null, parser.problems);
+    }
+
+    public static string Hash(string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
+
+    private Playbook? Read(string content)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(content));
+        }
+        catch (YamlException e)
+        {
+            Problem(e.Start, $"not valid YAML: {e.Message}");
+            return null;
+        }
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(new PlaybookProblem(file, 1, 1, "a playbook file holds exactly one mapping (id, version, category, ...)"));
+            return null;
+        }
+        UnknownKeys(root, TopKeys, "playbook");
+        var id = Slug(root, "id");
+        var version = Int(root, "version", min: 1);
+        var category = Category(root);
+        var title = Localized(root, "title", required: true);
+        var summary = Localized(root, "summary", required: true);
+        var signals = Seq(root, "signals", required: true).Select(ReadSignal).ToList();
+        var steps = Seq(root, "steps", required: true).Select(ReadStep).ToList();
+
+        var seen = new HashSet<string>();
+        foreach (var (node, step) in Seq(root, "steps", required: false).Zip(steps))
+            if (step is not null && !seen.Add(step.Id))
+                Problem(node.Start, $"duplicate step id '{step.Id}'");
+        if (steps.Count == 0) Problem(root.Start, "a playbook needs at least one step");
+        foreach (var stage in new[] { Stage.Detection, Stage.Triage, Stage.Analysis, Stage.Recovery, Stage.Prevention })
+            if (steps.Count > 0 && steps.All(s => s is null || s.Stage != stage))
+                Problem(root.Start, $"no step for the {stage.ToString().ToLowerInvariant()} stage (every playbook covers all five)");
+
+        if (problems.Count > 0 || id is null || version is null || category is null || title is null || summary is null)
+            return null;
+        return new Playbook(id, version.Value, category.Value, title, summary, signals!, steps!, Hash(content), file);
+    }
+
+    private PlaybookSignal? ReadSignal(YamlNode node)
+    {
+        if (node is not YamlMappingNode m) { Problem(node.Start, "a signal is a mapping with text and source"); return null; }
+        UnknownKeys(m, ["text", "source"], "signal");
+        var text = Localized(m, "text", required: true);
+        var source = Source(m);
+        return text is null || source is null ? null : new PlaybookSignal(text, source);
+    }
+
+    private PlaybookStep? ReadStep(YamlNode node)
+    {
+        if (node is not YamlMappingNode m) { Problem(node.Start, "a step is a mapping"); return null; }
+        UnknownKeys(m, StepKeys, "step");
+        var id = Slug(m, "id");
+        var stage = Enum(m, "stage", new Dictionary<string, Stage>
+        {
+            ["detection"] = Stage.Detection, ["triage"] = Stage.Triage, ["analysis"] = Stage.Analysis,
+            ["recovery"] = Stage.Recovery, ["prevention"] = Stage.Prevention,
+        }, required: true);
+        var role = Enum(m, "role", new Dictionary<string, PlaybookRole>
+        {
+            ["reporter"] = PlaybookRole.Reporter, ["responder"] = PlaybookRole.Responder,
+            ["executive"] = PlaybookRole.Executive, ["admin"] = PlaybookRole.Admin,
+        }, required: true);
+        var kind = Enum(m, "kind", new Dictionary<string, StepKind>
+        {
+            ["task"] = StepKind.Task, ["decision"] = StepKind.Decision, ["notify"] = StepKind.Notify,
+        }, required: false) ?? StepKind.Task;
+        var grade = Enum(m, "grade", Grades, required: true);
+        var required = Bool(m, "required", mandatory: true);
+        var title = Localized(m, "title", required: true);
+        var guidance = Localized(m, "guidance", required: true);
+        var evidence = Evidence(m);
+        var condition = Condition(m);
+        var party = Localized(m, "party", required: kind == StepKind.Notify);
+        var source = Source(m);
+
+        if (kind == StepKind.Decision && role is not null and not PlaybookRole.Executive)
+            Problem(m.Start, $"step '{id}': a decision step belongs to the executive role (only executives decide)");
+        if (kind != StepKind.Notify && party is not null)
+            Problem(m.Start, $"step '{id}': 'party' is only for kind: notify");
+
+        if (id is null || stage is null || role is null || grade is null || required is null || title is null ||
+            guidance is null || evidence is null || source is null)
+            return null;
+        return new PlaybookStep(id, stage.Value, role.Value, kind, grade.Value, required.Value, title, guidance, evidence,
+            condition, party, source);
+    }
+
+    private StepEvidence? Evidence(YamlMappingNode step)
+    {
+        if (Get(step, "evidence") is not { } node)
+        {
+            Problem(step.Start, "missing 'evidence' (a prompt in ja and en, or a named field)");
+            return null;
+        }
+        if (node is not YamlMappingNode m) { Problem(node.Start, "'evidence' is a mapping with 'prompt' or 'field'"); return null; }
+        UnknownKeys(m, ["prompt", "field"], "evidence");
+        var prompt = Localized(m, "prompt", required: false);
+        var field = Enum(m, "field", new Dictionary<string, EvidenceField>
+        {
+            ["deviceId"] = EvidenceField.DeviceId, ["contact"] = EvidenceField.Contact,
+            ["disconnectedFromNetwork"] = EvidenceField.DisconnectedFromNetwork, ["severity"] = EvidenceField.Severity,
+            ["owner"] = EvidenceField.Owner, ["containmentActions"] = EvidenceField.ContainmentActions,
+            ["notifiedParties"] = EvidenceField.NotifiedParties, ["rootCause"] = EvidenceField.RootCause,
+        }, required: false);
+        if ((prompt is null) == (field is null))
+        {
+            Problem(m.Start, "'evidence' needs exactly one of 'prompt' (ja and en) or 'field'");
+            return null;
+        }
+        return new StepEvidence(prompt, field);
+    }
+
+    private StepCondition? Condition(YamlMappingNode step)
+    {
+        if (Get(step, "condition") is not { } node) return null;
+        if (node is not YamlMappingNode m) { Problem(node.Start, "'condition' is a mapping of facts"); return null; }
+        UnknownKeys(m, ["personalDataInvolved", "dataMayBeLeaking", "usersMayBeHarmed", "disconnectedFromNetwork", "minSeverity"], "condition");
+        var c = new StepCondition(
+            Bool(m, "personalDataInvolved", mandatory: false), Bool(m, "dataMayBeLeaking", mandatory: false),
+            Bool(m, "usersMayBeHarmed", mandatory: false), Bool(m, "disconnectedFromNetwork", mandatory: false),
+            Enum(m, "minSeverity", new Dictionary<string, Severity>
+            {
+                ["low"] = Severity.Low, ["medium"] = Severity.Medium, ["high"] = Severity.High, ["critical"] = Severity.Critical,
+            }, required: false));
+        if (c.IsEmpty) Problem(m.Start, "'condition' names no fact");
+        return c;
+    }
+
+    private SourceRef? Source(YamlMappingNode owner)
+    {
+        if (Get(owner, "source") is not { } node) { Problem(owner.Start, "missing 'source' (seed file and lines)"); return null; }
+        if (node is not YamlMappingNode m) { Problem(node.Start, "'source' is a mapping with file and lines"); return null; }
+        UnknownKeys(m, ["file", "lines", "derived"], "source");
+        var fileName = Scalar(m, "file", required: true);
+        var lines = Scalar(m, "lines", required: true);
+        var derived = Bool(m, "derived", mandatory: false) ?? false;
+        if (fileName is null || lines is null) return null;
+        if (!Seeds.LineCounts.TryGetValue(fileName, out var count))
+        {
+            Problem(Get(m, "file")!.Start, $"unknown seed file '{fileName}' (one of {string.Join(", ", Seeds.LineCounts.Keys)})");
+            return null;
+        }
+        var parts = lines.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], out var from) ||
+            !int.TryParse(parts[^1], out var to) || from < 1 || to < from)
+        {
+            Problem(Get(m, "lines")!.Start, $"'lines' must be N or N-M with 1 <= N <= M, not '{lines}'");
+            return null;
+        }
+        if (to > count)
+        {
+            Problem(Get(m, "lines")!.Start, $"{fileName} has {count} lines; '{lines}' is past its end");
+            return null;
+        }
+        return new SourceRef(fileName, from, to, derived);
+    }
+
+    private LocalizedText? Localized(YamlMappingNode owner, string key, bool required)
+    {
+        if (Get(owner, key) is not { } node)
+        {
+            if (required) Problem(owner.Start, $"missing '{key}' (ja and en)");
+            return null;
+        }
+        if (node is not YamlMappingNode m) { Problem(node.Start, $"'{key}' is a mapping with 'ja' and 'en'"); return null; }
+        UnknownKeys(m, ["ja", "en"], key);
+        var ja = Scalar(m, "ja", required: false);
+        var en = Scalar(m, "en", required: false);
+        if (string.IsNullOrWhiteSpace(ja)) Problem(m.Start, $"'{key}' has no Japanese text (ja)");
+        if (string.IsNullOrWhiteSpace(en)) Problem(m.Start, $"'{key}' has no English text (en)");
+        return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new LocalizedText(ja.Trim(), en.Trim());
+    }
+
+    private IReadOnlyList<YamlNode> Seq(YamlMappingNode owner, string key, bool required)
+    {
+        if (Get(owner, key) is not { } node)
+        {
+            if (required) Problem(owner.Start, $"missing '{key}'");
+            return [];
+        }
+        if (node is YamlSequenceNode s) return s.Children.ToList();
+        if (required) Problem(node.Start, $"'{key}' is a list");
+        return [];
+    }
+
+    private string? Slug(YamlMappingNode owner, string key)
+    {
+        var v = Scalar(owner, key, required: true);
+        if (v is not null && !System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z0-9]+(-[a-z0-9]+)*$"))
+        {
+            Problem(Get(owner, key)!.Start, $"'{key}' must be lower-case words joined by hyphens, not '{v}'");
+            return null;
+        }
+        return v;
+    }
+
+    private int? Int(YamlMappingNode owner, string key, int min)
+    {
+        var v = Scalar(owner, key, required: true);
+        if (v is null) return null;
+        if (int.TryParse(v, out var n) && n >= min) return n;
+        Problem(Get(owner, key)!.Start, $"'{key}' must be a whole number >= {min}, not '{v}'");
+        return null;
+    }
+
+    private bool? Bool(YamlMappingNode owner, string key, bool mandatory)
+    {
+        var v = Scalar(owner, key, required: mandatory);
+        if (v is null) return null;
+        if (v is "true" or "false") return v == "true";
+        Problem(Get(owner, key)!.Start, $"'{key}' must be true or false, not '{v}'");
+        return null;
+    }
+
+    private Category? Category(YamlMappingNode owner)
+    {
+        var v = Scalar(owner, "category", required: true);
+        if (v is null) return null;
+        try
+        {
+            var c = Common.EnumNames.Parse<Category>(v);
+            if (c != Incidents.Category.Unknown) return c;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        Problem(Get(owner, "category")!.Start, $"'category' must be one of C1..C10, not '{v}'");
+        return null;
+    }
+
+    private T? Enum<T>(YamlMappingNode owner, string key, IReadOnlyDictionary<string, T> values, bool required) where T : struct
+    {
+        var v = Scalar(owner, key, required);
+        if (v is null) return null;
+        if (values.TryGetValue(v, out var value)) return value;
+        Problem(Get(owner, key)!.Start, $"unknown {key} '{v}' (one of {string.Join(", ", values.Keys)})");
+        return null;
+    }
+
+    private string? Scalar(YamlMappingNode owner, string key, bool required)
+    {
+        var node = Get(owner, key);
+        if (node is null)
+        {
+            if (required) Problem(owner.Start, $"missing '{key}'");
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } value }) return value;
+        Problem(node.Start, $"'{key}' must be a single value");
+        return null;
+    }
+
+    private static YamlNode? Get(YamlMappingNode m, string key) =>
+        m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    private void UnknownKeys(YamlMappingNode m, string[] allowed, string what)
+    {
+        foreach (var k in m.Children.Keys)
+            if (k is not YamlScalarNode { Value: { } name } || !allowed.Contains(name))
+                Problem(k.Start, $"unknown key '{k}' in {what} (allowed: {string.Join(", ", allowed)})");
+    }
+
+    private void Problem(Mark at, string message) => problems.Add(new PlaybookProblem(file, at.Line, at.Column, message));
+}
