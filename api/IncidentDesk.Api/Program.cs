@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Playbooks;
 
 // `validate-playbooks <folder>`: check playbook files without a database; exit 1 listing every problem.
 if (args.Length > 0 && args[0] == "validate-playbooks")
@@ -14,6 +15,7 @@ builder.AddIncidentDesk();
 var app = builder.Build();
 app.MapAccounts();
 app.MapIncidents();
+app.MapPlaybooks();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

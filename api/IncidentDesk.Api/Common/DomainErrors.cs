@@ -10,7 +10,7 @@ public sealed class ValidationFailed(IDictionary<string, string[]> errors)
 }
 
 /// <summary>A business rule that the request breaks; <see cref="Code"/> is stable for clients (and i18n).</summary>
-public sealed record Rule(string Code, string Message);
+public sealed record Rule(string Code, string Message, string? Step = null);
 
 /// <summary>409: the request is well-formed but a rule forbids it (every broken rule is listed).</summary>
 public sealed class RuleViolated(IReadOnlyList<Rule> rules) : Exception(string.Join("; ", rules.Select(r => r.Message)))

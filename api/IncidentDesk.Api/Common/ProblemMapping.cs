@@ -29,7 +29,12 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         RuleViolated r => new ProblemDetails
         {
             Status = 409, Title = "Rule violated", Detail = r.Message,
-            Extensions = { ["rules"] = r.Rules.Select(x => new { code = x.Code, message = x.Message }).ToArray() },
+            Extensions =
+            {
+                ["rules"] = r.Rules.Select(x => x.Step is null
+                    ? (object)new { code = x.Code, message = x.Message }
+                    : new { code = x.Code, message = x.Message, step = x.Step }).ToArray(),
+            },
         },
         StreamVersionConflict c => new ProblemDetails
         {

@@ -121,7 +121,9 @@ public sealed class PostgresEventStore(
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation &&
                                            e.ConstraintName is "events_stream_version" or "streams_pkey")
         {
-            throw new StreamVersionConflict(streamId, expectedVersion, null);
+            // The streams update matched no row, yet the batch ran on into the events insert, which then hit the
+            // winner's versions: still a conflict, and the client needs the current version to retry (412 contract).
+            throw new StreamVersionConflict(streamId, expectedVersion, await CurrentVersionAsync(streamId, ct));
         }
 
         if (batch.BatchCommands[0].RecordsAffected != 1)

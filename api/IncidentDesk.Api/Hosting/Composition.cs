@@ -6,6 +6,7 @@ using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingBoard;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Playbooks;
 using MediatR;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,6 +34,10 @@ public static class Composition
                 "ConnectionStrings:IncidentDesk is not configured (set ConnectionStrings__IncidentDesk, or start with ./deploy/run.sh)");
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        // Per-request framework logs cost throughput and say nothing our own logs don't; they stay off wherever
+        // the process is started from (appsettings.json is only found when the content root is the project).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
@@ -47,6 +52,7 @@ public static class Composition
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SessionService>();
         services.AddSingleton<IncidentReferences>();
+        services.AddSingleton<PlaybookLibrary>();
         services.AddSingleton<IncidentViews>();
         services.AddSingleton<IncidentCommandRunner>();
         services.AddTransient<AdminBootstrap>();
@@ -102,6 +108,9 @@ public static class Composition
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        // Any problem in a playbook file stops the app here, listing file, line and problem.
+        await app.Services.GetRequiredService<PlaybookLibrary>().LoadAsync(
+            PlaybookLibrary.ResolveFolder(app.Configuration, app.Environment.ContentRootPath), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(CancellationToken.None);
     }

@@ -17,6 +17,15 @@ public sealed record PreventionFacts(string? RootCause, ImmutableArray<Measure> 
 
 public sealed record NoteFacts(Guid Id, string Text, Guid By, DateTimeOffset At);
 
+public enum StepStatus { Open, Completed, Skipped }
+
+/// <summary>
+/// Where a playbook step stands. Keyed by step id alone: a step id means the same step in every playbook,
+/// which is how reclassification keeps what was already done.
+/// </summary>
+public sealed record StepFacts(
+    string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At);
+
 /// <summary>An incident's state, folded from its events. Only <see cref="Evolve"/> changes it.</summary>
 public sealed record Incident(
     Guid Id, string Reference, Category Category, string Summary, DateTimeOffset NoticedAt, DateTimeOffset ReportedAt,
@@ -25,12 +34,22 @@ public sealed record Incident(
     TriageFacts? Triage, AnalysisFacts? Analysis, RecoveryFacts? Recovery, PreventionFacts? Prevention,
     ImmutableList<NoteFacts> Notes, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Every playbook pinned, oldest first; the last is the one the incident follows now.</summary>
+    public ImmutableList<PlaybookPin> Playbooks { get; init; } = [];
+
+    public ImmutableDictionary<string, StepFacts> Steps { get; init; } = ImmutableDictionary<string, StepFacts>.Empty;
+
+    public PlaybookPin? ActivePlaybook => Playbooks.IsEmpty ? null : Playbooks[^1];
+
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
         (null, IncidentReported e) => new Incident(
             e.IncidentId, e.Reference, e.Category, e.Summary, e.NoticedAt, e.At, e.Actor, e.Contact, e.DeviceId,
             e.PersonalDataMayBeInvolved, e.DisconnectedFromNetwork, Stage.Detection, null, null, null, null,
-            null, null, null, null, [], e.At),
+            null, null, null, null, [], e.At)
+        {
+            Playbooks = e.Playbook is { } pin ? [pin] : [],
+        },
         (null, _) => throw new InvalidOperationException("an incident stream must start with incident_reported"),
         ({ } s, IncidentAcknowledged e) => s with { AcknowledgedAt = e.At, AcknowledgedBy = e.Actor, UpdatedAt = e.At },
         ({ } s, IncidentTriaged e) => s with
@@ -66,7 +85,21 @@ public sealed record Incident(
         },
         ({ } s, StageAdvanced e) => s with { Stage = e.To, UpdatedAt = e.At },
         ({ } s, NoteAdded e) => s with { Notes = s.Notes.Add(new NoteFacts(e.NoteId, e.Text, e.Actor, e.At)), UpdatedAt = e.At },
-        ({ } s, IncidentReclassified e) => s with { Category = e.To, UpdatedAt = e.At },
+        ({ } s, IncidentReclassified e) => s with
+        {
+            Category = e.To, Playbooks = e.Playbook is { } pin ? s.Playbooks.Add(pin) : s.Playbooks, UpdatedAt = e.At,
+        },
+        ({ } s, StepCompleted e) => s with
+        {
+            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Completed, e.Evidence, null, false, e.Actor, e.At)),
+            UpdatedAt = e.At,
+        },
+        ({ } s, StepSkipped e) => s with
+        {
+            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Skipped, null, e.Reason, e.Waiver, e.Actor, e.At)),
+            UpdatedAt = e.At,
+        },
+        ({ } s, StepReopened e) => s with { Steps = s.Steps.Remove(e.StepId), UpdatedAt = e.At },
         ({ } s, IncidentAssigned e) => s with { OwnerId = e.OwnerId, UpdatedAt = e.At },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };

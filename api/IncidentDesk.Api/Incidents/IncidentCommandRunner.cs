@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Playbooks;
 
 namespace IncidentDesk.Api.Incidents;
 
@@ -8,17 +9,24 @@ namespace IncidentDesk.Api.Incidents;
 /// The one command path for an existing incident: load, check who may see it, decide (pure), append with the
 /// version the client read, answer with the new state.
 /// </summary>
-public sealed class IncidentCommandRunner(IEventStore store, IncidentViews views, TimeProvider clock)
+public sealed class IncidentCommandRunner(IEventStore store, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
 {
+    public Task<IncidentDetail> RunAsync(
+        Guid incidentId, long expectedVersion, Caller caller,
+        Func<Incident, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct) =>
+        RunAsync(incidentId, expectedVersion, caller, (s, _, now) => decide(s, now), ct);
+
+    /// <summary>For decisions that need the playbook the incident follows (pinned content, never the file).</summary>
     public async Task<IncidentDetail> RunAsync(
         Guid incidentId, long expectedVersion, Caller caller,
-        Func<Incident, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct)
+        Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct)
     {
         var stream = await LoadVisibleAsync(incidentId, caller, ct);
+        var active = stream.State.ActivePlaybook is { } pin ? await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct) : null;
         IReadOnlyList<IIncidentEvent> events;
         try
         {
-            events = decide(stream.State, clock.GetUtcNow());
+            events = decide(stream.State, active, clock.GetUtcNow());
         }
         catch (RuleViolated) when (stream.Version != expectedVersion)
         {

@@ -14,6 +14,7 @@ using IncidentDesk.Api.Incidents.Reclassifying;
 using IncidentDesk.Api.Incidents.Recovering;
 using IncidentDesk.Api.Incidents.Rerating;
 using IncidentDesk.Api.Incidents.Triaging;
+using IncidentDesk.Api.Incidents.WorkingSteps;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -58,31 +59,39 @@ public static class IncidentEndpoints
 
         var work = incidents.MapGroup("/{id:guid}").RequireAuthorization(Policies.WorksIncidents);
         Command<EmptyRequest>(work, "/acknowledge", "AcknowledgeIncident", "Acknowledge the report (starts triage)",
-            (id, v, _, c) => new Acknowledge(id, v, c));
+            (id, v, _, c, _) => new Acknowledge(id, v, c));
         Command<TriageRequest>(work, "/triage", "TriageIncident", "Record triage; severity is derived",
-            (id, v, b, c) => new Triage(id, v, b, c));
+            (id, v, b, c, _) => new Triage(id, v, b, c));
         Command<RerateSeverityRequest>(work, "/severity", "RerateSeverity", "Re-rate severity with a reason",
-            (id, v, b, c) => new RerateSeverity(id, v, b, c));
+            (id, v, b, c, _) => new RerateSeverity(id, v, b, c));
         Command<AnalysisRequest>(work, "/analysis", "RecordAnalysis", "Record 5W1H, damage, scale, cause, countermeasures",
-            (id, v, b, c) => new RecordAnalysis(id, v, b, c));
+            (id, v, b, c, _) => new RecordAnalysis(id, v, b, c));
         Command<RecoveryRequest>(work, "/recovery", "RecordRecovery", "Record recovery, sign-off and notified parties",
-            (id, v, b, c) => new RecordRecovery(id, v, b, c));
+            (id, v, b, c, _) => new RecordRecovery(id, v, b, c));
         Command<PreventionRequest>(work, "/prevention", "RecordPrevention", "Record root cause, measures, policy flag",
-            (id, v, b, c) => new RecordPrevention(id, v, b, c));
+            (id, v, b, c, _) => new RecordPrevention(id, v, b, c));
         Command<AdvanceStageRequest>(work, "/stage", "AdvanceStage", "Move to the next stage (409 lists unmet exit criteria)",
-            (id, v, b, c) => new AdvanceStage(id, v, b, c));
+            (id, v, b, c, _) => new AdvanceStage(id, v, b, c));
         Command<ReclassifyRequest>(work, "/reclassify", "ReclassifyIncident", "Change the category with a reason",
-            (id, v, b, c) => new Reclassify(id, v, b, c));
+            (id, v, b, c, _) => new Reclassify(id, v, b, c));
         Command<AssignRequest>(work, "/assign", "AssignIncident", "Assign an owner",
-            (id, v, b, c) => new Assign(id, v, b, c));
+            (id, v, b, c, _) => new Assign(id, v, b, c));
+        // Playbook steps: decisions are taken by executives, the rest by responders and admins (checked per step).
+        var steps = incidents.MapGroup("/{id:guid}/steps/{stepId}").RequireAuthorization(Policies.SeesAllIncidents);
+        Command<CompleteStepRequest>(steps, "/complete", "CompleteStep", "Complete a playbook step with its evidence",
+            (id, v, b, c, r) => new CompleteStep(id, (string)r["stepId"]!, v, b, c));
+        Command<SkipStepRequest>(steps, "/skip", "SkipStep", "Skip a step with a reason (obligations: Executive waiver)",
+            (id, v, b, c, r) => new SkipStep(id, (string)r["stepId"]!, v, b, c));
+        Command<ReopenStepRequest>(steps, "/reopen", "ReopenStep", "Reopen a completed or skipped step",
+            (id, v, b, c, r) => new ReopenStep(id, (string)r["stepId"]!, v, b, c));
         // Notes are open to whoever can see the incident, the reporter of their own report included.
         Command<AddNoteRequest>(incidents.MapGroup("/{id:guid}"), "/notes", "AddIncidentNote", "Add a note",
-            (id, v, b, c) => new AddNote(id, v, b, c));
+            (id, v, b, c, _) => new AddNote(id, v, b, c));
         return app;
     }
 
     private static void Command<TBody>(RouteGroupBuilder group, string path, string name, string summary,
-        Func<Guid, long, TBody, Caller, IRequest<IncidentDetail>> command) where TBody : class
+        Func<Guid, long, TBody, Caller, RouteValueDictionary, IRequest<IncidentDetail>> command) where TBody : class
     {
         group.MapPost(path, async Task<Ok<IncidentDetail>> (
                 Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TBody? body, HttpContext http, IMediator m,
@@ -92,7 +101,7 @@ public static class IncidentEndpoints
                 body ??= typeof(TBody) == typeof(EmptyRequest)
                     ? (TBody)(object)new EmptyRequest()
                     : throw ValidationFailed.For("body", "is required");
-                var detail = await m.Send(command(id, expected, body, Caller.From(http.User)), ct);
+                var detail = await m.Send(command(id, expected, body, Caller.From(http.User), http.Request.RouteValues), ct);
                 Versions.SetETag(http.Response, detail.Version);
                 return TypedResults.Ok(detail);
             })

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IncidentDesk.Api.EventStore;
 
 namespace IncidentDesk.Api.Incidents;
@@ -10,11 +11,21 @@ public interface IIncidentEvent
     DateTimeOffset At { get; }
 }
 
-/// <summary>Filed by staff; <see cref="At"/> is the reported-at time (R6).</summary>
+/// <summary>The exact playbook content an incident follows: id, version and SHA-256 of the file.</summary>
+public sealed record PlaybookPin(string Id, int Version, string ContentHash);
+
+/// <summary>
+/// Filed by staff; <see cref="At"/> is the reported-at time (R6). <see cref="Playbook"/> pins the category's
+/// playbook at that moment (absent when the category has none, e.g. "unknown").
+/// </summary>
 public sealed record IncidentReported(
     Guid IncidentId, string Reference, Category Category, string Summary, DateTimeOffset NoticedAt,
     string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
-    Guid Actor, DateTimeOffset At) : IIncidentEvent;
+    Guid Actor, DateTimeOffset At) : IIncidentEvent
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlaybookPin? Playbook { get; init; }
+}
 
 public sealed record IncidentAcknowledged(Guid IncidentId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
 
@@ -54,8 +65,24 @@ public sealed record StageAdvanced(Guid IncidentId, Stage From, Stage To, Guid A
 
 public sealed record NoteAdded(Guid IncidentId, Guid NoteId, string Text, Guid Actor, DateTimeOffset At) : IIncidentEvent;
 
+/// <summary>A new category; <see cref="Playbook"/> pins the new category's playbook, whose steps are added.</summary>
 public sealed record IncidentReclassified(
-    Guid IncidentId, Category From, Category To, string Reason, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+    Guid IncidentId, Category From, Category To, string Reason, Guid Actor, DateTimeOffset At) : IIncidentEvent
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlaybookPin? Playbook { get; init; }
+}
+
+/// <summary>A playbook step done, with the evidence it asked for (free text, or the named field's value).</summary>
+public sealed record StepCompleted(
+    Guid IncidentId, string PlaybookId, string StepId, string Evidence, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+/// <summary>A step not done, with the reason. <see cref="Waiver"/>: an obligation waived by an Executive.</summary>
+public sealed record StepSkipped(
+    Guid IncidentId, string PlaybookId, string StepId, string Reason, bool Waiver, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+
+public sealed record StepReopened(
+    Guid IncidentId, string PlaybookId, string StepId, string? Reason, Guid Actor, DateTimeOffset At) : IIncidentEvent;
 
 public sealed record IncidentAssigned(
     Guid IncidentId, Guid OwnerId, Guid? PreviousOwnerId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
@@ -75,5 +102,8 @@ public static class IncidentEventTypes
         .Register<StageAdvanced>("stage_advanced")
         .Register<NoteAdded>("note_added")
         .Register<IncidentReclassified>("incident_reclassified")
-        .Register<IncidentAssigned>("incident_assigned");
+        .Register<IncidentAssigned>("incident_assigned")
+        .Register<StepCompleted>("step_completed")
+        .Register<StepSkipped>("step_skipped")
+        .Register<StepReopened>("step_reopened");
 }

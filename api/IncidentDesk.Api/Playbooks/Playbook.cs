@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IncidentDesk.Api.Incidents;
 
 namespace IncidentDesk.Api.Playbooks;
@@ -19,10 +20,30 @@ public enum PlaybookRole { Reporter, Responder, Executive, Admin }
 /// The seeds' own grades: 基本/推奨 (003:31-41), SHALL/SHOULD/MAY (001:184-192), 必須 (002:159-171),
 /// 規程例 (a model work-rule clause of 001), or plain guidance.
 /// </summary>
-public enum StepGrade { Basic, Recommended, Mandatory, Shall, Should, May, RuleExample, Guidance }
+public enum StepGrade
+{
+    [JsonStringEnumMemberName("基本")] Basic,
+    [JsonStringEnumMemberName("推奨")] Recommended,
+    [JsonStringEnumMemberName("必須")] Mandatory,
+    [JsonStringEnumMemberName("SHALL")] Shall,
+    [JsonStringEnumMemberName("SHOULD")] Should,
+    [JsonStringEnumMemberName("MAY")] May,
+    [JsonStringEnumMemberName("規程例")] RuleExample,
+    [JsonStringEnumMemberName("guidance")] Guidance,
+}
 
 /// <summary>Named incident fields a step may ask for as its evidence instead of free text.</summary>
-public enum EvidenceField { DeviceId, Contact, DisconnectedFromNetwork, Severity, Owner, ContainmentActions, NotifiedParties, RootCause }
+public enum EvidenceField
+{
+    [JsonStringEnumMemberName("deviceId")] DeviceId,
+    [JsonStringEnumMemberName("contact")] Contact,
+    [JsonStringEnumMemberName("disconnectedFromNetwork")] DisconnectedFromNetwork,
+    [JsonStringEnumMemberName("severity")] Severity,
+    [JsonStringEnumMemberName("owner")] Owner,
+    [JsonStringEnumMemberName("containmentActions")] ContainmentActions,
+    [JsonStringEnumMemberName("notifiedParties")] NotifiedParties,
+    [JsonStringEnumMemberName("rootCause")] RootCause,
+}
 
 public sealed record StepEvidence(LocalizedText? Prompt, EvidenceField? Field);
 

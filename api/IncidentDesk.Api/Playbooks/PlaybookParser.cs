@@ -25,12 +25,12 @@ public sealed class InvalidPlaybooks(IReadOnlyList<PlaybookProblem> problems)
 /// </summary>
 public sealed class PlaybookParser
 {
-    private static readonly Dictionary<string, StepGrade> Grades = new()
-    {
-        ["基本"] = StepGrade.Basic, ["推奨"] = StepGrade.Recommended, ["必須"] = StepGrade.Mandatory,
-        ["SHALL"] = StepGrade.Shall, ["SHOULD"] = StepGrade.Should, ["MAY"] = StepGrade.May,
-        ["規程例"] = StepGrade.RuleExample, ["guidance"] = StepGrade.Guidance,
-    };
+    private static readonly Dictionary<string, StepGrade> Grades = Names<StepGrade>();
+    private static readonly Dictionary<string, EvidenceField> Fields = Names<EvidenceField>();
+
+    // YAML uses the same words as the API's JSON, so the enum's JSON names are the one list of them.
+    private static Dictionary<string, T> Names<T>() where T : struct, System.Enum =>
+        System.Enum.GetValues<T>().ToDictionary(v => Common.EnumNames.Name(v), v => v);
 
     private static readonly string[] TopKeys = ["id", "version", "category", "title", "summary", "signals", "steps"];
     private static readonly string[] StepKeys =
@@ -52,13 +52,20 @@ public sealed class PlaybookParser
     private Playbook? Read(string content)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(content));
         try
         {
-            stream.Load(new StringReader(content));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             Problem(e.Start, $"not valid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (no YamlException, no position) on e.g. a '{' never closed.
+            Problem(scanner.CurrentPosition, "not valid YAML: the YAML reader gave up here (a '{' or '[' not closed before?)");
             return null;
         }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -148,13 +155,7 @@ public sealed class PlaybookParser
         if (node is not YamlMappingNode m) { Problem(node.Start, "'evidence' is a mapping with 'prompt' or 'field'"); return null; }
         UnknownKeys(m, ["prompt", "field"], "evidence");
         var prompt = Localized(m, "prompt", required: false);
-        var field = Enum(m, "field", new Dictionary<string, EvidenceField>
-        {
-            ["deviceId"] = EvidenceField.DeviceId, ["contact"] = EvidenceField.Contact,
-            ["disconnectedFromNetwork"] = EvidenceField.DisconnectedFromNetwork, ["severity"] = EvidenceField.Severity,
-            ["owner"] = EvidenceField.Owner, ["containmentActions"] = EvidenceField.ContainmentActions,
-            ["notifiedParties"] = EvidenceField.NotifiedParties, ["rootCause"] = EvidenceField.RootCause,
-        }, required: false);
+        var field = Enum(m, "field", Fields, required: false);
         if ((prompt is null) == (field is null))
         {
             Problem(m.Start, "'evidence' needs exactly one of 'prompt' (ja and en) or 'field'");

@@ -1,5 +1,6 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Playbooks;
 using MediatR;
 
 namespace IncidentDesk.Api.Incidents.Advancing;
@@ -14,15 +15,16 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
     public Task<IncidentDetail> Handle(AdvanceStage cmd, CancellationToken ct)
     {
         new FieldErrors().Required("to", cmd.Body.To).ThrowIfAny();
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, cmd.Body.To!.Value, cmd.Caller.Id, now), ct);
+        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
+            (s, playbook, now) => Decide(s, cmd.Body.To!.Value, cmd.Caller.Id, now, null), ct);
     }
 
     /// <summary>
     /// Stages run in order, one at a time (R7). Leaving a stage needs all of its exit criteria; the 409 lists
-    /// every unmet one so the responder sees the whole gap at once. Asking for the stage the incident is
-    /// already in changes nothing.
+    /// every unmet one so the responder sees the whole gap at once, including every required playbook step
+    /// of the stage still open. Asking for the stage the incident is already in changes nothing.
     /// </summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Stage to, Guid actor, DateTimeOffset now)
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Stage to, Guid actor, DateTimeOffset now, Playbook? playbook = null)
     {
         if (s.Stage == to) return [];
         IncidentRules.RequireOpen(s);
@@ -32,6 +34,9 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
         var unmet = s.ExitCriteria().Where(c => !c.Met)
             .Select(c => new Rule(c.Code, $"cannot leave {Name(s.Stage)}: {ExitCriteriaText.Describe(c.Code)}"))
             .ToList();
+        if (playbook is not null)
+            unmet.AddRange(Checklist.Blocking(s, playbook, s.Stage).Select(l => new Rule("required_step_open",
+                $"cannot leave {Name(s.Stage)}: required step '{l.Step.Title.En}' ({l.Step.Id}) is open", l.Step.Id)));
         if (unmet.Count > 0) throw new RuleViolated(unmet);
         return [new StageAdvanced(s.Id, s.Stage, to, actor, now)];
     }
@@ -62,6 +67,7 @@ public static class ExitCriteriaText
         ["root_cause_recorded"] = "the root cause is not recorded",
         ["measure_decided"] = "no prevention measure with a decision is recorded",
         ["policy_update_flag_set"] = "whether the security policy needs an update is not decided",
+        ["required_steps_done"] = "required playbook steps of this stage are still open",
     };
 
     public static string Describe(string code) => Texts.GetValueOrDefault(code, code);

@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Playbooks;
 using MediatR;
 using Npgsql;
 
@@ -16,7 +17,8 @@ public sealed record FileReportRequest(
 
 public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
-internal sealed class FileReportHandler(IEventStore store, IncidentReferences references, IncidentViews views, TimeProvider clock)
+internal sealed class FileReportHandler(
+    IEventStore store, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
     : IRequestHandler<FileReport, IncidentDetail>
 {
     public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
@@ -25,7 +27,9 @@ internal sealed class FileReportHandler(IEventStore store, IncidentReferences re
         Validate(cmd.Body, now);
         var id = Guid.CreateVersion7(now);
         var reference = await references.NextAsync(now.Year, ct);
-        var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now);
+        var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
+        var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
+        var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now, pin);
         var version = await store.AppendAsync(id, IncidentEventTypes.StreamType, 0, [reported], cmd.Caller.Id, ct);
         return await views.DetailAsync(Incident.Evolve(null, reported), version, ct);
     }
@@ -46,13 +50,18 @@ internal sealed class FileReportHandler(IEventStore store, IncidentReferences re
         errors.ThrowIfAny();
     }
 
-    internal static IncidentReported Decide(FileReportRequest body, Guid id, string reference, Guid reporter, DateTimeOffset now)
+    /// <summary>Filing pins the category's playbook as it is now: later edits of the file never change this incident.</summary>
+    internal static IncidentReported Decide(
+        FileReportRequest body, Guid id, string reference, Guid reporter, DateTimeOffset now, PlaybookPin? playbook = null)
     {
         // Disconnection only means something for malware and ransomware (R2; seeds 000:276-282).
         var disconnected = body.Category is Category.C1 or Category.C2 ? body.DisconnectedFromNetwork : null;
         var noticed = body.NoticedAt!.Value > now ? now : body.NoticedAt.Value;
         return new IncidentReported(id, reference, body.Category!.Value, body.Summary!.Trim(), noticed.ToUniversalTime(),
-            Blank(body.Contact), Blank(body.DeviceId), body.PersonalDataMayBeInvolved ?? false, disconnected, reporter, now);
+            Blank(body.Contact), Blank(body.DeviceId), body.PersonalDataMayBeInvolved ?? false, disconnected, reporter, now)
+        {
+            Playbook = playbook,
+        };
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

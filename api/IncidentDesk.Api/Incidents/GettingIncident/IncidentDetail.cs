@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Playbooks;
 
 namespace IncidentDesk.Api.Incidents.GettingIncident;
 
@@ -28,10 +29,10 @@ public sealed record IncidentDetail(
     DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version,
     string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
     TriageRecord? Triage, AnalysisRecord? Analysis, RecoveryRecord? Recovery, PreventionRecord? Prevention,
-    IReadOnlyList<Note> Notes, IReadOnlyList<ExitCriterion> ExitCriteria, Stage? NextStage);
+    IReadOnlyList<Note> Notes, IReadOnlyList<ExitCriterion> ExitCriteria, Stage? NextStage, IncidentChecklist Checklist);
 
 /// <summary>Turns folded incident state into the API's detail view, resolving account names.</summary>
-public sealed class IncidentViews(UserDirectory users)
+public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks)
 {
     public async Task<IncidentDetail> DetailAsync(Incident s, long version, CancellationToken ct)
     {
@@ -39,7 +40,14 @@ public sealed class IncidentViews(UserDirectory users)
         if (s.OwnerId is { } o) ids.Add(o);
         if (s.Recovery?.VerifiedBy is { } v) ids.Add(v);
         ids.AddRange(s.Notes.Select(n => n.By));
+        ids.AddRange(s.Steps.Values.Select(x => x.By));
         var names = await users.NamesAsync(ids, ct);
+        var pinned = new List<Playbook>();
+        foreach (var pin in s.Playbooks) pinned.Add(await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct));
+        var active = pinned.LastOrDefault();
+        var exit = s.ExitCriteria().Select(c => new ExitCriterion(c.Code, c.Met)).ToList();
+        if (active is not null && s.Stage != Stage.Closed && false)
+            exit.Add(new ExitCriterion("required_steps_done", Checklist.Blocking(s, active, s.Stage).Count == 0));
         string? Name(Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : null;
         static FiveWValue W(Answer a) => new(a.Value, a.Unknown);
 
@@ -61,7 +69,8 @@ public sealed class IncidentViews(UserDirectory users)
                 : null,
             s.Prevention is { } p ? new PreventionRecord(p.RootCause, p.Measures, p.PolicyUpdateNeeded) : null,
             s.Notes.Select(n => new Note(n.Id, n.Text, n.By, Name(n.By), n.At)).ToList(),
-            s.ExitCriteria().Select(c => new ExitCriterion(c.Code, c.Met)).ToList(),
-            s.NextStage);
+            exit,
+            s.NextStage,
+            IncidentChecklist.Build(s, active, pinned.Take(pinned.Count - 1).ToList(), names));
     }
 }

@@ -8,7 +8,8 @@ namespace IncidentDesk.Api.Incidents.GettingTimeline;
 
 public sealed record TimelineEntry(long Seq, long Version, string Type, DateTimeOffset At, Guid ActorId, string? ActorName, JsonElement Data);
 
-public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items);
+/// <summary>The events, and display names for every account id they mention (actors, owners, ...).</summary>
+public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items, IReadOnlyDictionary<Guid, string> Names);
 
 public sealed record GetTimeline(Guid IncidentId, Caller Caller) : IRequest<TimelineList>;
 
@@ -21,9 +22,14 @@ internal sealed class GetTimelineHandler(IEventStore store, UserDirectory users)
         // Same visibility rule as the incident itself: a reporter's own reports only.
         if (events.Count == 0 || (!q.Caller.SeesAllIncidents && events[0].Data is IncidentReported r && r.Actor != q.Caller.Id))
             throw new NotFoundError($"incident {q.IncidentId}");
-        var names = await users.NamesAsync(events.Select(e => e.Actor), ct);
+        var mentioned = events.SelectMany(e => e.Data switch
+        {
+            IncidentAssigned a => new[] { e.Actor, a.OwnerId, a.PreviousOwnerId ?? e.Actor },
+            _ => [e.Actor],
+        });
+        var names = await users.NamesAsync(mentioned, ct);
         return new TimelineList(events.Select(e => new TimelineEntry(
             e.Seq, e.Version, e.Type, ((IIncidentEvent)e.Data).At, e.Actor, names.GetValueOrDefault(e.Actor),
-            JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), JsonDefaults.Options))).ToList());
+            JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), JsonDefaults.Options))).ToList(), names);
     }
 }

@@ -1,5 +1,6 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Playbooks;
 using MediatR;
 
 namespace IncidentDesk.Api.Incidents.Reclassifying;
@@ -8,19 +9,26 @@ public sealed record ReclassifyRequest(Category? Category, string? Reason);
 
 public sealed record Reclassify(Guid IncidentId, long ExpectedVersion, ReclassifyRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
-internal sealed class ReclassifyHandler(IncidentCommandRunner runner) : IRequestHandler<Reclassify, IncidentDetail>
+internal sealed class ReclassifyHandler(IncidentCommandRunner runner, PlaybookLibrary playbooks) : IRequestHandler<Reclassify, IncidentDetail>
 {
     public Task<IncidentDetail> Handle(Reclassify cmd, CancellationToken ct)
     {
         new FieldErrors().Required("category", cmd.Body.Category).Text("reason", cmd.Body.Reason, 2000).ThrowIfAny();
+        var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
+        var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
-            (s, now) => Decide(s, cmd.Body.Category!.Value, cmd.Body.Reason!, cmd.Caller.Id, now), ct);
+            (s, now) => Decide(s, cmd.Body.Category!.Value, cmd.Body.Reason!, cmd.Caller.Id, now, pin), ct);
     }
 
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Category to, string reason, Guid actor, DateTimeOffset now)
+    /// <summary>
+    /// The new category's playbook is pinned and its steps added; steps already completed or skipped keep
+    /// their history (a step id shared by both playbooks stays done).
+    /// </summary>
+    internal static IReadOnlyList<IIncidentEvent> Decide(
+        Incident s, Category to, string reason, Guid actor, DateTimeOffset now, PlaybookPin? playbook = null)
     {
         if (s.Category == to) return [];
         IncidentRules.RequireOpen(s);
-        return [new IncidentReclassified(s.Id, s.Category, to, reason.Trim(), actor, now)];
+        return [new IncidentReclassified(s.Id, s.Category, to, reason.Trim(), actor, now) { Playbook = playbook }];
     }
 }

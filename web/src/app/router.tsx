@@ -1,0 +1,41 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { PageLoader } from '@/components/ui/page-state';
+import { canSeeBoard, homePathFor, useMe } from '@/lib/auth';
+import { AppLayout } from './layout/app-layout';
+import { RequireAuth } from './require-auth';
+import { AdminUsersRoute } from './routes/admin-users';
+import { BoardRoute } from './routes/board';
+import { IncidentRoute } from './routes/incident';
+import { LoginRoute } from './routes/login';
+import { MyReportsRoute } from './routes/my-reports';
+import { NotFoundRoute } from './routes/not-found';
+import { ReportRoute } from './routes/report';
+
+function HomeRedirect() {
+  const me = useMe();
+  if (me.isPending) return <PageLoader />;
+  return <Navigate to={me.data ? homePathFor(me.data) : '/login'} replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="/report" element={<ReportRoute />} />
+          <Route path="/my-reports" element={<MyReportsRoute />} />
+          <Route path="/incidents/:id" element={<IncidentRoute />} />
+          <Route element={<RequireAuth allow={canSeeBoard} />}>
+            <Route path="/board" element={<BoardRoute />} />
+          </Route>
+          <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
+            <Route path="/admin/users" element={<AdminUsersRoute />} />
+          </Route>
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,5 @@
+import { IncidentBoard } from '@/features/incidents/components/incident-board';
+
+export function BoardRoute() {
+  return <IncidentBoard />;
+}

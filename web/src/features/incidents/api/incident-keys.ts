@@ -1,0 +1,24 @@
+import type { Category, Severity, Stage } from '@/types';
+
+export interface IncidentFilters {
+  stage?: Stage;
+  severity?: Severity;
+  category?: Category;
+  /** a user id, "me" or "none" */
+  owner?: string;
+  /** "me": only reports the caller filed */
+  reporter?: 'me';
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+}
+
+export const incidentKeys = {
+  all: ['incidents'] as const,
+  lists: () => [...incidentKeys.all, 'list'] as const,
+  list: (filters: IncidentFilters) => [...incidentKeys.lists(), filters] as const,
+  detail: (id: string) => [...incidentKeys.all, 'detail', id] as const,
+  timeline: (id: string) => [...incidentKeys.all, 'timeline', id] as const,
+  assignable: () => ['users', 'assignable'] as const,
+};

@@ -1,0 +1,79 @@
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '@/types';
+
+export type OwnerFilter = 'any' | 'me' | 'none';
+
+export interface BoardFilterValues {
+  severity: Severity | null;
+  category: Category | null;
+  owner: OwnerFilter;
+  q: string;
+  showClosed: boolean;
+}
+
+interface Props {
+  value: BoardFilterValues;
+  onChange: (next: BoardFilterValues) => void;
+}
+
+export function BoardFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const set = <K extends keyof BoardFilterValues>(k: K, v: BoardFilterValues[K]) => onChange({ ...value, [k]: v });
+
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+        <TextInput
+          label={t('board.filters.q')}
+          placeholder={t('board.filters.qPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={value.q}
+          onChange={(e) => set('q', e.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          label={t('board.filters.severity')}
+          placeholder={t('board.filters.any')}
+          clearable
+          data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+          value={value.severity}
+          onChange={(v) => set('severity', v as Severity | null)}
+        />
+        <Select
+          label={t('board.filters.category')}
+          placeholder={t('board.filters.any')}
+          clearable
+          data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          value={value.category}
+          onChange={(v) => set('category', v as Category | null)}
+          comboboxProps={{ width: 320, position: 'bottom-start' }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="owner-filter-label">
+            {t('board.filters.owner')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="owner-filter-label"
+            value={value.owner}
+            onChange={(v) => set('owner', v as OwnerFilter)}
+            data={[
+              { value: 'any', label: t('board.filters.ownerAny') },
+              { value: 'me', label: t('board.filters.ownerMe') },
+              { value: 'none', label: t('board.filters.ownerNone') },
+            ]}
+            size="sm"
+          />
+        </Stack>
+      </SimpleGrid>
+      <Group>
+        <Switch
+          label={t('board.filters.showClosed')}
+          checked={value.showClosed}
+          onChange={(e) => set('showClosed', e.currentTarget.checked)}
+        />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import { List, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ExitCriterion, Stage } from '@/types';
+
+export function ExitChecklist({ criteria, stage }: { criteria: ExitCriterion[]; stage: Stage }) {
+  const { t, i18n } = useTranslation();
+  if (criteria.length === 0) return null;
+  const met = criteria.filter((c) => c.met).length;
+  return (
+    <section aria-labelledby="exit-checklist-title">
+      <Title order={3} size="h5" id="exit-checklist-title">
+        {t('incident.exitChecklist', { stage: t(`stage.${stage}`) })}{' '}
+        <Text span c="dimmed" size="sm">
+          ({met}/{criteria.length})
+        </Text>
+      </Title>
+      <List spacing={6} mt="xs" size="sm" center data-testid="exit-checklist">
+        {criteria.map((c) => (
+          <List.Item
+            key={c.code}
+            data-met={c.met}
+            icon={
+              <ThemeIcon color={c.met ? 'teal' : 'gray'} variant={c.met ? 'filled' : 'light'} size={20} radius="xl">
+                {c.met ? <IconCheck size={14} aria-hidden /> : <IconCircleDashed size={14} aria-hidden />}
+              </ThemeIcon>
+            }
+          >
+            <Text span size="sm" c={c.met ? undefined : 'dark'}>
+              {i18n.exists(`rule.${c.code}`) ? t(`rule.${c.code}`) : c.code}
+            </Text>
+            <Text span size="xs" c="dimmed">
+              {' '}
+              — {c.met ? t('incident.criterionMet') : t('incident.criterionUnmet')}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithProviders } from '@/test/render';
+import type { IncidentSummary, Stage } from '@/types';
+import { IncidentBoard } from './incident-board';
+import { IncidentCard } from './incident-card';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000 - 5 * 60_000).toISOString();
+
+function incident(p: Partial<IncidentSummary> & Pick<IncidentSummary, 'id' | 'reference' | 'stage'>): IncidentSummary {
+  return {
+    category: 'C3',
+    summary: '不審なメールの添付を開いた',
+    severity: null,
+    ownerId: null,
+    ownerName: null,
+    reporterId: 'r1',
+    reporterName: '山田 花子',
+    noticedAt: hoursAgo(3),
+    reportedAt: hoursAgo(2),
+    acknowledgedAt: null,
+    updatedAt: hoursAgo(1),
+    version: 1,
+    ...p,
+  };
+}
+
+const fixtures: IncidentSummary[] = [
+  incident({ id: 'a', reference: 'INC-2026-0001', stage: 'detection' }),
+  incident({ id: 'b', reference: 'INC-2026-0002', stage: 'triage', severity: 'high', ownerId: 'u1', ownerName: '佐藤 一郎', category: 'C2' }),
+  incident({ id: 'c', reference: 'INC-2026-0003', stage: 'analysis', severity: 'critical' }),
+  incident({ id: 'd', reference: 'INC-2026-0004', stage: 'analysis', severity: 'low' }),
+  incident({ id: 'e', reference: 'INC-2026-0005', stage: 'closed', severity: 'medium' }),
+];
+
+function mockApi() {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    const stage = url.searchParams.get('stage') as Stage | null;
+    const items = fixtures.filter((f) => f.stage === stage);
+    return jsonResponse({ items, total: items.length });
+  });
+}
+
+describe('IncidentBoard', () => {
+  it('puts cards into the column of their stage, one query per column', async () => {
+    const fetchMock = mockApi();
+    renderWithProviders(<IncidentBoard />);
+
+    const triage = screen.getByRole('region', { name: '初動対応' });
+    expect(await within(triage).findByText('INC-2026-0002')).toBeInTheDocument();
+    const analysis = screen.getByRole('region', { name: '分析' });
+    expect(await within(analysis).findByText('INC-2026-0003')).toBeInTheDocument();
+    expect(within(analysis).getByText('INC-2026-0004')).toBeInTheDocument();
+    const detection = screen.getByRole('region', { name: '検知' });
+    expect(await within(detection).findByText('INC-2026-0001')).toBeInTheDocument();
+    expect(within(detection).queryByText('INC-2026-0002')).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '復旧' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '再発防止' })).toBeInTheDocument();
+    // closed is hidden unless asked for
+    expect(screen.queryByRole('region', { name: '完了' })).not.toBeInTheDocument();
+    expect(screen.queryByText('INC-2026-0005')).not.toBeInTheDocument();
+
+    const urls = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://localhost'));
+    expect(urls.every((u) => u.pathname === '/api/incidents' && u.searchParams.get('pageSize') === '200')).toBe(true);
+    expect(new Set(urls.map((u) => u.searchParams.get('stage')))).toEqual(
+      new Set(['detection', 'triage', 'analysis', 'recovery', 'prevention']),
+    );
+  });
+
+  it('cards link to the incident page', async () => {
+    mockApi();
+    renderWithProviders(<IncidentBoard />);
+    const triage = screen.getByRole('region', { name: '初動対応' });
+    const link = (await within(triage).findByText('INC-2026-0002')).closest('a');
+    expect(link).toHaveAttribute('href', '/incidents/b');
+  });
+});
+
+describe('IncidentCard', () => {
+  it('shows reference, category, severity badge, owner and age', () => {
+    renderWithProviders(
+      <IncidentCard
+        incident={incident({ id: 'b', reference: 'INC-2026-0002', stage: 'triage', severity: 'high', ownerName: '佐藤 一郎', category: 'C2' })}
+      />,
+    );
+    const card = screen.getByTestId('incident-card');
+    expect(within(card).getByText('INC-2026-0002')).toBeInTheDocument();
+    expect(within(card).getByText('ランサムウェア（画面ロック・身代金要求）')).toBeInTheDocument();
+    const badge = within(card).getByText('高').closest('[data-severity]');
+    expect(badge).toHaveAttribute('data-severity', 'high');
+    expect(within(card).getByText('佐藤 一郎')).toBeInTheDocument();
+    expect(within(card).getByTestId('incident-age')).toHaveTextContent('3時間前');
+  });
+
+  it('shows 未評価 and 未割当 before triage', () => {
+    renderWithProviders(<IncidentCard incident={incident({ id: 'a', reference: 'INC-2026-0001', stage: 'detection' })} />);
+    const card = screen.getByTestId('incident-card');
+    expect(within(card).getByText('未評価').closest('[data-severity]')).toHaveAttribute('data-severity', 'unrated');
+    expect(within(card).getByText('未割当')).toBeInTheDocument();
+  });
+
+  it('age reads in English when switched', async () => {
+    const { default: i18n } = await import('@/lib/i18n');
+    await act(() => i18n.changeLanguage('en'));
+    try {
+      renderWithProviders(<IncidentCard incident={incident({ id: 'a', reference: 'INC-2026-0001', stage: 'detection' })} />);
+      expect(screen.getByTestId('incident-age')).toHaveTextContent('3h');
+      expect(screen.getByText('Unrated')).toBeInTheDocument();
+    } finally {
+      await act(() => i18n.changeLanguage('ja'));
+    }
+  });
+});

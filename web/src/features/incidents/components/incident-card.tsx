@@ -1,0 +1,55 @@
+import { Card, Group, Text } from '@mantine/core';
+import { IconClock, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { formatAge, formatDateTime } from '@/lib/format';
+import type { IncidentSummary } from '@/types';
+
+interface Props {
+  incident: IncidentSummary;
+  now?: Date;
+}
+
+export function IncidentCard({ incident, now }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card
+      component={Link}
+      to={`/incidents/${incident.id}`}
+      withBorder
+      radius="md"
+      padding="sm"
+      data-testid="incident-card"
+      data-incident-id={incident.id}
+      style={{ textDecoration: 'none' }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text size="sm" fw={700} ff="monospace">
+          {incident.reference}
+        </Text>
+        <SeverityBadge severity={incident.severity} size="sm" />
+      </Group>
+      <Text size="xs" c="dimmed" mt={2}>
+        {t(`category.${incident.category}`)}
+      </Text>
+      <Text size="sm" mt={6} lineClamp={2}>
+        {incident.summary}
+      </Text>
+      <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
+        <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+          <IconUser size={14} aria-hidden />
+          <Text size="xs" c={incident.ownerName ? undefined : 'dimmed'} truncate>
+            {incident.ownerName ?? t('board.unassigned')}
+          </Text>
+        </Group>
+        <Group gap={4} wrap="nowrap" title={formatDateTime(incident.noticedAt, i18n.language)}>
+          <IconClock size={14} aria-hidden />
+          <Text size="xs" data-testid="incident-age">
+            {formatAge(t, incident.noticedAt, now)}
+          </Text>
+        </Group>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,201 @@
+import { Alert, Badge, Divider, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageLoader, QueryError } from '@/components/ui/page-state';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { formatDateTime } from '@/lib/format';
+import type { IncidentDetail } from '@/types';
+import { useIncident } from '../api/get-incident';
+import { AnalysisForm } from './analysis-form';
+import { ExitChecklist } from './exit-checklist';
+import { IncidentTimeline } from './incident-timeline';
+import { NotesPanel } from './notes-panel';
+import { PreventionForm } from './prevention-form';
+import { RecoveryForm } from './recovery-form';
+import { SideActions } from './side-actions';
+import { StageActions } from './stage-actions';
+import { StageStepper } from './stage-stepper';
+import { TriageForm } from './triage-form';
+
+function Fact({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  );
+}
+
+function IncidentHeader({ incident }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" wrap="wrap">
+        <Title order={1} size="h2" ff="monospace">
+          {incident.reference}
+        </Title>
+        <SeverityBadge severity={incident.severity} size="lg" />
+        <Badge variant="outline" size="lg">
+          {t(`stage.${incident.stage}`)}
+        </Badge>
+      </Group>
+      <Text fw={600}>{t(`category.${incident.category}`)}</Text>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.summary}</Text>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" mt="xs">
+        <Fact label={t('incident.reporter')} value={incident.reporterName} />
+        <Fact label={t('incident.owner')} value={incident.ownerName ?? t('incident.unassigned')} />
+        <Fact label={t('incident.noticedAt')} value={formatDateTime(incident.noticedAt, lang)} />
+        <Fact label={t('incident.reportedAt')} value={formatDateTime(incident.reportedAt, lang)} />
+        <Fact
+          label={t('incident.acknowledgedAt')}
+          value={incident.acknowledgedAt ? formatDateTime(incident.acknowledgedAt, lang) : t('incident.notYet')}
+        />
+        {incident.contact && <Fact label={t('incident.contact')} value={incident.contact} />}
+        {incident.deviceId && <Fact label={t('incident.deviceId')} value={incident.deviceId} />}
+        {incident.disconnectedFromNetwork !== null && (
+          <Fact
+            label={t('incident.disconnected')}
+            value={incident.disconnectedFromNetwork ? t('common.yes') : t('common.no')}
+          />
+        )}
+        {incident.personalDataMayBeInvolved && (
+          <Fact label={t('incident.personalData')} value={t('common.yes')} />
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function StageForm({ incident }: { incident: IncidentDetail }) {
+  // key on version: after a save or a reload the form starts from the fresh record
+  switch (incident.stage) {
+    case 'triage':
+      return <TriageForm key={incident.version} incident={incident} />;
+    case 'analysis':
+      return <AnalysisForm key={incident.version} incident={incident} />;
+    case 'recovery':
+      return <RecoveryForm key={incident.version} incident={incident} />;
+    case 'prevention':
+      return <PreventionForm key={incident.version} incident={incident} />;
+    default:
+      return null;
+  }
+}
+
+function ResponderView({ incident, canCommand }: { incident: IncidentDetail; canCommand: boolean }) {
+  const { t } = useTranslation();
+  const hasForm = ['triage', 'analysis', 'recovery', 'prevention'].includes(incident.stage);
+  return (
+    <Grid gutter="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack gap="lg">
+          <Paper withBorder p="md" radius="md">
+            <IncidentHeader incident={incident} />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <StageStepper stage={incident.stage} />
+          </Paper>
+          {incident.stage === 'closed' ? (
+            <Alert color="green">{t('stageStatus.closed')}</Alert>
+          ) : (
+            <Paper withBorder p="md" radius="md">
+              <Stack gap="md">
+                <ExitChecklist criteria={incident.exitCriteria} stage={incident.stage} />
+                {canCommand ? (
+                  <StageActions incident={incident} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('incident.readOnly')}
+                  </Text>
+                )}
+              </Stack>
+            </Paper>
+          )}
+          {canCommand && hasForm && (
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="md">
+                {t(`incident.formTitle.${incident.stage}`)}
+              </Title>
+              <StageForm incident={incident} />
+            </Paper>
+          )}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="lg">
+          {canCommand && (
+            <Paper withBorder p="md" radius="md">
+              <SideActions incident={incident} />
+            </Paper>
+          )}
+          <Paper withBorder p="md" radius="md">
+            <NotesPanel incident={incident} />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <IncidentTimeline incidentId={incident.id} />
+          </Paper>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+/** What a reporter sees of their own report: plain words, no internals, plus notes. */
+function ReporterView({ incident }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="lg" maw={760}>
+      <Paper withBorder p="md" radius="md">
+        <Stack gap="xs">
+          <Group gap="sm">
+            <Title order={1} size="h2" ff="monospace">
+              {incident.reference}
+            </Title>
+            <Badge variant="light">{t(`stage.${incident.stage}`)}</Badge>
+          </Group>
+          <Alert color={incident.stage === 'closed' ? 'green' : 'blue'} title={t('reporterView.status')}>
+            {t(`stageStatus.${incident.stage}`)}
+          </Alert>
+          <Divider my="xs" />
+          <Text fw={600}>{t(`category.${incident.category}`)}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.summary}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <Fact label={t('incident.noticedAt')} value={formatDateTime(incident.noticedAt, i18n.language)} />
+            <Fact label={t('incident.reportedAt')} value={formatDateTime(incident.reportedAt, i18n.language)} />
+            <Fact label={t('incident.owner')} value={incident.ownerName ?? t('reporterView.ownerPending')} />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <StageStepper stage={incident.stage} />
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('reporterView.notesHint')}
+        </Text>
+        <NotesPanel incident={incident} />
+      </Paper>
+    </Stack>
+  );
+}
+
+interface Props {
+  id: string;
+  /** may see the responder view */
+  isResponder: boolean;
+  /** may run commands (Responder/Admin) */
+  canCommand: boolean;
+}
+
+export function IncidentView({ id, isResponder, canCommand }: Props) {
+  const query = useIncident(id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  return isResponder ? (
+    <ResponderView incident={query.data} canCommand={canCommand} />
+  ) : (
+    <ReporterView incident={query.data} />
+  );
+}

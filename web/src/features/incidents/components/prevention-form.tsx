@@ -1,0 +1,194 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Button, Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useErrorText } from '@/components/ui/use-error-text';
+import { isApiError } from '@/lib/api-client';
+import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { MEASURE_DECISIONS, type IncidentDetail, type MeasureDecision, type PreventionRequest } from '@/types';
+import { useRecordPrevention } from '../api/record-prevention';
+import { useSavedNotice } from './use-saved-notice';
+
+const measure = z
+  .object({
+    description: z.string().trim().min(1, 'validation.required').max(1000, 'validation.max1000'),
+    decision: z.union([z.enum(MEASURE_DECISIONS), z.literal('')]).refine((v) => v !== '', 'validation.required'),
+    deadline: z.string(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.decision === 'will_do' && !m.deadline) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'validation.deadlineRequired' });
+    }
+  });
+const schema = z.object({
+  rootCause: z.string().max(4000, 'validation.max4000'),
+  measures: z.array(measure),
+  policyUpdateNeeded: z.enum(['', 'yes', 'no']),
+});
+type Values = z.input<typeof schema>;
+type Output = z.output<typeof schema>;
+type Field = 'rootCause' | 'measures' | 'policyUpdateNeeded' | `measures.${number}.${'description' | 'decision' | 'deadline'}`;
+const resolve = fieldResolver<Field>(['rootCause', 'measures', 'policyUpdateNeeded'], {}, [
+  /^measures\.\d+\.(description|decision|deadline)$/,
+]);
+
+export function PreventionForm({ incident }: { incident: IncidentDetail }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const saved = useSavedNotice();
+  const record = useRecordPrevention();
+  const [messages, setMessages] = useState<string[]>([]);
+  const p = incident.prevention;
+  const {
+    control,
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    formState: { errors },
+  } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      rootCause: p?.rootCause ?? '',
+      measures: (p?.measures ?? []).map((m) => ({
+        description: m.description,
+        decision: m.decision,
+        deadline: m.deadline ? m.deadline.slice(0, 10) : '',
+      })),
+      policyUpdateNeeded: p?.policyUpdateNeeded == null ? '' : p.policyUpdateNeeded ? 'yes' : 'no',
+    },
+  });
+  const measures = useFieldArray({ control, name: 'measures' });
+
+  const onSubmit = handleSubmit((v) => {
+    setMessages([]);
+    const body: PreventionRequest = {
+      rootCause: v.rootCause.trim() || null,
+      measures: v.measures.map((m) => ({
+        description: m.description.trim(),
+        decision: m.decision as MeasureDecision,
+        deadline: m.decision === 'will_do' && m.deadline ? m.deadline : null,
+      })),
+      policyUpdateNeeded: v.policyUpdateNeeded === '' ? null : v.policyUpdateNeeded === 'yes',
+    };
+    record.mutate(
+      { id: incident.id, version: incident.version, body },
+      {
+        onSuccess: () => saved(),
+        onError: (e) => {
+          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('prevention.formTitle')}>
+      <Stack gap="md">
+        <Textarea
+          label={t('prevention.rootCause')}
+          description={t('prevention.rootCauseHelp')}
+          autosize
+          minRows={3}
+          error={errorText(errors.rootCause?.message)}
+          {...register('rootCause')}
+        />
+        <Fieldset legend={t('prevention.measures')} variant="filled">
+          <Stack gap="sm">
+            {measures.fields.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('prevention.noMeasures')}
+              </Text>
+            )}
+            {measures.fields.map((f, idx) => (
+              <Paper key={f.id} withBorder p="sm" radius="sm">
+                <Group justify="space-between" mb={4}>
+                  <Text size="sm" fw={500}>
+                    {t('prevention.measureN', { n: idx + 1 })}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('prevention.removeMeasure', { n: idx + 1 })}
+                    onClick={() => measures.remove(idx)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+                <Stack gap="xs">
+                  <TextInput
+                    label={t('prevention.description')}
+                    withAsterisk
+                    error={errorText(errors.measures?.[idx]?.description?.message)}
+                    {...register(`measures.${idx}.description`)}
+                  />
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    <Controller
+                      control={control}
+                      name={`measures.${idx}.decision`}
+                      render={({ field }) => (
+                        <Select
+                          label={t('prevention.decision')}
+                          withAsterisk
+                          data={MEASURE_DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) }))}
+                          value={field.value || null}
+                          onChange={(v) => field.onChange(v ?? '')}
+                          error={errorText(errors.measures?.[idx]?.decision?.message)}
+                        />
+                      )}
+                    />
+                    <TextInput
+                      type="date"
+                      label={t('prevention.deadline')}
+                      withAsterisk={watch(`measures.${idx}.decision`) === 'will_do'}
+                      disabled={watch(`measures.${idx}.decision`) !== 'will_do'}
+                      error={errorText(errors.measures?.[idx]?.deadline?.message)}
+                      {...register(`measures.${idx}.deadline`)}
+                    />
+                  </SimpleGrid>
+                </Stack>
+              </Paper>
+            ))}
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => measures.append({ description: '', decision: '', deadline: '' })}
+              w="fit-content"
+            >
+              {t('prevention.addMeasure')}
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Controller
+          control={control}
+          name="policyUpdateNeeded"
+          render={({ field }) => (
+            <Radio.Group
+              label={t('prevention.policyUpdateNeeded')}
+              description={t('prevention.policyUpdateHelp')}
+              value={field.value}
+              onChange={field.onChange}
+              error={errorText(errors.policyUpdateNeeded?.message)}
+              name="policyUpdateNeeded"
+            >
+              <Group mt="xs">
+                <Radio value="yes" label={t('common.yes')} />
+                <Radio value="no" label={t('common.no')} />
+              </Group>
+            </Radio.Group>
+          )}
+        />
+        <ProblemAlert error={record.error} messages={messages} />
+        <Group>
+          <Button type="submit" loading={record.isPending}>
+            {t('prevention.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useErrorText } from '@/components/ui/use-error-text';
+import { isApiError } from '@/lib/api-client';
+import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { formatDateTime, isoToLocalInput, localInputToIso, toLocalInput } from '@/lib/format';
+import type { IncidentDetail, RecoveryRequest } from '@/types';
+import { useRecordRecovery } from '../api/record-recovery';
+import { useSavedNotice } from './use-saved-notice';
+
+const party = z.object({
+  party: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
+  notifiedAt: z
+    .string()
+    .min(1, 'validation.required')
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'validation.invalidDate'),
+  how: z.string().max(200, 'validation.max200'),
+});
+const schema = z.object({
+  actionsTaken: z.string().max(4000, 'validation.max4000'),
+  normalOperationVerified: z.boolean(),
+  notifiedParties: z.array(party),
+});
+type Values = z.infer<typeof schema>;
+type Field = 'actionsTaken' | 'normalOperationVerified' | 'notifiedParties' | `notifiedParties.${number}.${'party' | 'notifiedAt' | 'how'}`;
+const resolve = fieldResolver<Field>(['actionsTaken', 'normalOperationVerified', 'notifiedParties'], {}, [
+  /^notifiedParties\.\d+\.(party|notifiedAt|how)$/,
+]);
+
+export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const saved = useSavedNotice();
+  const record = useRecordRecovery();
+  const [messages, setMessages] = useState<string[]>([]);
+  const r = incident.recovery;
+  const {
+    control,
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      actionsTaken: r?.actionsTaken ?? '',
+      normalOperationVerified: r?.normalOperationVerified ?? false,
+      notifiedParties: (r?.notifiedParties ?? []).map((p) => ({
+        party: p.party,
+        notifiedAt: isoToLocalInput(p.notifiedAt),
+        how: p.how ?? '',
+      })),
+    },
+  });
+  const parties = useFieldArray({ control, name: 'notifiedParties' });
+
+  const onSubmit = handleSubmit((v) => {
+    setMessages([]);
+    const body: RecoveryRequest = {
+      actionsTaken: v.actionsTaken.trim() || null,
+      normalOperationVerified: v.normalOperationVerified,
+      notifiedParties: v.notifiedParties.map((p) => ({
+        party: p.party.trim(),
+        notifiedAt: localInputToIso(p.notifiedAt),
+        how: p.how.trim() || null,
+      })),
+    };
+    record.mutate(
+      { id: incident.id, version: incident.version, body },
+      {
+        onSuccess: () => saved(),
+        onError: (e) => {
+          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('recovery.formTitle')}>
+      <Stack gap="md">
+        <Textarea
+          label={t('recovery.actionsTaken')}
+          description={t('recovery.actionsTakenHelp')}
+          autosize
+          minRows={3}
+          error={errorText(errors.actionsTaken?.message)}
+          {...register('actionsTaken')}
+        />
+        <Checkbox
+          label={t('recovery.normalOperationVerified')}
+          description={
+            r?.normalOperationVerified && r.verifiedAt
+              ? t('recovery.verifiedBy', { name: r.verifiedByName ?? '', time: formatDateTime(r.verifiedAt, i18n.language) })
+              : t('recovery.normalOperationHelp')
+          }
+          error={errorText(errors.normalOperationVerified?.message)}
+          {...register('normalOperationVerified')}
+        />
+        <Fieldset legend={t('recovery.notifiedParties')} variant="filled">
+          <Stack gap="sm">
+            {parties.fields.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('recovery.noParties')}
+              </Text>
+            )}
+            {parties.fields.map((f, idx) => (
+              <Paper key={f.id} withBorder p="sm" radius="sm">
+                <Group justify="space-between" mb={4}>
+                  <Text size="sm" fw={500}>
+                    {t('recovery.partyN', { n: idx + 1 })}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('recovery.removeParty', { n: idx + 1 })}
+                    onClick={() => parties.remove(idx)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+                  <TextInput
+                    label={t('recovery.party')}
+                    placeholder={t('recovery.partyPlaceholder')}
+                    withAsterisk
+                    error={errorText(errors.notifiedParties?.[idx]?.party?.message)}
+                    {...register(`notifiedParties.${idx}.party`)}
+                  />
+                  <TextInput
+                    type="datetime-local"
+                    label={t('recovery.notifiedAt')}
+                    withAsterisk
+                    error={errorText(errors.notifiedParties?.[idx]?.notifiedAt?.message)}
+                    {...register(`notifiedParties.${idx}.notifiedAt`)}
+                  />
+                  <TextInput
+                    label={t('recovery.how')}
+                    placeholder={t('recovery.howPlaceholder')}
+                    error={errorText(errors.notifiedParties?.[idx]?.how?.message)}
+                    {...register(`notifiedParties.${idx}.how`)}
+                  />
+                </SimpleGrid>
+              </Paper>
+            ))}
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => parties.append({ party: '', notifiedAt: toLocalInput(new Date()), how: '' })}
+              w="fit-content"
+            >
+              {t('recovery.addParty')}
+            </Button>
+          </Stack>
+        </Fieldset>
+        <ProblemAlert error={record.error} messages={messages} />
+        <Group>
+          <Button type="submit" loading={record.isPending}>
+            {t('recovery.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { IncidentDetail } from '@/types';
+
+interface Props {
+  incident: IncidentDetail;
+  onAnother: () => void;
+}
+
+export function ReportConfirmation({ incident, onAnother }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg">
+      <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('report.success.title')} role="status">
+        {t('report.success.thanks')}
+      </Alert>
+      <Paper withBorder p="lg" radius="md">
+        <Text size="sm" c="dimmed">
+          {t('report.success.reference')}
+        </Text>
+        <Title order={2} ff="monospace" data-testid="report-reference">
+          {incident.reference}
+        </Title>
+        <Text size="sm" mt="xs">
+          {t('report.success.keepReference')}
+        </Text>
+      </Paper>
+      <div>
+        <Title order={3} size="h4" mb="xs">
+          {t('report.success.nextTitle')}
+        </Title>
+        <List spacing="xs" type="ordered">
+          <List.Item>{t('report.success.next1')}</List.Item>
+          <List.Item>{t('report.success.next2')}</List.Item>
+          <List.Item>{t('report.success.next3')}</List.Item>
+        </List>
+      </div>
+      <Group>
+        <Button component={Link} to="/my-reports">
+          {t('report.success.myReports')}
+        </Button>
+        <Button component={Link} to={`/incidents/${incident.id}`} variant="light">
+          {t('report.success.openReport')}
+        </Button>
+        <Button variant="subtle" onClick={onAnother}>
+          {t('report.success.another')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

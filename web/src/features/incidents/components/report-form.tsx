@@ -1,0 +1,361 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Accordion,
+  Alert,
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconHeartHandshake } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useErrorText } from '@/components/ui/use-error-text';
+import { isApiError } from '@/lib/api-client';
+import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { localInputToIso, toLocalInput } from '@/lib/format';
+import { CATEGORIES, type Category, type FileReportRequest, type IncidentDetail } from '@/types';
+import { useFileReport } from '../api/file-report';
+
+/** Categories whose first step is to cut the device off the network (R2). */
+export const DISCONNECT_CATEGORIES: readonly Category[] = ['C1', 'C2'];
+
+const FUTURE_TOLERANCE_MS = 60_000;
+
+const reportSchema = z
+  .object({
+    category: z.union([z.enum(CATEGORIES), z.literal('')]),
+    summary: z.string().trim().min(1, 'validation.summaryRequired').max(4000, 'validation.summaryTooLong'),
+    noticedAt: z
+      .string()
+      .min(1, 'validation.noticedRequired')
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'validation.noticedInvalid')
+      .refine((v) => Date.parse(v) <= Date.now() + FUTURE_TOLERANCE_MS, 'validation.noticedFuture'),
+    contact: z.string().trim().max(200, 'validation.contactTooLong'),
+    deviceId: z.string().trim().max(100, 'validation.deviceIdTooLong'),
+    personalDataMayBeInvolved: z.boolean(),
+    disconnected: z.enum(['', 'yes', 'no']),
+  })
+  .superRefine((v, ctx) => {
+    if (v.category === '') ctx.addIssue({ code: 'custom', path: ['category'], message: 'validation.categoryRequired' });
+    if (v.category !== '' && DISCONNECT_CATEGORIES.includes(v.category) && v.disconnected === '') {
+      ctx.addIssue({ code: 'custom', path: ['disconnected'], message: 'validation.disconnectRequired' });
+    }
+  });
+
+type ReportValues = z.infer<typeof reportSchema>;
+type ReportField = keyof ReportValues;
+
+type WhenChip = 'now' | 'hour' | 'today' | 'earlier';
+
+function whenFor(chip: WhenChip, current: string): string {
+  const now = new Date();
+  switch (chip) {
+    case 'now':
+      return toLocalInput(now);
+    case 'hour':
+      return toLocalInput(new Date(now.getTime() - 60 * 60_000));
+    case 'today': {
+      const morning = new Date(now);
+      morning.setHours(9, 0, 0, 0);
+      if (morning > now) morning.setHours(0, 0, 0, 0);
+      return toLocalInput(morning);
+    }
+    case 'earlier':
+      return current;
+  }
+}
+
+export function toFileReportRequest(v: ReportValues): FileReportRequest {
+  const category = v.category as Category;
+  const body: FileReportRequest = {
+    category,
+    summary: v.summary.trim(),
+    noticedAt: localInputToIso(v.noticedAt),
+    personalDataMayBeInvolved: v.personalDataMayBeInvolved,
+  };
+  if (v.contact.trim()) body.contact = v.contact.trim();
+  if (v.deviceId.trim()) body.deviceId = v.deviceId.trim();
+  if (DISCONNECT_CATEGORIES.includes(category)) body.disconnectedFromNetwork = v.disconnected === 'yes';
+  return body;
+}
+
+const resolveField = fieldResolver<ReportField>(
+  ['category', 'summary', 'noticedAt', 'contact', 'deviceId', 'personalDataMayBeInvolved'],
+  { disconnectedFromNetwork: 'disconnected' },
+);
+
+interface Props {
+  onFiled: (incident: IncidentDetail) => void;
+}
+
+/** The one-minute report (R1, R2, R38): category, what happened, when; everything else optional. */
+export function ReportForm({ onFiled }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const fileReport = useFileReport();
+  const [whenChip, setWhenChip] = useState<WhenChip>('now');
+  const [moreOpen, setMoreOpen] = useState<string | null>(null);
+  const [formMessages, setFormMessages] = useState<string[]>([]);
+  const noticedRef = useRef<HTMLInputElement | null>(null);
+
+  const {
+    control,
+    register,
+    handleSubmit,
+    setValue,
+    getValues,
+    watch,
+    setError,
+    formState: { errors },
+  } = useForm<ReportValues>({
+    resolver: zodResolver(reportSchema),
+    defaultValues: {
+      category: '',
+      summary: '',
+      noticedAt: toLocalInput(new Date()),
+      contact: '',
+      deviceId: '',
+      personalDataMayBeInvolved: false,
+      disconnected: '',
+    },
+  });
+
+  const category = watch('category');
+  const needsDisconnect = category !== '' && DISCONNECT_CATEGORIES.includes(category);
+  const disconnectRef = useRef<HTMLDivElement | null>(null);
+  // On a phone the instruction appears below eleven cards: bring it into view so it is not missed.
+  useEffect(() => {
+    if (needsDisconnect) disconnectRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  }, [needsDisconnect]);
+
+  const onSubmit = handleSubmit(
+    (values) => {
+      setFormMessages([]);
+      // "just now" means the moment of sending, not the moment the page opened.
+      const v = whenChip === 'now' ? { ...values, noticedAt: toLocalInput(new Date()) } : values;
+      fileReport.mutate(toFileReportRequest(v), {
+        onSuccess: (incident) => onFiled(incident),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 400) {
+            const rest = applyServerErrors(error, { resolve: resolveField, setError });
+            if (Object.keys(error.errors).some((k) => /contact|deviceId/i.test(k))) setMoreOpen('more');
+            setFormMessages(rest);
+          }
+        },
+      });
+    },
+    (errs) => {
+      if (errs.contact || errs.deviceId) setMoreOpen('more');
+    },
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="report-title">
+      <Stack gap="lg">
+        <div>
+          <Title order={1} id="report-title" size="h2">
+            {t('report.title')}
+          </Title>
+          <Text c="dimmed" mt={4}>
+            {t('report.intro')}
+          </Text>
+        </div>
+
+        <Alert color="blue" variant="light" icon={<IconHeartHandshake aria-hidden />} title={t('report.reassuranceTitle')}>
+          {t('report.reassurance')}
+        </Alert>
+
+        <Controller
+          control={control}
+          name="category"
+          render={({ field }) => (
+            <Radio.Group
+              value={field.value}
+              onChange={(v) => {
+                field.onChange(v);
+                if (!DISCONNECT_CATEGORIES.includes(v as Category)) setValue('disconnected', '');
+              }}
+              label={t('report.categoryLabel')}
+              description={t('report.categoryHelp')}
+              withAsterisk
+              error={errorText(errors.category?.message)}
+              name="category"
+            >
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs" mt="xs">
+                {CATEGORIES.map((c) => (
+                  <Radio.Card
+                    key={c}
+                    value={c}
+                    aria-label={t(`category.${c}`)}
+                    radius="md"
+                    p="sm"
+                    data-testid={`category-${c}`}
+                    onBlur={field.onBlur}
+                  >
+                    <Group wrap="nowrap" align="flex-start" gap="sm">
+                      <Radio.Indicator mt={2} />
+                      <div>
+                        <Text fw={600} size="md" lh={1.35}>
+                          {t(`category.${c}`)}
+                        </Text>
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {t(`categoryHint.${c}`)}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+          )}
+        />
+
+        {needsDisconnect && (
+          <Alert
+            ref={disconnectRef}
+            color="red"
+            variant="filled"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('report.disconnect.title')}
+            role="alert"
+          >
+            <Stack gap="sm">
+              <Text size="sm">{t('report.disconnect.body')}</Text>
+              <Paper p="sm" radius="sm" c="dark.9">
+                <Controller
+                  control={control}
+                  name="disconnected"
+                  render={({ field }) => (
+                    <Radio.Group
+                      value={field.value}
+                      onChange={field.onChange}
+                      label={t('report.disconnect.question')}
+                      withAsterisk
+                      error={errorText(errors.disconnected?.message)}
+                      name="disconnected"
+                    >
+                      <Stack gap="xs" mt="xs">
+                        <Radio value="yes" label={t('report.disconnect.yes')} />
+                        <Radio value="no" label={t('report.disconnect.no')} />
+                      </Stack>
+                    </Radio.Group>
+                  )}
+                />
+                {watch('disconnected') === 'no' && (
+                  <Text size="sm" mt="xs" c="red.8">
+                    {t('report.disconnect.noFollowup')}
+                  </Text>
+                )}
+              </Paper>
+            </Stack>
+          </Alert>
+        )}
+
+        <Textarea
+          label={t('report.summaryLabel')}
+          description={t('report.summaryHelp')}
+          placeholder={t('report.summaryPlaceholder')}
+          withAsterisk
+          autosize
+          minRows={4}
+          maxRows={12}
+          error={errorText(errors.summary?.message)}
+          {...register('summary')}
+        />
+
+        <Stack gap={6}>
+          <Text size="sm" fw={500} id="noticed-chips-label">
+            {t('report.noticedLabel')}
+          </Text>
+          <Chip.Group
+            value={whenChip}
+            onChange={(v) => {
+              const chip = v as WhenChip;
+              setWhenChip(chip);
+              setValue('noticedAt', whenFor(chip, getValues('noticedAt')), { shouldValidate: true });
+              if (chip === 'earlier') setTimeout(() => noticedRef.current?.focus(), 0);
+            }}
+          >
+            <Group gap="xs" role="radiogroup" aria-labelledby="noticed-chips-label">
+              <Chip value="now">{t('report.when.now')}</Chip>
+              <Chip value="hour">{t('report.when.hour')}</Chip>
+              <Chip value="today">{t('report.when.today')}</Chip>
+              <Chip value="earlier">{t('report.when.earlier')}</Chip>
+            </Group>
+          </Chip.Group>
+          <Controller
+            control={control}
+            name="noticedAt"
+            render={({ field }) => (
+              <TextInput
+                type="datetime-local"
+                label={t('report.noticedAtLabel')}
+                withAsterisk
+                max={toLocalInput(new Date())}
+                value={field.value}
+                onChange={(e) => {
+                  setWhenChip('earlier');
+                  field.onChange(e.currentTarget.value);
+                }}
+                onBlur={field.onBlur}
+                ref={(el) => {
+                  field.ref(el);
+                  noticedRef.current = el;
+                }}
+                error={errorText(errors.noticedAt?.message)}
+                maw={320}
+              />
+            )}
+          />
+        </Stack>
+
+        <Accordion variant="contained" value={moreOpen} onChange={setMoreOpen}>
+          <Accordion.Item value="more">
+            <Accordion.Control>{t('report.moreDetails')}</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="md">
+                <TextInput
+                  label={t('report.contactLabel')}
+                  description={t('report.contactHelp')}
+                  autoComplete="tel"
+                  error={errorText(errors.contact?.message)}
+                  {...register('contact')}
+                />
+                <TextInput
+                  label={t('report.deviceIdLabel')}
+                  description={t('report.deviceIdHelp')}
+                  error={errorText(errors.deviceId?.message)}
+                  {...register('deviceId')}
+                />
+                <Checkbox
+                  label={t('report.personalDataLabel')}
+                  description={t('report.personalDataHelp')}
+                  error={errorText(errors.personalDataMayBeInvolved?.message)}
+                  {...register('personalDataMayBeInvolved')}
+                />
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+
+        <ProblemAlert error={fileReport.error} messages={formMessages} />
+
+        <Button type="submit" size="lg" loading={fileReport.isPending} fullWidth>
+          {t('report.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

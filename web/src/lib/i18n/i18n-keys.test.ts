@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import ja from './ja.json';
+
+type Tree = { [k: string]: string | Tree };
+
+function flatKeys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : flatKeys(v, `${prefix}${k}.`)));
+}
+
+function interpolations(tree: Tree, prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out[prefix + k] = [...v.matchAll(/{{(\w+)}}/g)].map((m) => m[1] ?? '').sort();
+    else Object.assign(out, interpolations(v, `${prefix}${k}.`));
+  }
+  return out;
+}
+
+describe('i18n resources', () => {
+  it('ja and en have exactly the same keys', () => {
+    expect(flatKeys(en as Tree).sort()).toEqual(flatKeys(ja as Tree).sort());
+  });
+
+  it('ja and en use the same placeholders in every message', () => {
+    expect(interpolations(en as Tree)).toEqual(interpolations(ja as Tree));
+  });
+
+  it('no message is empty', () => {
+    for (const tree of [ja, en] as Tree[]) {
+      const empty = Object.entries(interpolations(tree)).filter(([k]) => {
+        const v = k.split('.').reduce<string | Tree | undefined>((n, p) => (typeof n === 'object' ? n[p] : undefined), tree);
+        return typeof v !== 'string' || v.trim() === '';
+      });
+      expect(empty).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import type { components } from './api';
+
+type Schemas = components['schemas'];
+
+export type Category = Schemas['Category'];
+export type Stage = Schemas['Stage'];
+export type Severity = Schemas['Severity'];
+export type InfoClass = Schemas['InfoClass'];
+export type Impact = Schemas['Impact'];
+/** Roles travel as plain strings in the API (several per account). */
+export type Role = 'Reporter' | 'Responder' | 'Executive' | 'Admin';
+export type MeasureDecision = Schemas['MeasureDecision'];
+
+export type LoginRequest = Schemas['LoginRequest'];
+export type UserDto = Schemas['UserDto'];
+export type CreateUserRequest = Schemas['CreateUserRequest'];
+export type UserList = Schemas['UserList'];
+export type AssignableUser = Schemas['AssignableUser'];
+export type AssignableUserList = Schemas['AssignableUserList'];
+
+export type IncidentSummary = Schemas['IncidentSummary'];
+export type IncidentDetail = Schemas['IncidentDetail'];
+export type IncidentList = Schemas['IncidentList'];
+export type FileReportRequest = Schemas['FileReportRequest'];
+export type TriageRequest = Schemas['TriageRequest'];
+export type RerateSeverityRequest = Schemas['RerateSeverityRequest'];
+export type AnalysisRequest = Schemas['AnalysisRequest'];
+export type FiveWValue = Schemas['FiveWValue'];
+export type RecoveryRequest = Schemas['RecoveryRequest'];
+export type NotifiedParty = Schemas['NotifiedParty'];
+export type PreventionRequest = Schemas['PreventionRequest'];
+export type Measure = Schemas['Measure'];
+export type AdvanceStageRequest = Schemas['AdvanceStageRequest'];
+export type AddNoteRequest = Schemas['AddNoteRequest'];
+export type ReclassifyRequest = Schemas['ReclassifyRequest'];
+export type AssignRequest = Schemas['AssignRequest'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type TimelineList = Schemas['TimelineList'];
+export type ExitCriterion = Schemas['ExitCriterion'];
+export type Note = Schemas['Note'];
+export type TriageRecord = Schemas['TriageRecord'];
+export type AnalysisRecord = Schemas['AnalysisRecord'];
+export type RecoveryRecord = Schemas['RecoveryRecord'];
+export type PreventionRecord = Schemas['PreventionRecord'];
+
+/** RFC 7807 problem details as the API writes them (one mapping for 400/403/404/409/412). */
+export interface RuleViolation {
+  code: string;
+  message: string;
+  /** The playbook step id, for rules about a step. */
+  step?: string;
+}
+export interface ProblemDetails {
+  type?: string | null;
+  title?: string | null;
+  status?: number | null;
+  detail?: string | null;
+  instance?: string | null;
+  errors?: Record<string, string[]> | null;
+  rules?: RuleViolation[] | null;
+  currentVersion?: number | null;
+}
+
+/** Enum values as runtime lists (the generated file only carries types). */
+export const CATEGORIES = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'unknown'] as const satisfies readonly Category[];
+export const STAGES = ['detection', 'triage', 'analysis', 'recovery', 'prevention', 'closed'] as const satisfies readonly Stage[];
+export const OPEN_STAGES = ['detection', 'triage', 'analysis', 'recovery', 'prevention'] as const satisfies readonly Stage[];
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly Severity[];
+export const INFO_CLASSES = ['public', 'business', 'confidential'] as const satisfies readonly InfoClass[];
+export const IMPACTS = ['minor', 'serious', 'extremely_serious'] as const satisfies readonly Impact[];
+export const ROLES = ['Reporter', 'Responder', 'Executive', 'Admin'] as const satisfies readonly Role[];
+export const MEASURE_DECISIONS = ['done', 'will_do', 'not_needed'] as const satisfies readonly MeasureDecision[];
