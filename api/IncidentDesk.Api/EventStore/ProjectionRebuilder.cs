@@ -17,9 +17,13 @@ public sealed class ProjectionRebuilder(
         var all = projections.ToArray();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var truncate = new NpgsqlCommand(
-                         "truncate " + string.Join(", ", all.SelectMany(p => p.Tables).Distinct()), conn, tx))
-            await truncate.ExecuteNonQueryAsync(ct);
+        // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would block every board query until the replay
+        // commits, while DELETE lets readers keep seeing the old rows (MVCC) until then.
+        foreach (var table in all.SelectMany(p => p.Tables).Distinct())
+        {
+            await using var delete = new NpgsqlCommand($"delete from {table}", conn, tx);
+            await delete.ExecuteNonQueryAsync(ct);
+        }
 
         // A second connection streams the log while the first writes the projections.
         await using var readConn = await dataSource.OpenConnectionAsync(ct);

@@ -23,6 +23,9 @@ public enum StepStatus { Open, Completed, Skipped }
 /// Where a playbook step stands. Keyed by step id alone: a step id means the same step in every playbook,
 /// which is how reclassification keeps what was already done.
 /// </summary>
+public sealed record DeadlineFacts(
+    Guid Id, Escalation.DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, bool Fired);
+
 public sealed record StepFacts(
     string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At);
 
@@ -40,6 +43,23 @@ public sealed record Incident(
     public ImmutableDictionary<string, StepFacts> Steps { get; init; } = ImmutableDictionary<string, StepFacts>.Empty;
 
     public PlaybookPin? ActivePlaybook => Playbooks.IsEmpty ? null : Playbooks[^1];
+
+    /// <summary>Every deadline ever set; <see cref="CurrentDeadlines"/> names the one in force per kind.</summary>
+    public ImmutableDictionary<Guid, DeadlineFacts> Deadlines { get; init; } = ImmutableDictionary<Guid, DeadlineFacts>.Empty;
+
+    public ImmutableDictionary<Escalation.DeadlineKind, Guid> CurrentDeadlines { get; init; } =
+        ImmutableDictionary<Escalation.DeadlineKind, Guid>.Empty;
+
+    /// <summary>How far up the contact chain the alert has gone (0 = first contact).</summary>
+    public int EscalationLevel { get; init; }
+
+    public bool Breached { get; init; }
+
+    public DeadlineFacts? Current(Escalation.DeadlineKind kind) =>
+        CurrentDeadlines.TryGetValue(kind, out var id) ? Deadlines[id] : null;
+
+    private Incident Fired(Guid deadlineId) =>
+        Deadlines.TryGetValue(deadlineId, out var d) ? this with { Deadlines = Deadlines.SetItem(deadlineId, d with { Fired = true }) } : this;
 
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
@@ -100,6 +120,19 @@ public sealed record Incident(
             UpdatedAt = e.At,
         },
         ({ } s, StepReopened e) => s with { Steps = s.Steps.Remove(e.StepId), UpdatedAt = e.At },
+        ({ } s, Escalation.DeadlineSet e) => s with
+        {
+            Deadlines = s.Deadlines.SetItem(e.DeadlineId, new DeadlineFacts(e.DeadlineId, e.Kind, e.Stage, e.Level, e.DueAt, false)),
+            CurrentDeadlines = s.CurrentDeadlines.SetItem(e.Kind, e.DeadlineId),
+            UpdatedAt = e.At,
+        },
+        ({ } s, Escalation.Escalated e) => s.Fired(e.DeadlineId) with { EscalationLevel = e.Level, UpdatedAt = e.At },
+        ({ } s, Escalation.SlaBreached e) => s.Fired(e.DeadlineId) with { Breached = true, UpdatedAt = e.At },
+        ({ } s, Escalation.ReminderSent e) => s.Fired(e.DeadlineId) with { UpdatedAt = e.At },
+        // Deliveries are facts about messages, not about the incident's progress: they leave UpdatedAt alone.
+        ({ } s, Escalation.NotificationQueued) => s,
+        ({ } s, Escalation.NotificationSent) => s,
+        ({ } s, Escalation.NotificationFailed) => s,
         ({ } s, IncidentAssigned e) => s with { OwnerId = e.OwnerId, UpdatedAt = e.At },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };

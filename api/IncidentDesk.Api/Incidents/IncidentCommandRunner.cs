@@ -48,7 +48,10 @@ public sealed class IncidentCommandRunner(IEventStore store, IncidentViews views
     /// <summary>Reporters may only see their own reports; to them any other incident does not exist.</summary>
     public async Task<StreamState<Incident>> LoadVisibleAsync(Guid incidentId, Caller caller, CancellationToken ct)
     {
-        var stream = await store.FetchAsync<Incident>(incidentId, Incident.Evolve, ct);
+        // Account streams share the store: an id whose stream is not an incident is simply not found (not a 500).
+        var stream = await store.FetchAsync<Incident>(incidentId, (s, e) => s is null && e is not IncidentReported
+            ? throw new NotFoundError($"incident {incidentId}")
+            : Incident.Evolve(s, e), ct);
         if (stream is null || (!caller.SeesAllIncidents && stream.State.ReporterId != caller.Id))
             throw new NotFoundError($"incident {incidentId}");
         return stream;

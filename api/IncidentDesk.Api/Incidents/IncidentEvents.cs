@@ -42,6 +42,7 @@ public sealed record FiveW1H(Answer Who, Answer What, Answer When, Answer Where,
 /// <summary>A 5W1H answer: a value, or explicitly marked unknown (R8).</summary>
 public sealed record Answer(string? Value, bool Unknown)
 {
+    [JsonIgnore]
     public bool IsSettled => Unknown || !string.IsNullOrWhiteSpace(Value);
 }
 

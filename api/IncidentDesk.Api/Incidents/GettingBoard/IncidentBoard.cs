@@ -11,7 +11,12 @@ public sealed record IncidentSummary(
     Guid? OwnerId, string? OwnerName, Guid ReporterId, string? ReporterName, DateTimeOffset NoticedAt,
     DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version);
 
-public sealed record IncidentList(IReadOnlyList<IncidentSummary> Items, long Total);
+/// <summary>
+/// A page of incidents. <see cref="Total"/> counts matches up to <see cref="GetIncidentBoardHandler.CountCap"/>;
+/// beyond that <see cref="TotalCapped"/> is true and the UI shows "10,000+" (an exact count of a large table
+/// costs more than the page itself).
+/// </summary>
+public sealed record IncidentList(IReadOnlyList<IncidentSummary> Items, long Total, bool TotalCapped = false);
 
 /// <summary>Board/list filters. <c>owner</c> is an account id, "me" or "none"; <c>reporter</c> only "me".</summary>
 public sealed record GetIncidentBoard(
@@ -64,13 +69,16 @@ public sealed class IncidentBoardProjection : IInlineProjection
 internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHandler<GetIncidentBoard, IncidentList>
 {
     public const int MaxPageSize = 200;
+    public const int CountCap = 10_000;
 
     private static readonly Dictionary<string, string> Sorts = new(StringComparer.Ordinal)
     {
         ["noticedAt"] = "b.noticed_at asc, b.id", ["-noticedAt"] = "b.noticed_at desc, b.id",
         ["reportedAt"] = "b.reported_at asc, b.id", ["-reportedAt"] = "b.reported_at desc, b.id",
         ["severity"] = "b.severity_rank asc, b.noticed_at desc, b.id", ["-severity"] = "b.severity_rank desc, b.noticed_at desc, b.id",
-        ["reference"] = "b.reference asc", ["-reference"] = "b.reference desc",
+        // INC-2026-10000 follows INC-2026-9999: year, then number (its length first, since it is not zero-padded past 4 digits).
+        ["reference"] = "left(b.reference, 8) asc, length(b.reference) asc, b.reference asc",
+        ["-reference"] = "left(b.reference, 8) desc, length(b.reference) desc, b.reference desc",
         ["updatedAt"] = "b.updated_at asc, b.id", ["-updatedAt"] = "b.updated_at desc, b.id",
     };
 
@@ -96,7 +104,8 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         // Reporters only ever see their own reports (R30, least privilege).
         if (!q.Caller.SeesAllIncidents || q.Reporter == "me") where.Append($" and b.reporter_id = {Arg(q.Caller.Id)}");
         if (q.Stage is { } stage) where.Append($" and b.stage = {Arg(EnumNames.Name(stage))}");
-        if (q.Severity is { } sev) where.Append($" and b.severity = {Arg(EnumNames.Name(sev))}");
+        // severity_rank is the indexed column (incident_board_severity).
+        if (q.Severity is { } sev) where.Append($" and b.severity_rank = {Arg((short)sev)}");
         if (q.Category is { } cat) where.Append($" and b.category = {Arg(EnumNames.Name(cat))}");
         if (q.Owner == "me") where.Append($" and b.owner_id = {Arg(q.Caller.Id)}");
         else if (q.Owner == "none") where.Append(" and b.owner_id is null");
@@ -109,7 +118,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
 
         var order = Sorts[q.Sort ?? "-noticedAt"];
         await using var batch = db.CreateBatch();
-        batch.Add($"select count(*) from incident_board b {where}", args.ToArray());
+        batch.Add($"select count(*) from (select 1 from incident_board b {where} limit {CountCap + 1}) matches", args.ToArray());
         batch.Add(
             "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
             "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version " +
@@ -127,7 +136,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
                 r.IsDBNull(7) ? null : r.GetString(7), r.GetGuid(8), r.IsDBNull(9) ? null : r.GetString(9),
                 r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11),
                 r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt64(14)));
-        return new IncidentList(items, total);
+        return new IncidentList(items, Math.Min(total, CountCap), total > CountCap);
     }
 
     private static T Parse<T>(string name) where T : struct, Enum => EnumNames.Parse<T>(name);

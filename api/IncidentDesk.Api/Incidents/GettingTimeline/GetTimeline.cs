@@ -19,8 +19,9 @@ internal sealed class GetTimelineHandler(IEventStore store, UserDirectory users)
     public async Task<TimelineList> Handle(GetTimeline q, CancellationToken ct)
     {
         var events = await store.ReadStreamAsync(q.IncidentId, ct);
-        // Same visibility rule as the incident itself: a reporter's own reports only.
-        if (events.Count == 0 || (!q.Caller.SeesAllIncidents && events[0].Data is IncidentReported r && r.Actor != q.Caller.Id))
+        // Same visibility rule as the incident itself: a reporter's own reports only. Streams that are not
+        // incidents (accounts: their events hold password hashes) are not found for anyone.
+        if (events.Count == 0 || events[0].Data is not IncidentReported r || (!q.Caller.SeesAllIncidents && r.Actor != q.Caller.Id))
             throw new NotFoundError($"incident {q.IncidentId}");
         var mentioned = events.SelectMany(e => e.Data switch
         {

@@ -1,0 +1,65 @@
+using IncidentDesk.Api.Incidents;
+
+namespace IncidentDesk.Api.Escalation;
+
+/// <summary>A person (or desk) in a contact chain (R15): who to tell, in which order, how to reach them.</summary>
+public sealed record Contact(
+    string Name, string Email, string? Phone, string? Role, string? WebhookUrl, string Language = "ja");
+
+/// <summary>
+/// The ordered people to alert for incidents of some categories (and optionally one department). The default
+/// chain applies when no other matches (seeds 000:519-523, 1359-1361: decided in advance, in priority order).
+/// </summary>
+public sealed record ContactChain(
+    Guid Id, string Name, IReadOnlyList<Category> Categories, string? Department, bool IsDefault,
+    IReadOnlyList<Contact> Contacts);
+
+/// <summary>A time allowance: some minutes, or "by the start of the next business day".</summary>
+public sealed record SlaSpan(int? Minutes, bool NextBusinessDay)
+{
+    public static SlaSpan OfMinutes(int minutes) => new(minutes, false);
+    public static readonly SlaSpan BusinessDay = new(null, true);
+}
+
+/// <summary>Per severity ("unrated" before triage): time to acknowledge, to finish triage, reminder interval.</summary>
+public sealed record SlaRow(string Severity, SlaSpan Acknowledge, SlaSpan Triage, SlaSpan Reminder);
+
+public sealed record SlaPolicy(IReadOnlyList<SlaRow> Rows, string TimeZone, int BusinessDayStartHour)
+{
+    public const string Unrated = "unrated";
+
+    /// <summary>Defaults from the issue: critical 15 min, high 30 min, medium 4 h, low next business day.</summary>
+    public static readonly SlaPolicy Default = new(
+    [
+        new SlaRow(Unrated, SlaSpan.OfMinutes(30), SlaSpan.OfMinutes(240), SlaSpan.OfMinutes(240)),
+        new SlaRow("critical", SlaSpan.OfMinutes(15), SlaSpan.OfMinutes(60), SlaSpan.OfMinutes(60)),
+        new SlaRow("high", SlaSpan.OfMinutes(30), SlaSpan.OfMinutes(240), SlaSpan.OfMinutes(240)),
+        new SlaRow("medium", SlaSpan.OfMinutes(240), SlaSpan.OfMinutes(1440), SlaSpan.OfMinutes(1440)),
+        new SlaRow("low", SlaSpan.BusinessDay, SlaSpan.BusinessDay, SlaSpan.OfMinutes(4320)),
+    ], "Asia/Tokyo", 9);
+
+    public SlaRow For(Severity? severity)
+    {
+        var key = severity is { } s ? Common.EnumNames.Name(s) : Unrated;
+        return Rows.FirstOrDefault(r => r.Severity == key) ?? Rows.First(r => r.Severity == Unrated);
+    }
+}
+
+public static class DeadlineCalculator
+{
+    /// <summary>
+    /// When a span that starts at <paramref name="from"/> ends. "Next business day" is the start hour of the
+    /// next Monday–Friday after the day of <paramref name="from"/> in the policy's time zone (public holidays
+    /// are not modelled).
+    /// </summary>
+    public static DateTimeOffset Due(DateTimeOffset from, SlaSpan span, SlaPolicy policy)
+    {
+        if (span.Minutes is { } minutes) return from.AddMinutes(minutes);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(from, zone);
+        var day = local.Date.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        var start = day.AddHours(policy.BusinessDayStartHour);
+        return new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
+    }
+}

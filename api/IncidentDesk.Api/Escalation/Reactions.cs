@@ -1,0 +1,142 @@
+using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Notifications;
+
+namespace IncidentDesk.Api.Escalation;
+
+/// <summary>Someone a message can go to.</summary>
+public sealed record Recipient(Guid? AccountId, string Name, string Email, string Language, string? WebhookUrl = null)
+{
+    public static Recipient Of(Contact c) => new(null, c.Name, c.Email, c.Language, c.WebhookUrl);
+}
+
+/// <summary>What the reactions need to know beyond the incident: settings and the people involved.</summary>
+public sealed record EscalationContext(
+    SlaPolicy Policy, ContactChain? Chain, IReadOnlyDictionary<Guid, Recipient> Accounts,
+    IReadOnlyList<Recipient> Executives, string PublicUrl);
+
+/// <summary>
+/// The inline process manager: from the events a command decided, the deadlines they start and the messages
+/// people must receive. Pure (ids come from <c>newId</c>), and its events commit in the same transaction as
+/// the command's, so a deadline or a message can never be lost between the two.
+/// </summary>
+public static class Reactions
+{
+    public static IReadOnlyList<IIncidentEvent> Plan(
+        Incident? before, IReadOnlyList<IIncidentEvent> decided, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    {
+        var output = new List<IIncidentEvent>();
+        var state = before;
+        foreach (var e in decided)
+        {
+            state = Incident.Evolve(state, e);
+            output.AddRange(React(state, e, ctx, newId, now));
+        }
+        return output;
+    }
+
+    private static IEnumerable<IIncidentEvent> React(Incident s, IIncidentEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    {
+        var sla = ctx.Policy.For(s.Severity);
+        var actor = e.Actor;
+        switch (e)
+        {
+            case IncidentReported r:
+            {
+                var unrated = ctx.Policy.For(null);
+                yield return Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy));
+                yield return Deadline(s, DeadlineKind.Triage, null, 0, DeadlineCalculator.Due(r.At, unrated.Triage, ctx.Policy));
+                if (ctx.Chain?.Contacts.FirstOrDefault() is { } first)
+                    foreach (var n in Notify(s, Recipient.Of(first), "new_report", true)) yield return n;
+                break;
+            }
+            case IncidentTriaged or SeverityRerated when s.Stage <= Stage.Triage:
+            {
+                var due = DeadlineCalculator.Due(s.ReportedAt, sla.Triage, ctx.Policy);
+                if (s.Current(DeadlineKind.Triage)?.DueAt != due)
+                    yield return Deadline(s, DeadlineKind.Triage, null, 0, due);
+                break;
+            }
+            case StageAdvanced a:
+            {
+                if (a.To is >= Stage.Triage and <= Stage.Prevention)
+                    yield return Deadline(s, DeadlineKind.Reminder, a.To, 0, DeadlineCalculator.Due(a.At, sla.Reminder, ctx.Policy));
+                // Reporters hear back, in plain words, unless they moved it themselves.
+                if (s.ReporterId != actor && ctx.Accounts.GetValueOrDefault(s.ReporterId) is { } reporter)
+                    foreach (var n in Notify(s, reporter, a.To == Stage.Closed ? "closed" : "stage_changed", false)) yield return n;
+                if (a.From == Stage.Recovery && ctx.Chain is { } chain)
+                    foreach (var c in chain.Contacts)
+                    foreach (var n in Notify(s, Recipient.Of(c), "recovery_complete", false, RecoveryDetail(s))) yield return n;
+                break;
+            }
+            case IncidentAssigned a when a.OwnerId != actor:
+                if (ctx.Accounts.GetValueOrDefault(a.OwnerId) is { } owner)
+                    foreach (var n in Notify(s, owner, "assigned", false)) yield return n;
+                break;
+            case Escalated x:
+                foreach (var n in Notify(s, Recipient.Of(x.Contact), "escalation", true)) yield return n;
+                yield return Deadline(s, DeadlineKind.Acknowledge, null, x.Level, DeadlineCalculator.Due(x.At, sla.Acknowledge, ctx.Policy));
+                break;
+            case SlaBreached { Kind: DeadlineKind.Acknowledge }:
+                foreach (var exec in ctx.Executives)
+                foreach (var n in Notify(s, exec, "breach_acknowledge", true)) yield return n;
+                break;
+            case SlaBreached { Kind: DeadlineKind.Triage }:
+                foreach (var who in OwnerAndChain(s, ctx))
+                foreach (var n in Notify(s, who, "breach_triage", false)) yield return n;
+                break;
+            case ReminderSent r:
+                var remind = s.OwnerId is { } id && ctx.Accounts.GetValueOrDefault(id) is { } o
+                    ? o
+                    : ctx.Chain?.Contacts.FirstOrDefault() is { } c0 ? Recipient.Of(c0) : null;
+                if (remind is not null)
+                    foreach (var n in Notify(s, remind, "reminder", false)) yield return n;
+                yield return Deadline(s, DeadlineKind.Reminder, r.Stage, 0, DeadlineCalculator.Due(r.At, sla.Reminder, ctx.Policy));
+                break;
+        }
+
+        DeadlineSet Deadline(Incident i, DeadlineKind kind, Stage? stage, int level, DateTimeOffset due) =>
+            new(i.Id, newId(), kind, stage, level, due, SystemActor.Id, now);
+
+        IEnumerable<IIncidentEvent> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
+        {
+            var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail);
+            yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
+                subject, body, ackLink, SystemActor.Id, now);
+            if (to.WebhookUrl is { Length: > 0 } hook)
+                yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Webhook, to.Name, hook, to.Language, template,
+                    subject, body, false, SystemActor.Id, now);
+        }
+    }
+
+    private static IEnumerable<Recipient> OwnerAndChain(Incident s, EscalationContext ctx)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (s.OwnerId is { } id && ctx.Accounts.GetValueOrDefault(id) is { } owner && seen.Add(owner.Email)) yield return owner;
+        foreach (var c in ctx.Chain?.Contacts ?? [])
+            if (seen.Add(c.Email)) yield return Recipient.Of(c);
+    }
+
+    private static string? RecoveryDetail(Incident s) =>
+        s.Recovery?.ActionsTaken;
+
+    /// <summary>Accounts whose addresses the reactions to these events need (so the loader reads no more).</summary>
+    public static IReadOnlyCollection<Guid> AccountsNeeded(Incident? before, IReadOnlyList<IIncidentEvent> decided)
+    {
+        var ids = new HashSet<Guid>();
+        var state = before;
+        foreach (var e in decided)
+        {
+            state = Incident.Evolve(state, e);
+            switch (e)
+            {
+                case StageAdvanced: ids.Add(state.ReporterId); break;
+                case IncidentAssigned a: ids.Add(a.OwnerId); break;
+                case SlaBreached or ReminderSent when state.OwnerId is { } o: ids.Add(o); break;
+            }
+        }
+        return ids;
+    }
+
+    public static bool NeedsExecutives(IReadOnlyList<IIncidentEvent> decided) =>
+        decided.Any(e => e is SlaBreached { Kind: DeadlineKind.Acknowledge });
+}

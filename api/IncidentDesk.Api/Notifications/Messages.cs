@@ -1,0 +1,85 @@
+using IncidentDesk.Api.Incidents;
+
+namespace IncidentDesk.Api.Notifications;
+
+/// <summary>The texts of every message IncidentDesk sends, in Japanese (default) and English.</summary>
+public static class Messages
+{
+    public static (string Subject, string Body) Render(string template, string language, Incident s, string link, string? detail = null)
+    {
+        var ja = language != "en";
+        var category = ja ? CategoryJa(s.Category) : CategoryEn(s.Category);
+        var head = $"{s.Reference} {category}";
+        var facts = ja
+            ? $"受付番号: {s.Reference}\n種類: {category}\n内容: {s.Summary}\n気づいた日時: {Local(s.NoticedAt)}\n報告日時: {Local(s.ReportedAt)}\n"
+            : $"Reference: {s.Reference}\nCategory: {category}\nWhat happened: {s.Summary}\nNoticed: {Local(s.NoticedAt)}\nReported: {Local(s.ReportedAt)}\n";
+        var open = ja ? $"\n詳細: {link}\n" : $"\nDetails: {link}\n";
+        return (template, ja) switch
+        {
+            ("new_report", true) => ($"【新規報告】{head}", $"新しいセキュリティ事故の報告がありました。内容を確認し、受付を確認してください。\n\n{facts}{open}"),
+            ("new_report", false) => ($"[New report] {head}", $"A new security incident has been reported. Please review it and acknowledge it.\n\n{facts}{open}"),
+            ("escalation", true) => ($"【エスカレーション】{head} が未確認です", $"期限までに誰も受付を確認していないため、連絡体制に従ってお知らせします。至急確認してください。\n\n{facts}{open}"),
+            ("escalation", false) => ($"[Escalation] {head} is unacknowledged", $"Nobody acknowledged this report in time, so the contact chain now reaches you. Please look at it now.\n\n{facts}{open}"),
+            ("breach_acknowledge", true) => ($"【対応期限超過】{head} が連絡体制の全員に未確認です", $"連絡体制の全員に連絡しましたが、受付が確認されていません。経営層として状況を確認してください。\n\n{facts}{open}"),
+            ("breach_acknowledge", false) => ($"[SLA breached] {head}: nobody in the contact chain acknowledged", $"Everyone in the contact chain was alerted and nobody has acknowledged. As an executive, please find out why.\n\n{facts}{open}"),
+            ("breach_triage", true) => ($"【対応期限超過】{head} の初動対応が期限内に終わっていません", $"初動対応の期限を過ぎました。状況を確認し、対応を進めてください。\n\n{facts}{open}"),
+            ("breach_triage", false) => ($"[SLA breached] {head}: triage not finished in time", $"The triage deadline has passed. Please check and move the incident on.\n\n{facts}{open}"),
+            ("reminder", true) => ($"【リマインダー】{head} は「{StageJa(s.Stage)}」の段階のままです", $"この件はまだ「{StageJa(s.Stage)}」の段階です。進み具合を確認してください。\n\n{facts}{open}"),
+            ("reminder", false) => ($"[Reminder] {head} is still in {s.Stage.ToString().ToLowerInvariant()}", $"This incident is still in the {s.Stage.ToString().ToLowerInvariant()} stage. Please check on its progress.\n\n{facts}{open}"),
+            ("assigned", true) => ($"【担当割当】{head} の対応責任者になりました", $"あなたがこの件の対応責任者に割り当てられました。\n\n{facts}{open}"),
+            ("assigned", false) => ($"[Assigned] You now own {head}", $"You have been assigned as the owner of this incident.\n\n{facts}{open}"),
+            ("stage_changed", true) => ($"【状況のお知らせ】{s.Reference}", $"ご報告いただいた件の状況が変わりました。\n\nいまの状況: {PlainJa(s.Stage)}\n\n{facts}{open}"),
+            ("stage_changed", false) => ($"[Update] {s.Reference}", $"The incident you reported has moved on.\n\nWhere it stands: {PlainEn(s.Stage)}\n\n{facts}{open}"),
+            ("closed", true) => ($"【対応完了】{s.Reference}", $"ご報告いただいた件の対応が完了しました。速やかな報告にご協力いただき、ありがとうございました。\n\n{facts}{open}"),
+            ("closed", false) => ($"[Closed] {s.Reference}", $"The incident you reported has been dealt with and closed. Thank you for reporting it promptly.\n\n{facts}{open}"),
+            ("recovery_complete", true) => ($"【復旧完了】{head}", $"システムが復旧し、正常に動作していることを確認しました。\n{detail}\n\n{facts}{open}"),
+            ("recovery_complete", false) => ($"[Recovered] {head}", $"The systems are restored and normal operation has been verified.\n{detail}\n\n{facts}{open}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(template), template, "unknown message template"),
+        };
+    }
+
+    private static string Local(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd HH:mm") + " JST";
+
+    private static string StageJa(Stage s) => s switch
+    {
+        Stage.Detection => "検知", Stage.Triage => "初動対応", Stage.Analysis => "分析", Stage.Recovery => "復旧",
+        Stage.Prevention => "再発防止", _ => "完了",
+    };
+
+    private static string PlainJa(Stage s) => s switch
+    {
+        Stage.Detection => "受け付けました。担当者の確認を待っています",
+        Stage.Triage => "担当者が状況を確認しています",
+        Stage.Analysis => "原因と影響を調査しています",
+        Stage.Recovery => "復旧作業中です",
+        Stage.Prevention => "再発防止策を検討しています",
+        _ => "対応が完了しました",
+    };
+
+    private static string PlainEn(Stage s) => s switch
+    {
+        Stage.Detection => "received; waiting for a responder to pick it up",
+        Stage.Triage => "a responder is looking into what happened",
+        Stage.Analysis => "the cause and the impact are being investigated",
+        Stage.Recovery => "systems are being restored",
+        Stage.Prevention => "measures against a recurrence are being decided",
+        _ => "dealt with and closed",
+    };
+
+    private static string CategoryJa(Category c) => c switch
+    {
+        Category.C1 => "ウイルス・不審な動作", Category.C2 => "ランサムウェア", Category.C3 => "不審なメール・フィッシング",
+        Category.C4 => "端末・記録媒体の紛失・盗難", Category.C5 => "のぞき見・盗み聞き", Category.C6 => "不正アクセス",
+        Category.C7 => "クラウド・SNSの誤公開", Category.C8 => "メール・FAXの誤送信", Category.C9 => "内部・委託先からの情報漏えい",
+        Category.C10 => "システム障害・災害", _ => "種類不明",
+    };
+
+    private static string CategoryEn(Category c) => c switch
+    {
+        Category.C1 => "Malware", Category.C2 => "Ransomware", Category.C3 => "Phishing / targeted mail",
+        Category.C4 => "Lost or stolen device", Category.C5 => "Eavesdropping", Category.C6 => "Unauthorised access",
+        Category.C7 => "Cloud / SNS misuse", Category.C8 => "Mis-sent information", Category.C9 => "Insider / contractor leak",
+        Category.C10 => "System failure / disaster", _ => "Unknown category",
+    };
+}

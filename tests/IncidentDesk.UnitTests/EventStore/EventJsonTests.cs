@@ -1,0 +1,296 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Incidents;
+using IncidentDesk.UnitTests.Testing;
+using static IncidentDesk.UnitTests.Testing.Fixed;
+using static IncidentDesk.UnitTests.Testing.History;
+
+namespace IncidentDesk.UnitTests.EventStore;
+
+/// <summary>
+/// Stored events are forever: these literals pin the JSON each event type is written with. A failing test
+/// here means stored history would change shape. Change event shapes additively only, then update the pin
+/// (architecture guide, "The event store").
+/// </summary>
+public sealed partial class EventJsonTests
+{
+    private const string Incident = "\"incidentId\":\"01930000-0000-7000-8000-000000000001\"";
+    private const string ByResponder = "\"actor\":\"01930000-0000-7000-8000-0000000000b1\"";
+    private static readonly Guid UserId = Guid.Parse("01930000-0000-7000-8000-0000000000e1");
+
+    private static readonly Dictionary<string, (object Sample, string Json)> Pinned = new()
+    {
+        ["incident_reported"] = (
+            new IncidentReported(IncidentId, Reference, Category.C2, "PC shows a ransom note", NoticedAt, "ext. 1234", "PC-0815",
+                true, true, Reporter, ReportedAt),
+            "{" + Incident + ",\"reference\":\"INC-2026-0042\",\"category\":\"C2\",\"summary\":\"PC shows a ransom note\"," +
+            "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":\"ext. 1234\",\"deviceId\":\"PC-0815\"," +
+            "\"personalDataMayBeInvolved\":true,\"disconnectedFromNetwork\":true," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        ["incident_acknowledged"] = (
+            new IncidentAcknowledged(IncidentId, Responder, T(1)),
+            "{" + Incident + "," + ByResponder + ",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+
+        ["incident_triaged"] = (
+            new IncidentTriaged(IncidentId, InfoClass.Confidential, Impact.ExtremelySerious, true, true, true,
+                ["Closed the website", "Moved data to an offline PC"], Severity.Critical, Responder, T(3)),
+            "{" + Incident + ",\"infoClass\":\"confidential\",\"impact\":\"extremely_serious\",\"personalDataInvolved\":true," +
+            "\"usersMayBeHarmed\":true,\"dataMayBeLeaking\":true," +
+            "\"containmentActions\":[\"Closed the website\",\"Moved data to an offline PC\"],\"severity\":\"critical\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:03:00+00:00\"}"),
+
+        ["severity_rerated"] = (
+            new SeverityRerated(IncidentId, InfoClass.Business, Impact.Serious, false, Severity.Critical, Severity.Medium,
+                "no customer data after all", Responder, T(4)),
+            "{" + Incident + ",\"infoClass\":\"business\",\"impact\":\"serious\",\"personalDataInvolved\":false," +
+            "\"from\":\"critical\",\"to\":\"medium\",\"reason\":\"no customer data after all\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:04:00+00:00\"}"),
+
+        ["analysis_recorded"] = (
+            new AnalysisRecorded(IncidentId,
+                new FiveW1H(Known("a contractor"), Known("file server encrypted"), Known("2026-11-20 08:40"), Known("Osaka office"),
+                    NotKnown, Known("phishing attachment")),
+                "shared drive unreadable", "12 PCs", null, "macro in a mail attachment", "reimage and restore", Responder, T(6)),
+            "{" + Incident + ",\"fiveW1H\":{" +
+            "\"who\":{\"value\":\"a contractor\",\"unknown\":false}," +
+            "\"what\":{\"value\":\"file server encrypted\",\"unknown\":false}," +
+            "\"when\":{\"value\":\"2026-11-20 08:40\",\"unknown\":false}," +
+            "\"where\":{\"value\":\"Osaka office\",\"unknown\":false}," +
+            "\"why\":{\"value\":null,\"unknown\":true}," +
+            "\"how\":{\"value\":\"phishing attachment\",\"unknown\":false}}," +
+            "\"damage\":\"shared drive unreadable\",\"scale\":\"12 PCs\",\"affectedAssets\":null," +
+            "\"cause\":\"macro in a mail attachment\",\"countermeasures\":\"reimage and restore\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:06:00+00:00\"}"),
+
+        ["recovery_recorded"] = (
+            new RecoveryRecorded(IncidentId, "restored from offline backup", true, Responder, T(8),
+                [new NotifiedParty("business partners", T(7), "phone"), new NotifiedParty("affected users", T(7), null)],
+                OtherResponder, T(9)),
+            "{" + Incident + ",\"actionsTaken\":\"restored from offline backup\",\"normalOperationVerified\":true," +
+            "\"verifiedBy\":\"01930000-0000-7000-8000-0000000000b1\",\"verifiedAt\":\"2026-11-20T09:08:00+00:00\"," +
+            "\"notifiedParties\":[" +
+            "{\"party\":\"business partners\",\"notifiedAt\":\"2026-11-20T09:07:00+00:00\",\"how\":\"phone\"}," +
+            "{\"party\":\"affected users\",\"notifiedAt\":\"2026-11-20T09:07:00+00:00\",\"how\":null}]," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000b2\",\"at\":\"2026-11-20T09:09:00+00:00\"}"),
+
+        ["prevention_recorded"] = (
+            new PreventionRecorded(IncidentId, "macros enabled",
+                [
+                    new Measure("block macros by policy", MeasureDecision.WillDo, new DateOnly(2026, 12, 31)),
+                    new Measure("phishing drill", MeasureDecision.Done, null),
+                    new Measure("new AV vendor", MeasureDecision.NotNeeded, null),
+                ], true, Responder, T(10)),
+            "{" + Incident + ",\"rootCause\":\"macros enabled\",\"measures\":[" +
+            "{\"description\":\"block macros by policy\",\"decision\":\"will_do\",\"deadline\":\"2026-12-31\"}," +
+            "{\"description\":\"phishing drill\",\"decision\":\"done\",\"deadline\":null}," +
+            "{\"description\":\"new AV vendor\",\"decision\":\"not_needed\",\"deadline\":null}]," +
+            "\"policyUpdateNeeded\":true," + ByResponder + ",\"at\":\"2026-11-20T09:10:00+00:00\"}"),
+
+        ["stage_advanced"] = (
+            new StageAdvanced(IncidentId, Stage.Prevention, Stage.Closed, Responder, T(11)),
+            "{" + Incident + ",\"from\":\"prevention\",\"to\":\"closed\"," + ByResponder + ",\"at\":\"2026-11-20T09:11:00+00:00\"}"),
+
+        ["note_added"] = (
+            new NoteAdded(IncidentId, NoteId, "Called the ISP", Responder, T(12)),
+            "{" + Incident + ",\"noteId\":\"01930000-0000-7000-8000-0000000000d1\",\"text\":\"Called the ISP\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:12:00+00:00\"}"),
+
+        ["incident_reclassified"] = (
+            new IncidentReclassified(IncidentId, Category.Unknown, Category.C10, "it was an outage", Responder, T(13)),
+            "{" + Incident + ",\"from\":\"unknown\",\"to\":\"C10\",\"reason\":\"it was an outage\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:13:00+00:00\"}"),
+
+        ["incident_assigned"] = (
+            new IncidentAssigned(IncidentId, OtherOwner, Owner, Responder, T(14)),
+            "{" + Incident + ",\"ownerId\":\"01930000-0000-7000-8000-0000000000c2\"," +
+            "\"previousOwnerId\":\"01930000-0000-7000-8000-0000000000c1\"," + ByResponder + ",\"at\":\"2026-11-20T09:14:00+00:00\"}"),
+
+        ["incident_reported (with playbook)"] = (
+            new IncidentReported(IncidentId, Reference, Category.C8, "mail to the wrong customer", NoticedAt, null, null,
+                true, null, Reporter, ReportedAt) { Playbook = new PlaybookPin("c8-mis-sent", 2, "9f86d081884c7d65") },
+            "{" + Incident + ",\"reference\":\"INC-2026-0042\",\"category\":\"C8\",\"summary\":\"mail to the wrong customer\"," +
+            "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":null,\"deviceId\":null," +
+            "\"personalDataMayBeInvolved\":true,\"disconnectedFromNetwork\":null," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"playbook\":{\"id\":\"c8-mis-sent\",\"version\":2,\"contentHash\":\"9f86d081884c7d65\"}}"),
+
+        ["incident_reclassified (with playbook)"] = (
+            new IncidentReclassified(IncidentId, Category.C1, Category.C2, "files encrypted", Responder, T(13))
+            {
+                Playbook = new PlaybookPin("c2-ransomware", 1, "60303ae22b998861"),
+            },
+            "{" + Incident + ",\"from\":\"C1\",\"to\":\"C2\",\"reason\":\"files encrypted\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:13:00+00:00\"," +
+            "\"playbook\":{\"id\":\"c2-ransomware\",\"version\":1,\"contentHash\":\"60303ae22b998861\"}}"),
+
+        ["step_completed"] = (
+            new StepCompleted(IncidentId, "c1-malware", "disconnect-lan", "cable pulled at 08:55", Responder, T(15)),
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"disconnect-lan\",\"evidence\":\"cable pulled at 08:55\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"}"),
+
+        ["step_skipped"] = (
+            new StepSkipped(IncidentId, "c1-malware", "notify-partners", "no partner data involved", true, Responder, T(16)),
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"notify-partners\",\"reason\":\"no partner data involved\"," +
+            "\"waiver\":true," + ByResponder + ",\"at\":\"2026-11-20T09:16:00+00:00\"}"),
+
+        ["step_reopened"] = (
+            new StepReopened(IncidentId, "c1-malware", "notify-partners", null, Responder, T(17)),
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"notify-partners\",\"reason\":null," +
+            ByResponder + ",\"at\":\"2026-11-20T09:17:00+00:00\"}"),
+
+        ["user_registered"] = (
+            new UserRegistered(UserId, "hanako@example.co.jp", "Hanako Sato", ["Responder", "Admin"],
+                "AQAAAAIAAYagAAAAEExampleHash/x+y==", UserId, T(0)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"hanako@example.co.jp\",\"displayName\":\"Hanako Sato\"," +
+            "\"roles\":[\"Responder\",\"Admin\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash/x\\u002By==\"," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+    };
+
+    private static EventTypeMap Map => EventJson.Map;
+
+    /// <summary>A sample's label is its stored name, optionally followed by " (variant)".</summary>
+    private static string StoredName(string label) => label.Split(' ')[0];
+
+    public static TheoryData<string> Samples() => [.. Pinned.Keys];
+
+    [Fact]
+    public void Every_registered_event_type_has_a_pinned_sample()
+    {
+        Assert.Equal(Map.All.Keys.Order(StringComparer.Ordinal), Pinned.Keys.Select(StoredName).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_event_is_stored_under_its_name_with_its_pinned_json(string label)
+    {
+        var (sample, json) = Pinned[label];
+
+        Assert.Equal(StoredName(label), Map.NameOf(sample));
+        Assert.Equal(json, Map.Serialize(sample));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_pinned_json_reads_back_to_the_same_event(string label)
+    {
+        var (sample, json) = Pinned[label];
+        var name = StoredName(label);
+
+        var read = Map.Deserialize(name, json);
+
+        Assert.IsType(sample.GetType(), read);
+        Assert.Equal(json, Map.Serialize(read));
+    }
+
+    [Fact]
+    public void Stored_names_are_unique_snake_case_and_past_tense()
+    {
+        Assert.All(Map.All.Keys, name =>
+        {
+            Assert.Matches(SnakeCase(), name);
+            Assert.EndsWith("ed", name.Split('_')[^1]);
+        });
+        Assert.Equal(Map.All.Count, Map.All.Values.Distinct().Count());
+        Assert.Equal(Map.All.Count, Map.All.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void A_name_or_type_cannot_be_registered_twice()
+    {
+        Assert.Throws<InvalidOperationException>(() => new EventTypeMap().RegisterIncidentEvents().Register<UserRegistered>("incident_reported"));
+        Assert.Throws<InvalidOperationException>(() => new EventTypeMap().RegisterIncidentEvents().Register<NoteAdded>("note_written"));
+    }
+
+    [Fact]
+    public void Every_incident_event_type_in_the_api_is_registered()
+    {
+        var eventTypes = typeof(IIncidentEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIncidentEvent).IsAssignableFrom(t));
+
+        Assert.All(eventTypes, t => Assert.Contains(t, Map.All.Values));
+    }
+
+    [Fact]
+    public void Every_registered_event_type_is_an_immutable_record()
+    {
+        Assert.All(Map.All.Values, t =>
+        {
+            Assert.True(t.IsSealed, $"{t.Name} should be sealed");
+            Assert.NotNull(t.GetMethod("<Clone>$"));
+            Assert.All(t.GetProperties(BindingFlags.Public | BindingFlags.Instance),
+                p => Assert.True(p.SetMethod is null || p.SetMethod.ReturnParameter.GetRequiredCustomModifiers()
+                    .Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)), $"{t.Name}.{p.Name} is settable"));
+        });
+    }
+
+    [Fact]
+    public void An_unknown_stored_name_is_an_error_not_a_silent_skip()
+    {
+        Assert.Throws<InvalidOperationException>(() => Map.TypeOf("incident_exploded"));
+        Assert.Throws<InvalidOperationException>(() => Map.NameOf(new { Unregistered = true }));
+    }
+
+    [Fact]
+    public void Events_written_before_an_optional_field_existed_still_read()
+    {
+        // Additive change: an older incident_reported without contact, deviceId and disconnectedFromNetwork.
+        var old = "{" + Incident + ",\"reference\":\"INC-2026-0001\",\"category\":\"C4\",\"summary\":\"lost USB stick\"," +
+                  "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"personalDataMayBeInvolved\":false," +
+                  "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"someLaterField\":42}";
+
+        var e = Assert.IsType<IncidentReported>(Map.Deserialize("incident_reported", old));
+
+        Assert.Equal(Category.C4, e.Category);
+        Assert.Null(e.Contact);
+        Assert.Null(e.DeviceId);
+        Assert.Null(e.DisconnectedFromNetwork);
+    }
+
+    [Fact]
+    public void Enums_stored_as_numbers_are_refused()
+    {
+        var json = Pinned["stage_advanced"].Json.Replace("\"closed\"", "5");
+
+        Assert.ThrowsAny<JsonException>(() => Map.Deserialize("stage_advanced", json));
+    }
+
+    // Enum wire names of the contract (/tmp/id/contract.md, "Enums").
+
+    public static TheoryData<object, string> WireNames() => new()
+    {
+        { Category.C1, "C1" }, { Category.C2, "C2" }, { Category.C3, "C3" }, { Category.C4, "C4" }, { Category.C5, "C5" },
+        { Category.C6, "C6" }, { Category.C7, "C7" }, { Category.C8, "C8" }, { Category.C9, "C9" }, { Category.C10, "C10" },
+        { Category.Unknown, "unknown" },
+        { Stage.Detection, "detection" }, { Stage.Triage, "triage" }, { Stage.Analysis, "analysis" },
+        { Stage.Recovery, "recovery" }, { Stage.Prevention, "prevention" }, { Stage.Closed, "closed" },
+        { Severity.Low, "low" }, { Severity.Medium, "medium" }, { Severity.High, "high" }, { Severity.Critical, "critical" },
+        { InfoClass.Public, "public" }, { InfoClass.Business, "business" }, { InfoClass.Confidential, "confidential" },
+        { Impact.Minor, "minor" }, { Impact.Serious, "serious" }, { Impact.ExtremelySerious, "extremely_serious" },
+        { MeasureDecision.Done, "done" }, { MeasureDecision.WillDo, "will_do" }, { MeasureDecision.NotNeeded, "not_needed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WireNames))]
+    public void Enum_values_are_written_with_the_contract_names(object value, string wire)
+    {
+        Assert.Equal($"\"{wire}\"", JsonSerializer.Serialize(value, value.GetType(), JsonDefaults.Options));
+        Assert.Equal(value, JsonSerializer.Deserialize($"\"{wire}\"", value.GetType(), JsonDefaults.Options));
+    }
+
+    [Fact]
+    public void Every_enum_value_has_a_contract_name()
+    {
+        var named = WireNames().Select(row => row[0]).ToHashSet();
+        var all = new[] { typeof(Category), typeof(Stage), typeof(Severity), typeof(InfoClass), typeof(Impact), typeof(MeasureDecision) }
+            .SelectMany(t => Enum.GetValues(t).Cast<object>());
+
+        Assert.All(all, v => Assert.Contains(v, named));
+    }
+
+    [GeneratedRegex("^[a-z]+(_[a-z]+)+$")]
+    private static partial Regex SnakeCase();
+}
