@@ -12,7 +12,7 @@ public static class Roles
 }
 
 /// <summary>The individual account behind a request (no shared accounts: seeds 001:914-924).</summary>
-public sealed record Caller(Guid Id, IReadOnlySet<string> Roles)
+public sealed record Caller(Guid Id, IReadOnlySet<string> Roles, string? Name = null)
 {
     public bool Is(string role) => Roles.Contains(role);
 
@@ -25,6 +25,7 @@ public sealed record Caller(Guid Id, IReadOnlySet<string> Roles)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier)
                  ?? throw new InvalidOperationException("endpoint requires an authenticated caller");
-        return new Caller(Guid.Parse(id), user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
+        return new Caller(Guid.Parse(id), user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
+            user.FindFirstValue(ClaimTypes.Name));
     }
 }

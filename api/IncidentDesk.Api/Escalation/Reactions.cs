@@ -21,20 +21,23 @@ public sealed record EscalationContext(
 /// </summary>
 public static class Reactions
 {
-    public static IReadOnlyList<IIncidentEvent> Plan(
-        Incident? before, IReadOnlyList<IIncidentEvent> decided, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    /// <param name="decided">Incident events a command decided, and/or escalation events a timer decided.</param>
+    public static IReadOnlyList<IEscalationEvent> Plan(
+        Incident? before, EscalationState escalation, IReadOnlyList<IIncidentEvent> decided, EscalationContext ctx,
+        Func<Guid> newId, DateTimeOffset now)
     {
-        var output = new List<IIncidentEvent>();
+        var output = new List<IEscalationEvent>();
         var state = before;
         foreach (var e in decided)
         {
-            state = Incident.Evolve(state, e);
-            output.AddRange(React(state, e, ctx, newId, now));
+            if (e is not IEscalationEvent) state = Incident.Evolve(state, e);
+            output.AddRange(React(state!, escalation, e, ctx, newId, now));
         }
         return output;
     }
 
-    private static IEnumerable<IIncidentEvent> React(Incident s, IIncidentEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    private static IEnumerable<IEscalationEvent> React(
+        Incident s, EscalationState escalation, IIncidentEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
     {
         var sla = ctx.Policy.For(s.Severity);
         var actor = e.Actor;
@@ -52,7 +55,7 @@ public static class Reactions
             case IncidentTriaged or SeverityRerated when s.Stage <= Stage.Triage:
             {
                 var due = DeadlineCalculator.Due(s.ReportedAt, sla.Triage, ctx.Policy);
-                if (s.Current(DeadlineKind.Triage)?.DueAt != due)
+                if (escalation.Current(DeadlineKind.Triage)?.DueAt != due)
                     yield return Deadline(s, DeadlineKind.Triage, null, 0, due);
                 break;
             }
@@ -97,7 +100,7 @@ public static class Reactions
         DeadlineSet Deadline(Incident i, DeadlineKind kind, Stage? stage, int level, DateTimeOffset due) =>
             new(i.Id, newId(), kind, stage, level, due, SystemActor.Id, now);
 
-        IEnumerable<IIncidentEvent> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
+        IEnumerable<IEscalationEvent> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
         {
             var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail);
             yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
@@ -126,12 +129,12 @@ public static class Reactions
         var state = before;
         foreach (var e in decided)
         {
-            state = Incident.Evolve(state, e);
+            if (e is not IEscalationEvent) state = Incident.Evolve(state, e);
             switch (e)
             {
-                case StageAdvanced: ids.Add(state.ReporterId); break;
+                case StageAdvanced: ids.Add(state!.ReporterId); break;
                 case IncidentAssigned a: ids.Add(a.OwnerId); break;
-                case SlaBreached or ReminderSent when state.OwnerId is { } o: ids.Add(o); break;
+                case SlaBreached or ReminderSent when state?.OwnerId is { } o: ids.Add(o); break;
             }
         }
         return ids;

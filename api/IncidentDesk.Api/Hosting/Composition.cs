@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Filing;
@@ -41,9 +42,17 @@ public static class Composition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
-        services.AddSingleton(new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents());
+        services.AddSingleton(new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
+            .RegisterSettingsEvents().RegisterEscalationEvents());
         services.AddSingleton<IInlineProjection, IncidentBoardProjection>();
         services.AddSingleton<IInlineProjection, UserProjection>();
+        services.AddSingleton<IInlineProjection, SettingsProjection>();
+        services.AddSingleton<IInlineProjection, DeadlineProjection>();
+        services.AddSingleton<IOutboxWriter, TimerOutboxWriter>();
+        services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
+        services.AddSingleton<EscalationSettingsStore>();
+        services.AddSingleton<EscalationContextLoader>();
+        services.AddSingleton<EscalationStreams>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ProjectionRebuilder>();

@@ -23,9 +23,6 @@ public enum StepStatus { Open, Completed, Skipped }
 /// Where a playbook step stands. Keyed by step id alone: a step id means the same step in every playbook,
 /// which is how reclassification keeps what was already done.
 /// </summary>
-public sealed record DeadlineFacts(
-    Guid Id, Escalation.DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, bool Fired);
-
 public sealed record StepFacts(
     string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At);
 
@@ -44,22 +41,8 @@ public sealed record Incident(
 
     public PlaybookPin? ActivePlaybook => Playbooks.IsEmpty ? null : Playbooks[^1];
 
-    /// <summary>Every deadline ever set; <see cref="CurrentDeadlines"/> names the one in force per kind.</summary>
-    public ImmutableDictionary<Guid, DeadlineFacts> Deadlines { get; init; } = ImmutableDictionary<Guid, DeadlineFacts>.Empty;
-
-    public ImmutableDictionary<Escalation.DeadlineKind, Guid> CurrentDeadlines { get; init; } =
-        ImmutableDictionary<Escalation.DeadlineKind, Guid>.Empty;
-
-    /// <summary>How far up the contact chain the alert has gone (0 = first contact).</summary>
-    public int EscalationLevel { get; init; }
-
-    public bool Breached { get; init; }
-
-    public DeadlineFacts? Current(Escalation.DeadlineKind kind) =>
-        CurrentDeadlines.TryGetValue(kind, out var id) ? Deadlines[id] : null;
-
-    private Incident Fired(Guid deadlineId) =>
-        Deadlines.TryGetValue(deadlineId, out var d) ? this with { Deadlines = Deadlines.SetItem(deadlineId, d with { Fired = true }) } : this;
+    /// <summary>The reporter's department, when given; picks a department's contact chain.</summary>
+    public string? Department { get; init; }
 
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
@@ -69,6 +52,7 @@ public sealed record Incident(
             null, null, null, null, [], e.At)
         {
             Playbooks = e.Playbook is { } pin ? [pin] : [],
+            Department = e.Department,
         },
         (null, _) => throw new InvalidOperationException("an incident stream must start with incident_reported"),
         ({ } s, IncidentAcknowledged e) => s with { AcknowledgedAt = e.At, AcknowledgedBy = e.Actor, UpdatedAt = e.At },
@@ -120,19 +104,6 @@ public sealed record Incident(
             UpdatedAt = e.At,
         },
         ({ } s, StepReopened e) => s with { Steps = s.Steps.Remove(e.StepId), UpdatedAt = e.At },
-        ({ } s, Escalation.DeadlineSet e) => s with
-        {
-            Deadlines = s.Deadlines.SetItem(e.DeadlineId, new DeadlineFacts(e.DeadlineId, e.Kind, e.Stage, e.Level, e.DueAt, false)),
-            CurrentDeadlines = s.CurrentDeadlines.SetItem(e.Kind, e.DeadlineId),
-            UpdatedAt = e.At,
-        },
-        ({ } s, Escalation.Escalated e) => s.Fired(e.DeadlineId) with { EscalationLevel = e.Level, UpdatedAt = e.At },
-        ({ } s, Escalation.SlaBreached e) => s.Fired(e.DeadlineId) with { Breached = true, UpdatedAt = e.At },
-        ({ } s, Escalation.ReminderSent e) => s.Fired(e.DeadlineId) with { UpdatedAt = e.At },
-        // Deliveries are facts about messages, not about the incident's progress: they leave UpdatedAt alone.
-        ({ } s, Escalation.NotificationQueued) => s,
-        ({ } s, Escalation.NotificationSent) => s,
-        ({ } s, Escalation.NotificationFailed) => s,
         ({ } s, IncidentAssigned e) => s with { OwnerId = e.OwnerId, UpdatedAt = e.At },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };

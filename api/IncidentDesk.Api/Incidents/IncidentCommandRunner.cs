@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Playbooks;
@@ -9,7 +10,8 @@ namespace IncidentDesk.Api.Incidents;
 /// The one command path for an existing incident: load, check who may see it, decide (pure), append with the
 /// version the client read, answer with the new state.
 /// </summary>
-public sealed class IncidentCommandRunner(IEventStore store, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
+public sealed class IncidentCommandRunner(
+    IEventStore store, IncidentViews views, PlaybookLibrary playbooks, EscalationStreams escalations, TimeProvider clock)
 {
     public Task<IncidentDetail> RunAsync(
         Guid incidentId, long expectedVersion, Caller caller,
@@ -21,28 +23,43 @@ public sealed class IncidentCommandRunner(IEventStore store, IncidentViews views
         Guid incidentId, long expectedVersion, Caller caller,
         Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct)
     {
-        var stream = await LoadVisibleAsync(incidentId, caller, ct);
-        var active = stream.State.ActivePlaybook is { } pin ? await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct) : null;
-        IReadOnlyList<IIncidentEvent> events;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            events = decide(stream.State, active, clock.GetUtcNow());
-        }
-        catch (RuleViolated) when (stream.Version != expectedVersion)
-        {
-            // The client decided on an old picture; "it changed, reload" is the more useful answer.
-            throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
-        }
+            var stream = await LoadVisibleAsync(incidentId, caller, ct);
+            var active = stream.State.ActivePlaybook is { } pin ? await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct) : null;
+            var now = clock.GetUtcNow();
+            IReadOnlyList<IIncidentEvent> events;
+            try
+            {
+                events = decide(stream.State, active, now);
+            }
+            catch (RuleViolated) when (stream.Version != expectedVersion)
+            {
+                // The client decided on an old picture; "it changed, reload" is the more useful answer.
+                throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
+            }
 
-        // A command that is already satisfied succeeds without events (double clicks, re-deliveries).
-        if (events.Count == 0) return await views.DetailAsync(stream.State, stream.Version, ct);
-        if (stream.Version != expectedVersion)
-            throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
+            // A command that is already satisfied succeeds without events (double clicks, re-deliveries).
+            if (events.Count == 0) return await views.DetailAsync(stream.State, stream.Version, ct);
+            if (stream.Version != expectedVersion)
+                throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
 
-        var version = await store.AppendAsync(incidentId, IncidentEventTypes.StreamType, expectedVersion,
-            events.Cast<object>().ToList(), caller.Id, ct);
-        var state = events.Aggregate(stream.State, (s, e) => Incident.Evolve(s, e));
-        return await views.DetailAsync(state, version, ct);
+            var escalation = await escalations.LoadAsync(incidentId, ct);
+            var reactions = await escalations.ReactAsync(stream.State, escalation, events, now, ct);
+            try
+            {
+                var versions = await store.AppendAsync(
+                    [new StreamAppend(incidentId, IncidentEventTypes.StreamType, expectedVersion, events.Cast<object>().ToList()), reactions],
+                    [], caller.Id, ct);
+                var state = events.Aggregate(stream.State, (s, e) => Incident.Evolve(s, e));
+                return await views.DetailAsync(state, versions[0], ct);
+            }
+            catch (StreamVersionConflict c) when (c.StreamId == escalation.StreamId && attempt < 5)
+            {
+                // A timer or a delivery moved the escalation stream meanwhile; the incident itself did not
+                // change, so decide again on fresh state rather than bother the caller with a 412.
+            }
+        }
     }
 
     /// <summary>Reporters may only see their own reports; to them any other incident does not exist.</summary>

@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Playbooks;
@@ -13,12 +14,17 @@ namespace IncidentDesk.Api.Incidents.Filing;
 /// </summary>
 public sealed record FileReportRequest(
     Category? Category, string? Summary, DateTimeOffset? NoticedAt, string? Contact, string? DeviceId,
-    bool? PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork);
+    bool? PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork)
+{
+    /// <summary>Optional; when a department has its own contact chain, that chain is alerted (R15).</summary>
+    public string? Department { get; init; }
+}
 
 public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
 internal sealed class FileReportHandler(
-    IEventStore store, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
+    IEventStore store, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks,
+    EscalationStreams escalations, TimeProvider clock)
     : IRequestHandler<FileReport, IncidentDetail>
 {
     public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
@@ -30,8 +36,13 @@ internal sealed class FileReportHandler(
         var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now, pin);
-        var version = await store.AppendAsync(id, IncidentEventTypes.StreamType, 0, [reported], cmd.Caller.Id, ct);
-        return await views.DetailAsync(Incident.Evolve(null, reported), version, ct);
+        // The first deadlines and the alert to the first contact commit together with the report.
+        var reactions = await escalations.ReactAsync(null,
+            new StreamState<EscalationState>(EscalationState.StreamIdFor(id), 0, EscalationState.Empty(id)), [reported], now, ct);
+        var version = (await store.AppendAsync(
+            [new StreamAppend(id, IncidentEventTypes.StreamType, 0, [reported]), reactions], [], cmd.Caller.Id, ct))[0];
+        var known = cmd.Caller.Name is { } name ? new Dictionary<Guid, string> { [cmd.Caller.Id] = name } : null;
+        return await views.DetailAsync(Incident.Evolve(null, reported), version, ct, known);
     }
 
     internal static void Validate(FileReportRequest body, DateTimeOffset now)
@@ -41,7 +52,8 @@ internal sealed class FileReportHandler(
             .Text("summary", body.Summary, 4000)
             .Required("noticedAt", body.NoticedAt)
             .Optional("contact", body.Contact, 200)
-            .Optional("deviceId", body.DeviceId, 100);
+            .Optional("deviceId", body.DeviceId, 100)
+            .Optional("department", body.Department, 100);
         // A few minutes of slack for phones whose clocks run ahead (R29: we store server UTC anyway).
         if (body.NoticedAt is { } noticed && noticed > now.AddMinutes(5))
             errors.Add("noticedAt", "cannot be in the future");
@@ -61,6 +73,7 @@ internal sealed class FileReportHandler(
             Blank(body.Contact), Blank(body.DeviceId), body.PersonalDataMayBeInvolved ?? false, disconnected, reporter, now)
         {
             Playbook = playbook,
+            Department = Blank(body.Department),
         };
     }
 

@@ -34,14 +34,16 @@ public sealed record IncidentDetail(
 /// <summary>Turns folded incident state into the API's detail view, resolving account names.</summary>
 public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks)
 {
-    public async Task<IncidentDetail> DetailAsync(Incident s, long version, CancellationToken ct)
+    /// <param name="known">Names the caller already has (e.g. the reporter's own, from the session), saving a query.</param>
+    public async Task<IncidentDetail> DetailAsync(Incident s, long version, CancellationToken ct,
+        IReadOnlyDictionary<Guid, string>? known = null)
     {
         var ids = new List<Guid> { s.ReporterId };
         if (s.OwnerId is { } o) ids.Add(o);
         if (s.Recovery?.VerifiedBy is { } v) ids.Add(v);
         ids.AddRange(s.Notes.Select(n => n.By));
         ids.AddRange(s.Steps.Values.Select(x => x.By));
-        var names = await users.NamesAsync(ids, ct);
+        var names = known is not null && ids.All(known.ContainsKey) ? known : await users.NamesAsync(ids, ct);
         var pinned = new List<Playbook>();
         foreach (var pin in s.Playbooks) pinned.Add(await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct));
         var active = pinned.LastOrDefault();

@@ -1,0 +1,95 @@
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Incidents;
+using Npgsql;
+
+namespace IncidentDesk.Api.Escalation;
+
+/// <summary>
+/// incident_deadlines and the board's countdown columns. Events of both streams feed it: deadlines are set and
+/// fired on the escalation stream, met by acknowledgement and stage changes on the incident stream.
+/// </summary>
+public sealed class DeadlineProjection : IInlineProjection
+{
+    public IReadOnlyList<string> Tables { get; } = ["incident_deadlines"];
+
+    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        switch (@event.Data)
+        {
+            case DeadlineSet e:
+                batch.Add("update incident_deadlines set status = 'superseded', updated_at = $3 " +
+                          "where incident_id = $1 and kind = $2 and status = 'open'", e.IncidentId, EnumNames.Name(e.Kind), e.At);
+                batch.Add("insert into incident_deadlines (deadline_id, incident_id, kind, stage, level, due_at, status, updated_at) " +
+                          "values ($1, $2, $3, $4, $5, $6, 'open', $7)",
+                    e.DeadlineId, e.IncidentId, EnumNames.Name(e.Kind), e.Stage is { } st ? EnumNames.Name(st) : null, e.Level, e.DueAt, e.At);
+                if (e.Kind == DeadlineKind.Acknowledge)
+                    batch.Add("update incident_board set ack_due_at = $2 where id = $1", e.IncidentId, e.DueAt);
+                else if (e.Kind == DeadlineKind.Triage)
+                    batch.Add("update incident_board set triage_due_at = $2 where id = $1", e.IncidentId, e.DueAt);
+                break;
+            case Escalated e:
+                Fired(batch, e.DeadlineId, e.At);
+                break;
+            case ReminderSent e:
+                Fired(batch, e.DeadlineId, e.At);
+                break;
+            case SlaBreached e:
+                Fired(batch, e.DeadlineId, e.At);
+                batch.Add("update incident_board set breached = true where id = $1", e.IncidentId);
+                break;
+            case IncidentAcknowledged e:
+                Met(batch, e.IncidentId, "kind = 'acknowledge'", e.At);
+                batch.Add("update incident_board set ack_due_at = null where id = $1", e.IncidentId);
+                break;
+            case StageAdvanced e:
+                // Leaving a stage meets its reminder; leaving triage meets the triage deadline; closing meets all.
+                Met(batch, e.IncidentId, e.To == Stage.Closed ? "true" : "kind = 'reminder'", e.At);
+                if (e.From <= Stage.Triage && e.To > Stage.Triage)
+                {
+                    Met(batch, e.IncidentId, "kind in ('triage', 'acknowledge')", e.At);
+                    batch.Add("update incident_board set triage_due_at = null, ack_due_at = null where id = $1", e.IncidentId);
+                }
+                break;
+        }
+    }
+
+    private static void Fired(NpgsqlBatch batch, Guid deadlineId, DateTimeOffset at) =>
+        batch.Add("update incident_deadlines set status = 'fired', updated_at = $2 where deadline_id = $1 and status = 'open'", deadlineId, at);
+
+    private static void Met(NpgsqlBatch batch, Guid incidentId, string which, DateTimeOffset at) =>
+        batch.Add($"update incident_deadlines set status = 'met', updated_at = $2 where incident_id = $1 and status = 'open' and {which}",
+            incidentId, at);
+}
+
+/// <summary>
+/// Side effects that must leave the building (timers, messages) are written as outbox rows in the append's
+/// transaction. Unlike projections they are never replayed by a rebuild: that would re-send old mail.
+/// </summary>
+public interface IOutboxWriter
+{
+    void Write(RecordedEvent @event, NpgsqlBatch batch);
+}
+
+public sealed class TimerOutboxWriter : IOutboxWriter
+{
+    public void Write(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        if (@event.Data is DeadlineSet e)
+            batch.Add("insert into timer_outbox (deadline_id, incident_id, due_at, created_at) values ($1, $2, $3, $4)",
+                e.DeadlineId, e.IncidentId, e.DueAt, e.At);
+    }
+}
+
+public sealed class NotificationOutboxWriter : IOutboxWriter
+{
+    public void Write(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        if (@event.Data is NotificationQueued e)
+            batch.Add("insert into notification_outbox (notification_id, incident_id, channel, address, recipient_name, language, " +
+                      "subject, body, ack_link, status, next_attempt_at, created_at) " +
+                      "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10)",
+                e.NotificationId, e.IncidentId, EnumNames.Name(e.Channel), e.Address, e.RecipientName, e.Language, e.Subject,
+                e.Body, e.AckLink, e.At);
+    }
+}

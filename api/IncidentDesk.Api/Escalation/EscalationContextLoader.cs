@@ -1,0 +1,40 @@
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Incidents;
+using Npgsql;
+
+namespace IncidentDesk.Api.Escalation;
+
+/// <summary>Reads what <see cref="Reactions"/> needs, and only that (filing reads no account at all).</summary>
+public sealed class EscalationContextLoader(EscalationSettingsStore settings, NpgsqlDataSource db, IConfiguration config)
+{
+    public string PublicUrl => config["IncidentDesk:PublicUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:8080";
+
+    public async Task<EscalationContext> LoadAsync(Incident? before, IReadOnlyList<IIncidentEvent> decided, CancellationToken ct)
+    {
+        var after = before;
+        foreach (var e in decided.Where(e => e is not IEscalationEvent)) after = Incident.Evolve(after, e);
+        var policy = await settings.PolicyAsync(ct);
+        var chain = after is null ? null : await settings.ChainForAsync(after.Category, after.Department, ct);
+
+        var ids = Reactions.AccountsNeeded(before, decided);
+        var executives = Reactions.NeedsExecutives(decided);
+        var accounts = new Dictionary<Guid, Recipient>();
+        var execs = new List<Recipient>();
+        if (ids.Count > 0 || executives)
+        {
+            await using var cmd = db.CreateCommand(
+                "select id, display_name, email, roles from users where id = any($1) or ($2 and $3 = any(roles))");
+            cmd.Parameters.AddWithValue(ids.ToArray());
+            cmd.Parameters.AddWithValue(executives);
+            cmd.Parameters.AddWithValue(Roles.Executive);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var recipient = new Recipient(r.GetGuid(0), r.GetString(1), r.GetString(2), "ja");
+                if (ids.Contains(recipient.AccountId!.Value)) accounts[recipient.AccountId.Value] = recipient;
+                if (executives && r.GetFieldValue<string[]>(3).Contains(Roles.Executive)) execs.Add(recipient);
+            }
+        }
+        return new EscalationContext(policy, chain, accounts, execs, PublicUrl);
+    }
+}

@@ -1,0 +1,203 @@
+using IncidentDesk.IntegrationTests.Infrastructure;
+
+namespace IncidentDesk.IntegrationTests.Security;
+
+/// <summary>
+/// Who may call what: every endpoint of the contract, called by each role, answers the documented status, and a
+/// refused call writes nothing. "{id}" is someone else's report; "{own}" one the caller filed themselves.
+/// </summary>
+public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixture<IncidentDeskApp>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Roles = [Anonymous, "Reporter", "Responder", "Executive", "Admin"];
+
+    private static readonly (string Endpoint, int[] Status)[] Table =
+    [
+        // endpoint                                             anon Rep  Resp Exec Admin
+        ("POST /api/auth/login",                               [200, 200, 200, 200, 200]),
+        ("POST /api/auth/logout",                              [401, 204, 204, 204, 204]),
+        ("GET /api/auth/me",                                   [401, 200, 200, 200, 200]),
+        ("POST /api/users",                                    [401, 403, 403, 403, 201]),
+        ("GET /api/users",                                     [401, 403, 403, 403, 200]),
+        ("GET /api/users/assignable",                          [401, 403, 200, 200, 200]),
+        ("POST /api/incidents",                                [401, 201, 201, 201, 201]),
+        ("GET /api/incidents",                                 [401, 200, 200, 200, 200]),
+        ("GET /api/incidents/{id}",                            [401, 404, 200, 200, 200]),
+        ("GET /api/incidents/{own}",                           [401, 200, 200, 200, 200]),
+        ("GET /api/incidents/{id}/timeline",                   [401, 404, 200, 200, 200]),
+        ("GET /api/incidents/{own}/timeline",                  [401, 200, 200, 200, 200]),
+        ("POST /api/incidents/{id}/acknowledge",               [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{own}/acknowledge",              [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/triage",                    [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/severity",                  [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/analysis",                  [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/recovery",                  [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/prevention",                [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/stage",                     [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/reclassify",                [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{own}/reclassify",               [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/assign",                    [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/notes",                     [401, 404, 200, 200, 200]),
+        ("POST /api/incidents/{own}/notes",                    [401, 200, 200, 200, 200]),
+        ("POST /api/incidents/{id}/steps/{task}/complete",     [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/steps/{task}/skip",         [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/steps/{task}/reopen",       [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{id}/steps/{decision}/complete", [401, 403, 403, 200, 403]),
+        ("GET /api/playbooks",                                 [401, 200, 200, 200, 200]),
+        ("GET /api/playbooks/{id}",                            [401, 200, 200, 200, 200]),
+    ];
+
+    public static TheoryData<string, string, int> Matrix
+    {
+        get
+        {
+            var data = new TheoryData<string, string, int>();
+            foreach (var (endpoint, status) in Table)
+                for (var i = 0; i < Roles.Length; i++)
+                    data.Add(endpoint, Roles[i], status[i]);
+            return data;
+        }
+    }
+
+    private sealed record Cast(IReadOnlyDictionary<string, ApiClient> Clients, ApiClient Worker, ApiClient Bystander);
+
+    private Task<Cast> CastAsync() => app.SharedAsync("cast", async () =>
+    {
+        var clients = new Dictionary<string, ApiClient>();
+        foreach (var role in Roles.Skip(1)) clients[role] = await app.SignInAsNewAsync(role, $"Matrix {role}");
+        return new Cast(clients, await app.SignInAsNewAsync("Responder", "Matrix worker"), await app.SignInAsNewAsync("Reporter", "Bystander"));
+    });
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_gets_the_documented_status_from_each_endpoint(string endpoint, string role, int expected)
+    {
+        var cast = await CastAsync();
+        var caller = role == Anonymous ? app.Anonymous() : cast.Clients[role];
+        var method = endpoint[..endpoint.IndexOf(' ')];
+        var path = endpoint[(endpoint.IndexOf(' ') + 1)..];
+
+        // Arrange first (it writes events of its own), then count what the call under test writes.
+        Func<Task<ApiResponse>> call;
+        if (path.StartsWith("/api/incidents/{", StringComparison.Ordinal))
+        {
+            var filer = path.Contains("{own}") && role != Anonymous ? caller : cast.Bystander;
+            var (incident, body, target) = await ArrangeAsync(cast, await filer.FileAsync(), path);
+            call = method == "GET" ? () => caller.GetAsync(target) : () => caller.PostAsync(target, body, incident.Version);
+        }
+        else
+        {
+            call = await OtherCallAsync(endpoint, role, caller, cast);
+        }
+
+        var before = await app.CountEventsAsync();
+        var response = (await call()).Expect(expected);
+        var written = await app.CountEventsAsync() - before;
+
+        if (expected >= 400) Assert.True(written == 0, $"{endpoint} as {role} was refused but wrote {written} event(s)");
+        else if (method == "POST" && !path.StartsWith("/api/auth/", StringComparison.Ordinal))
+            Assert.True(written > 0, $"{endpoint} as {role} succeeded but wrote no event");
+        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline"))
+            Assert.NotNull(response.ETagVersion);
+    }
+
+    /// <summary>An incident in the state where the call succeeds for a permitted role, a valid body, and the concrete path.</summary>
+    private static async Task<(IncidentRef, object?, string)> ArrangeAsync(Cast cast, IncidentRef incident, string template)
+    {
+        var worker = cast.Worker;
+        var path = template.Replace("{id}", incident.Id.ToString()).Replace("{own}", incident.Id.ToString());
+        var segments = template.Split('/');
+        var command = segments.Length > 4 ? segments[4] : null;
+        if (command == "steps")
+        {
+            // Playbook steps: a responder's task (free-text evidence) or an executive's decision, from the checklist.
+            var kind = segments[5] == "{decision}" ? "decision" : "task";
+            var step = incident.Detail["checklist"]!.Items("steps").First(s =>
+                s.Str("kind") == kind && s.Bool("applies") && !s.Bool("obligation") && s["evidenceField"] is null);
+            var stepPath = path.Replace(segments[5], step.Str("stepId"));
+            return segments[6] switch
+            {
+                "complete" => (incident, new { evidence = "Checked for the matrix" }, stepPath),
+                "skip" => (incident, new { reason = "Does not apply here" }, stepPath),
+                "reopen" => (await worker.RunAsync(incident, $"steps/{step.Str("stepId")}/complete", new { evidence = "Done" }),
+                    new { reason = "Found more" }, stepPath),
+                var other => throw new InvalidOperationException($"no arrangement for steps/{other}"),
+            };
+        }
+        var (arranged, body) = command switch
+        {
+            null or "timeline" => (incident, (object?)null),
+            "acknowledge" => (incident, new { }),
+            "reclassify" => (incident, new { category = "C1", reason = "EDR says trojan" }),
+            "assign" => (incident, new { ownerId = worker.Id }),
+            "notes" => (incident, new { text = "A note" }),
+            "triage" => (await worker.DriveToAsync(incident, "triage"), Bodies.Triage()),
+            "severity" => (await worker.RunAsync(await worker.DriveToAsync(incident, "triage"), "triage", Bodies.Triage()),
+                new { infoClass = "confidential", impact = "serious", personalDataInvolved = true, reason = "Customer data found" }),
+            "stage" => (await worker.RunAsync(await worker.DriveToAsync(incident, "triage"), "triage", Bodies.Triage(ownerId: worker.Id)),
+                new { to = "analysis" }),
+            "analysis" => (await worker.DriveToAsync(incident, "analysis"), Bodies.CompleteAnalysis()),
+            "recovery" => (await worker.DriveToAsync(incident, "recovery"), Bodies.CompleteRecovery()),
+            "prevention" => (await worker.DriveToAsync(incident, "prevention"), Bodies.CompletePrevention()),
+            _ => throw new InvalidOperationException($"no arrangement for {command}"),
+        };
+        return (arranged, body, path);
+    }
+
+    private async Task<Func<Task<ApiResponse>>> OtherCallAsync(string endpoint, string role, ApiClient caller, Cast cast)
+    {
+        switch (endpoint)
+        {
+            case "POST /api/auth/login":
+            {
+                // Anonymous: an ordinary sign-in. Signed in: signing in again (e.g. as someone else) is allowed.
+                var account = role == Anonymous ? cast.Bystander.Account! : cast.Clients[role].Account!;
+                var client = role == Anonymous ? app.Anonymous() : await app.SignInAsync(account);
+                return () => client.LoginAsync(account.Email, account.Password);
+            }
+            case "POST /api/auth/logout":
+            {
+                // A session of its own, so that the shared clients stay signed in.
+                var client = role == Anonymous ? caller : await app.SignInAsync(cast.Clients[role].Account!);
+                return () => client.PostAsync("/api/auth/logout", null);
+            }
+            case "POST /api/users":
+                return () => caller.PostAsync("/api/users", new
+                {
+                    email = $"matrix-{Guid.NewGuid():N}@incidentdesk.test", displayName = "Made by the matrix",
+                    roles = new[] { "Reporter" }, password = "long-enough-password",
+                });
+            case "POST /api/incidents":
+                return () => caller.PostAsync("/api/incidents", Bodies.Report());
+            case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/incidents" or "GET /api/playbooks":
+                return () => caller.GetAsync(endpoint[4..]);
+            case "GET /api/playbooks/{id}":
+            {
+                var id = (await cast.Worker.GetJsonAsync("/api/playbooks")).Items().First().Str("id");
+                return () => caller.GetAsync($"/api/playbooks/{id}");
+            }
+            default:
+                throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
+        }
+    }
+
+    /// <summary>
+    /// A guard for later work: an endpoint added without a row here (and so without a decision on who may call
+    /// it; the fallback policy lets unmarked endpoints through) fails this test.
+    /// </summary>
+    [Fact]
+    public async Task The_matrix_covers_every_API_endpoint_the_server_publishes()
+    {
+        var document = await app.Anonymous().GetJsonAsync("/swagger/v1/swagger.json");
+        var served = document["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
+            .Order().ToList();
+        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("{decision}", "{stepId}"))
+            .Distinct().Order().ToList();
+        Assert.True(inMatrix.SequenceEqual(served),
+            "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +
+            $"served but not in the matrix: [{string.Join(", ", served.Except(inMatrix))}]; " +
+            $"in the matrix but not served: [{string.Join(", ", inMatrix.Except(served))}]");
+    }
+}
