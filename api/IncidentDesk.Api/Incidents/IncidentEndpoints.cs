@@ -76,8 +76,9 @@ public static class IncidentEndpoints
             (id, v, b, c, _) => new Reclassify(id, v, b, c));
         Command<AssignRequest>(work, "/assign", "AssignIncident", "Assign an owner",
             (id, v, b, c, _) => new Assign(id, v, b, c));
-        // Playbook steps: decisions are taken by executives, the rest by responders and admins (checked per step).
-        var steps = incidents.MapGroup("/{id:guid}/steps/{stepId}").RequireAuthorization(Policies.SeesAllIncidents);
+        // Playbook steps: decisions are taken by executives, the rest by responders and admins, and reporters may
+        // tick their own steps on their own report (checked per step).
+        var steps = incidents.MapGroup("/{id:guid}/steps/{stepId}");
         Command<CompleteStepRequest>(steps, "/complete", "CompleteStep", "Complete a playbook step with its evidence",
             (id, v, b, c, r) => new CompleteStep(id, (string)r["stepId"]!, v, b, c));
         Command<SkipStepRequest>(steps, "/skip", "SkipStep", "Skip a step with a reason (obligations: Executive waiver)",

@@ -30,7 +30,8 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
             personalDataMayBeInvolved: true, disconnectedFromNetwork: true, deviceId: "PC-0142", contact: "ext. 4410"))).Expect(201);
         var incident = IncidentRef.From(filed);
         Assert.Equal($"/api/incidents/{incident.Id}", filed.Location);
-        Assert.Equal("\"1\"", filed.Message.Headers.ETag!.Tag);
+        // Version 2: the report itself completes the reporter's "pull the LAN cable" step of the playbook (R2).
+        Assert.Equal("\"2\"", filed.Message.Headers.ETag!.Tag);
         Assert.Matches(@"^INC-\d{4}-\d{4,}$", incident.Reference);
         Assert.StartsWith($"INC-{incident.Detail.Time("reportedAt").Year}-", incident.Reference);
         Assert.Equal("detection", incident.Stage);
@@ -47,21 +48,26 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         AssertCriteria(incident, ("acknowledged", false));
         Assert.Equal("triage", incident.Detail.Str("nextStage"));
         var read = (await responder.GetAsync(incident.Path)).Expect(200);
-        Assert.Equal(1, read.ETagVersion);
+        Assert.Equal(2, read.ETagVersion);
         Assert.Equal(incident.Reference, read.Json.Str("reference"));
 
-        // Acknowledging records who and when, and moves the report into triage (two events: version 3).
+        // Acknowledging records who and when (version 3). The ransomware playbook's "report at once" step still
+        // holds detection open, so the responder records it and moves the report into triage (versions 4, 5).
         incident = await responder.RunAsync(incident, "acknowledge", new { });
         Assert.Equal(3, incident.Version);
-        Assert.Equal("triage", incident.Stage);
+        Assert.Equal("detection", incident.Stage);
         Assert.InRange(incident.Detail.Time("acknowledgedAt"), started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5));
+        incident = await responder.RunAsync(incident, "steps/report-immediately/complete", new { evidence = "Phoned IT at 09:20" });
+        incident = await responder.AdvanceAsync(incident, "triage");
+        Assert.Equal(5, incident.Version);
+        Assert.Equal("triage", incident.Stage);
         AssertCriteria(incident, ("acknowledged", true), ("severity_rated", false), ("owner_assigned", false), ("harm_and_leak_assessed", false));
 
         // Meanwhile the reporter adds what they remember: the responder's picture is now stale.
         var reporterView = await reporter.ReloadAsync(incident);
         await reporter.RunAsync(reporterView, "notes", new { text = "I got the same mail yesterday but did not open it." });
         var stale = (await responder.PostAsync($"{incident.Path}/triage", Bodies.Triage(), incident.Version)).Expect(412);
-        Assert.Equal(4, stale.Json.Long("currentVersion"));
+        Assert.Equal(6, stale.Json.Long("currentVersion"));
         incident = await responder.ReloadAsync(incident);
         Assert.Equal("Hanako Yamada", incident.Detail.Items("notes").Single().Str("byName"));
 
@@ -75,7 +81,9 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         Assert.True(triage.Bool("dataMayBeLeaking"));
         Assert.Equal(["Unplugged PC-0142 from the LAN", "Blocked the sender domain"], triage["containmentActions"]!.AsArray().Select(a => a!.GetValue<string>()));
 
-        // Triage cannot be left without an owner: the 409 names exactly the unmet criterion, and writes nothing.
+        // Triage cannot be left without an owner (the playbook's triage steps are worked first, so only the
+        // lifecycle's own criterion is missing): the 409 names exactly the unmet criterion, and writes nothing.
+        incident = await responder.SettleStepsAsync(incident);
         var eventsBefore = await app.CountEventsAsync();
         var incidentEventsBefore = await app.CountIncidentEventsAsync();
         var noOwner = (await responder.PostAsync($"{incident.Path}/stage", new { to = "analysis" }, incident.Version)).Expect(409);
@@ -96,9 +104,9 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
 
         // Leaving analysis with nothing recorded lists all ten criteria at once; skipping a stage is stage_order.
         var empty = (await responder.PostAsync($"{incident.Path}/stage", new { to = "recovery" }, incident.Version)).Expect(409);
-        Assert.Equal(AnalysisCriteria, empty.RuleCodes);
+        Assert.Equal(AnalysisCriteria, CoreRules(empty));
         var skip = (await responder.PostAsync($"{incident.Path}/stage", new { to = "prevention" }, incident.Version)).Expect(409);
-        Assert.Equal(["stage_order"], skip.RuleCodes);
+        Assert.Equal(["stage_order"], CoreRules(skip));
         // Assigning and advancing: two incident events (their deadlines and messages go to the escalation stream).
         Assert.Equal(incidentEventsBefore + 2, await app.CountIncidentEventsAsync());
 
@@ -110,7 +118,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
             damage = "Local disk encrypted", cause = "Macro in an invoice attachment",
         });
         var partial = (await responder.PostAsync($"{incident.Path}/stage", new { to = "recovery" }, incident.Version)).Expect(409);
-        Assert.Equal(["five_w1h_how", "scale_recorded", "countermeasures_chosen"], partial.RuleCodes);
+        Assert.Equal(["five_w1h_how", "scale_recorded", "countermeasures_chosen"], CoreRules(partial));
 
         // 5W1H answers may be marked unknown; that settles them.
         incident = await responder.RunAsync(incident, "analysis", new
@@ -124,14 +132,15 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         Assert.True(analysis["why"]!.Bool("unknown"));
         Assert.True(analysis["how"]!.IsNull("value"));
         Assert.Equal("Sales staff member", analysis["who"]!.Str("value"));
-        Assert.All(incident.Detail.Items("exitCriteria"), c => Assert.True(c.Bool("met"), c.ToJsonString()));
+        Assert.All(incident.Detail.Items("exitCriteria").Where(c => c.Str("code") != "required_steps_done"),
+            c => Assert.True(c.Bool("met"), c.ToJsonString()));
         incident = await responder.AdvanceAsync(incident, "recovery");
 
         // The analysis form belongs to the analysis stage only.
         var wrongForm = (await responder.PostAsync($"{incident.Path}/analysis", Bodies.CompleteAnalysis(), incident.Version)).Expect(409);
-        Assert.Equal(["wrong_stage"], wrongForm.RuleCodes);
+        Assert.Equal(["wrong_stage"], CoreRules(wrongForm));
         var notYet = (await responder.PostAsync($"{incident.Path}/stage", new { to = "prevention" }, incident.Version)).Expect(409);
-        Assert.Equal(["normal_operation_verified", "notifications_recorded"], notYet.RuleCodes);
+        Assert.Equal(["normal_operation_verified", "notifications_recorded"], CoreRules(notYet));
 
         // Recovery: the sign-off records who verified normal operation and when; notified parties are listed.
         var notifiedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
@@ -177,21 +186,23 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
 
         // Closed means closed for the forms; late findings can still be noted.
         var closed = (await responder.PostAsync($"{incident.Path}/triage", Bodies.Triage("confidential"), incident.Version)).Expect(409);
-        Assert.Equal(["incident_closed"], closed.RuleCodes);
+        Assert.Equal(["incident_closed"], CoreRules(closed));
         incident = await responder.RunAsync(incident, "notes", new { text = "Backup restore verified by the user." });
-        Assert.Equal(15, incident.Version);
 
-        // The timeline is every event, in order, each with its actor and time.
-        var timeline = (await reporter.GetJsonAsync($"{incident.Path}/timeline")).Items();
+        // The timeline is every event, in order, each with its actor and time: versions 1..N without a gap.
+        var all = (await reporter.GetJsonAsync($"{incident.Path}/timeline")).Items();
+        Assert.Equal(Enumerable.Range(1, (int)incident.Version).Select(v => (long)v), all.Select(e => e.Long("version")));
+        // Between them, the playbook's steps were worked (step_* events; PlaybookGateTests checks those in detail).
+        Assert.Contains(all, e => e.Str("type") == "step_completed");
+        var timeline = all.Where(e => !e.Str("type").StartsWith("step_", StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
             "incident_reported", "incident_acknowledged", "stage_advanced", "note_added", "incident_triaged",
             "incident_assigned", "stage_advanced", "analysis_recorded", "analysis_recorded", "stage_advanced",
             "recovery_recorded", "stage_advanced", "prevention_recorded", "stage_advanced", "note_added",
         ], timeline.Select(e => e.Str("type")));
-        Assert.Equal(Enumerable.Range(1, 15).Select(v => (long)v), timeline.Select(e => e.Long("version")));
-        Assert.True(timeline.Select(e => e.Long("seq")).SequenceEqual(timeline.Select(e => e.Long("seq")).Order()), "seq ascends");
-        var times = timeline.Select(e => e.Time("at")).ToList();
+        Assert.True(all.Select(e => e.Long("seq")).SequenceEqual(all.Select(e => e.Long("seq")).Order()), "seq ascends");
+        var times = all.Select(e => e.Time("at")).ToList();
         Assert.True(times.SequenceEqual(times.Order()), "times never go backwards");
         Assert.All(times, t => Assert.InRange(t, started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5)));
         var reporterEvents = new[] { 0, 3 };
@@ -267,7 +278,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         var before = await app.CountEventsAsync();
         var refused = (await responder.PostAsync($"{incident.Path}/severity",
             new { infoClass = "public", impact = "minor", personalDataInvolved = false, reason = "x" }, incident.Version)).Expect(409);
-        Assert.Equal(["not_triaged"], refused.RuleCodes);
+        Assert.Equal(["not_triaged"], CoreRules(refused));
         Assert.Equal(before, await app.CountEventsAsync());
     }
 
@@ -307,7 +318,8 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         var incident = await responder.DriveToAsync(await reporter.FileAsync(), "triage");
         incident = await responder.RunAsync(incident, "triage", Bodies.Triage(ownerId: responder.Id));
         Assert.Equal(responder.Id, incident.OwnerId);
-        Assert.All(incident.Detail.Items("exitCriteria"), c => Assert.True(c.Bool("met"), c.ToJsonString()));
+        Assert.All(incident.Detail.Items("exitCriteria").Where(c => c.Str("code") != "required_steps_done"),
+            c => Assert.True(c.Bool("met"), c.ToJsonString()));
         var types = (await responder.GetJsonAsync($"{incident.Path}/timeline")).Items().TakeLast(2).Select(e => e.Str("type"));
         Assert.Equal(["incident_triaged", "incident_assigned"], types);
     }
@@ -334,7 +346,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         incident = await colleague.RunAsync(incident, "recovery", new { normalOperationVerified = false, notifiedParties = Array.Empty<object>() });
         Assert.True(incident.Detail["recovery"]!.IsNull("verifiedBy"));
         var refused = (await colleague.PostAsync($"{incident.Path}/stage", new { to = "prevention" }, incident.Version)).Expect(409);
-        Assert.Equal(["normal_operation_verified", "notifications_recorded"], refused.RuleCodes);
+        Assert.Equal(["normal_operation_verified", "notifications_recorded"], CoreRules(refused));
     }
 
     [Fact]
@@ -375,6 +387,12 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         Assert.Equal([tenThousand.Reference, ninety.Reference], descending.Take(2));
     }
 
+    // These tests are about the lifecycle's own exit criteria; the playbook's required steps that also hold a
+    // stage (required_steps_done, required_step_open) are PlaybookGateTests' subject.
     private static void AssertCriteria(IncidentRef incident, params (string Code, bool Met)[] expected) =>
-        Assert.Equal(expected, incident.Detail.Items("exitCriteria").Select(c => (c.Str("code"), c.Bool("met"))));
+        Assert.Equal(expected, incident.Detail.Items("exitCriteria").Where(c => c.Str("code") != "required_steps_done")
+            .Select(c => (c.Str("code"), c.Bool("met"))));
+
+    private static IReadOnlyList<string> CoreRules(ApiResponse refused) =>
+        refused.RuleCodes.Where(code => code != "required_step_open").ToList();
 }

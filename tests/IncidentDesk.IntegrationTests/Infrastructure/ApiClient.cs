@@ -27,6 +27,12 @@ public sealed class ApiClient(HttpClient http, TestAccount? account) : IDisposab
 
     public string? XsrfToken { get; set; }
 
+    /// <summary>
+    /// An Executive of the same test app, for the playbook decisions a responder may not take (set by the
+    /// fixture; signed in on first use).
+    /// </summary>
+    public Func<Task<ApiClient>>? Executive { get; set; }
+
     /// <summary>Signs in through POST /api/auth/login and keeps the antiforgery token it hands out.</summary>
     public async Task<ApiResponse> LoginAsync(string email, string password)
     {

@@ -50,6 +50,7 @@ public sealed class IncidentDeskApp : IAsyncLifetime
     {
         var client = Track(Factory.CreateApiClient(account));
         (await client.LoginAsync(account.Email, account.Password)).Expect(200);
+        client.Executive = () => SharedAsync("playbook-decider", () => SignInAsNewAsync("Executive", "Decider"));
         return client;
     }
 

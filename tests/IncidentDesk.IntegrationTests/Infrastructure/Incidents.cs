@@ -93,11 +93,39 @@ public static class IncidentSteps
     public static async Task<IncidentRef> RunAsync(this ApiClient client, IncidentRef incident, string command, object body) =>
         IncidentRef.From((await client.PostAsync($"{incident.Path}/{command}", body, incident.Version)).Expect(200));
 
-    public static Task<IncidentRef> AdvanceAsync(this ApiClient worker, IncidentRef incident, string to) =>
-        worker.RunAsync(incident, "stage", new { to });
+    /// <summary>Works the stage's required playbook steps (see <see cref="SettleStepsAsync"/>), then advances.</summary>
+    public static async Task<IncidentRef> AdvanceAsync(this ApiClient worker, IncidentRef incident, string to) =>
+        await worker.RunAsync(await worker.SettleStepsAsync(incident), "stage", new { to });
 
     public static async Task<IncidentRef> ReloadAsync(this ApiClient client, IncidentRef incident) =>
         IncidentRef.From((await client.GetAsync(incident.Path)).Expect(200));
+
+    /// <summary>
+    /// Completes every open, required, applicable playbook step of the incident's current stage, the way a
+    /// responder works the checklist: decisions go to an Executive, and a step whose named evidence field is not
+    /// recorded is skipped with a reason (waived by the Executive when it is an obligation).
+    /// </summary>
+    public static async Task<IncidentRef> SettleStepsAsync(this ApiClient worker, IncidentRef incident)
+    {
+        var blocking = incident.Detail["checklist"]!["steps"]!.AsArray().Select(s => s!)
+            .Where(s => s.Str("stage") == incident.Stage && s["applies"]!.GetValue<bool>() && s["required"]!.GetValue<bool>() &&
+                        s.Str("status") == "open" && !s["fromEarlierPlaybook"]!.GetValue<bool>())
+            .Select(s => (Id: s.Str("stepId"), Decision: s.Str("kind") == "decision", Obligation: s["obligation"]!.GetValue<bool>()))
+            .ToList();
+        foreach (var step in blocking)
+        {
+            var client = step.Decision ? await worker.Executive!() : worker;
+            var path = $"{incident.Path}/steps/{step.Id}";
+            var done = await client.PostAsync($"{path}/complete", new { evidence = "Done as the playbook says (test)" }, incident.Version);
+            if (done.Status == System.Net.HttpStatusCode.Conflict)
+            {
+                var skipper = step.Obligation ? await worker.Executive!() : client;
+                done = await skipper.PostAsync($"{path}/skip", new { reason = "Not applicable in this test" }, incident.Version);
+            }
+            incident = IncidentRef.From(done.Expect(200));
+        }
+        return incident;
+    }
 
     /// <summary>Fills in each stage's form and advances until the incident is in <paramref name="stage"/>.</summary>
     public static async Task<IncidentRef> DriveToAsync(this ApiClient worker, IncidentRef incident, string stage)
@@ -108,7 +136,9 @@ public static class IncidentSteps
         {
             incident = incident.Stage switch
             {
-                "detection" => await worker.RunAsync(incident, "acknowledge", new { }),
+                // Acknowledging starts triage unless required playbook steps hold detection open.
+                "detection" when incident.Detail["acknowledgedAt"] is null => await worker.RunAsync(incident, "acknowledge", new { }),
+                "detection" => await worker.AdvanceAsync(incident, "triage"),
                 "triage" => await worker.AdvanceAsync(
                     incident.Detail["triage"] is null || incident.OwnerId is null
                         ? await worker.RunAsync(incident, "triage", Bodies.Triage(ownerId: incident.OwnerId ?? worker.Id))

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.UnitTests.Testing;
@@ -20,6 +21,11 @@ public sealed partial class EventJsonTests
     private const string Incident = "\"incidentId\":\"01930000-0000-7000-8000-000000000001\"";
     private const string ByResponder = "\"actor\":\"01930000-0000-7000-8000-0000000000b1\"";
     private static readonly Guid UserId = Guid.Parse("01930000-0000-7000-8000-0000000000e1");
+
+    private static readonly Guid Deadline = Guid.Parse("01930000-0000-7000-8000-0000000000d1");
+    private static readonly Guid Notification = Guid.Parse("01930000-0000-7000-8000-0000000000c1");
+    private static readonly Guid Chain = Guid.Parse("01930000-0000-7000-8000-0000000000c2");
+    private static readonly Contact Taro = new("Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", null, "ja");
 
     private static readonly Dictionary<string, (object Sample, string Json)> Pinned = new()
     {
@@ -148,6 +154,64 @@ public sealed partial class EventJsonTests
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"hanako@example.co.jp\",\"displayName\":\"Hanako Sato\"," +
             "\"roles\":[\"Responder\",\"Admin\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash/x\\u002By==\"," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        // The escalation stream beside each incident: deadlines, escalations and the messages people were sent.
+        ["deadline_set"] = (
+            new DeadlineSet(IncidentId, Deadline, DeadlineKind.Acknowledge, null, 0, T(30), SystemActor.Id, T(0)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"kind\":\"acknowledge\",\"stage\":null," +
+            "\"level\":0,\"dueAt\":\"2026-11-20T09:30:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        ["incident_escalated"] = (
+            new Escalated(IncidentId, Deadline, 1, Taro, SystemActor.Id, T(30)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"level\":1,\"contact\":{\"name\":\"Taro Suzuki\",\"email\":\"taro@example.co.jp\",\"phone\":\"03-1234-5678\",\"role\":\"IT manager\",\"webhookUrl\":null,\"language\":\"ja\"}," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:30:00+00:00\"}"),
+
+        ["sla_breached"] = (
+            new SlaBreached(IncidentId, Deadline, DeadlineKind.Triage, SystemActor.Id, T(45)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"kind\":\"triage\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:45:00+00:00\"}"),
+
+        ["reminder_sent"] = (
+            new ReminderSent(IncidentId, Deadline, Stage.Analysis, SystemActor.Id, T(50)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"stage\":\"analysis\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:50:00+00:00\"}"),
+
+        ["notification_queued"] = (
+            new NotificationQueued(IncidentId, Notification, NotificationChannel.Email, "Taro Suzuki", "taro@example.co.jp", "en",
+                "new_report", "[New report] INC-2026-0042", "A new incident was reported.", true, SystemActor.Id, T(0)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"recipientName\":\"Taro Suzuki\",\"address\":\"taro@example.co.jp\",\"language\":\"en\",\"template\":\"new_report\"," +
+            "\"subject\":\"[New report] INC-2026-0042\",\"body\":\"A new incident was reported.\",\"ackLink\":true," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        ["notification_sent"] = (
+            new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"address\":\"taro@example.co.jp\",\"attempts\":1,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+
+        ["notification_failed"] = (
+            new NotificationFailed(IncidentId, Notification, NotificationChannel.Webhook, "https://hooks.example.co.jp/x", 8,
+                "503 Service Unavailable", false, SystemActor.Id, T(40)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"webhook\"," +
+            "\"address\":\"https://hooks.example.co.jp/x\",\"attempts\":8,\"error\":\"503 Service Unavailable\",\"permanent\":false," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:40:00+00:00\"}"),
+
+        // Admin settings streams.
+        ["contact_chain_saved"] = (
+            new ContactChainSaved(Chain, "Default chain", [Category.C1, Category.C2], null, true, [Taro], UserId, T(0)),
+            "{\"chainId\":\"01930000-0000-7000-8000-0000000000c2\",\"name\":\"Default chain\",\"categories\":[\"C1\",\"C2\"]," +
+            "\"department\":null,\"isDefault\":true,\"contacts\":[{\"name\":\"Taro Suzuki\",\"email\":\"taro@example.co.jp\",\"phone\":\"03-1234-5678\",\"role\":\"IT manager\",\"webhookUrl\":null,\"language\":\"ja\"}],\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        ["contact_chain_removed"] = (
+            new ContactChainRemoved(Chain, UserId, T(5)),
+            "{\"chainId\":\"01930000-0000-7000-8000-0000000000c2\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:05:00+00:00\"}"),
+
+        ["sla_policy_saved"] = (
+            new SlaPolicySaved([new SlaRow("critical", SlaSpan.OfMinutes(15), SlaSpan.OfMinutes(60), SlaSpan.OfMinutes(60)),
+                new SlaRow("low", SlaSpan.BusinessDay, SlaSpan.BusinessDay, SlaSpan.OfMinutes(60))], "Asia/Tokyo", 9, UserId, T(0)),
+            "{\"rows\":[{\"severity\":\"critical\",\"acknowledge\":{\"minutes\":15,\"nextBusinessDay\":false},\"triage\":{\"minutes\":60,\"nextBusinessDay\":false},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false}}," +
+            "{\"severity\":\"low\",\"acknowledge\":{\"minutes\":null,\"nextBusinessDay\":true},\"triage\":{\"minutes\":null,\"nextBusinessDay\":true},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false}}]," +
+            "\"timeZone\":\"Asia/Tokyo\",\"businessDayStartHour\":9,\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
     };
 
     private static EventTypeMap Map => EventJson.Map;
@@ -192,7 +256,8 @@ public sealed partial class EventJsonTests
         Assert.All(Map.All.Keys, name =>
         {
             Assert.Matches(SnakeCase(), name);
-            Assert.EndsWith("ed", name.Split('_')[^1]);
+            var verb = name.Split('_')[^1];
+            Assert.True(verb.EndsWith("ed", StringComparison.Ordinal) || verb is "sent" or "set", $"{name} is not past tense");
         });
         Assert.Equal(Map.All.Count, Map.All.Values.Distinct().Count());
         Assert.Equal(Map.All.Count, Map.All.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());

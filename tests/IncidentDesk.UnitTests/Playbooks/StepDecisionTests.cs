@@ -154,12 +154,15 @@ public sealed class StepDecisionTests : IncidentSpec
     }
 
     [Fact]
-    public void Task_steps_are_worked_by_responders_and_admins_not_by_reporters()
+    public void Task_steps_are_worked_by_responders_and_admins_and_reporters_tick_only_their_own_reporter_steps()
     {
         var s = Given(Pinned(InDetection())).State;
+        var anotherReporter = new Caller(Guid.Parse("01930000-0000-7000-8000-0000000000a9"), new HashSet<string> { Roles.Reporter });
 
-        Assert.Throws<Forbidden>(() => Complete("report-at-once", "told IT", AReporter)(s));
         Assert.Single(Complete("report-at-once", "told IT", AnAdmin)(s));
+        Assert.Single(Complete("report-at-once", "told IT by phone", AReporter)(s));
+        Assert.Throws<Forbidden>(() => Complete("report-at-once", "told IT", anotherReporter)(s));
+        Assert.Throws<Forbidden>(() => Complete("identify-scope", "all of it", AReporter)(s));
     }
 
     // ---- skipping --------------------------------------------------------------------------------------

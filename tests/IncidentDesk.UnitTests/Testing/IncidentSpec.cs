@@ -1,3 +1,4 @@
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -90,7 +91,8 @@ public sealed class Outcome(Incident before, IReadOnlyList<IIncidentEvent>? even
 /// <summary>The event type map of the running app, and a readable stored form of events for comparisons.</summary>
 public static class EventJson
 {
-    public static readonly EventTypeMap Map = new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents();
+    public static readonly EventTypeMap Map = new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
+        .RegisterSettingsEvents().RegisterEscalationEvents();
 
     public static string[] Describe(IEnumerable<object> events) =>
         events.Select(e => $"{Map.NameOf(e)} {Map.Serialize(e)}").ToArray();

@@ -6,9 +6,13 @@ import { RequireAuth } from './require-auth';
 import { AdminUsersRoute } from './routes/admin-users';
 import { BoardRoute } from './routes/board';
 import { IncidentRoute } from './routes/incident';
+import { IncidentChecklistPrintRoute } from './routes/incident-checklist-print';
 import { LoginRoute } from './routes/login';
 import { MyReportsRoute } from './routes/my-reports';
 import { NotFoundRoute } from './routes/not-found';
+import { PlaybookRoute } from './routes/playbook';
+import { PlaybookPrintRoute } from './routes/playbook-print';
+import { PlaybooksRoute } from './routes/playbooks';
 import { ReportRoute } from './routes/report';
 
 function HomeRedirect() {
@@ -22,11 +26,16 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
       <Route element={<RequireAuth />}>
+        {/* paper views (R40): no app shell */}
+        <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />
+        <Route path="/incidents/:id/checklist/print" element={<IncidentChecklistPrintRoute />} />
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/report" element={<ReportRoute />} />
           <Route path="/my-reports" element={<MyReportsRoute />} />
           <Route path="/incidents/:id" element={<IncidentRoute />} />
+          <Route path="/playbooks" element={<PlaybooksRoute />} />
+          <Route path="/playbooks/:id" element={<PlaybookRoute />} />
           <Route element={<RequireAuth allow={canSeeBoard} />}>
             <Route path="/board" element={<BoardRoute />} />
           </Route>

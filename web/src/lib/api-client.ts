@@ -81,7 +81,11 @@ function toErrors(v: unknown): Record<string, string[]> {
 
 function toRules(v: unknown): RuleViolation[] {
   if (!Array.isArray(v)) return [];
-  return v.filter(isRecord).map((r) => ({ code: String(r.code ?? ''), message: String(r.message ?? '') }));
+  return v.filter(isRecord).map((r) => ({
+    code: String(r.code ?? ''),
+    message: String(r.message ?? ''),
+    ...(typeof r.step === 'string' && r.step ? { step: r.step } : {}),
+  }));
 }
 
 export async function parseProblem(res: Response): Promise<ApiError> {

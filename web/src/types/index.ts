@@ -43,6 +43,28 @@ export type AnalysisRecord = Schemas['AnalysisRecord'];
 export type RecoveryRecord = Schemas['RecoveryRecord'];
 export type PreventionRecord = Schemas['PreventionRecord'];
 
+export type LocalizedText = Schemas['LocalizedText'];
+export type SourceView = Schemas['SourceView'];
+export type PlaybookRole = Schemas['PlaybookRole'];
+export type StepKind = Schemas['StepKind'];
+export type StepGrade = Schemas['StepGrade'];
+export type StepStatus = Schemas['StepStatus'];
+export type EvidenceField = Schemas['EvidenceField'];
+export type StepCondition = Schemas['StepCondition'];
+export type IncidentChecklist = Schemas['IncidentChecklist'];
+export type ChecklistStep = Schemas['ChecklistStep'];
+export type StageProgress = Schemas['StageProgress'];
+export type PlaybookRef = Schemas['PlaybookRef'];
+export type CompleteStepRequest = Schemas['CompleteStepRequest'];
+export type SkipStepRequest = Schemas['SkipStepRequest'];
+export type ReopenStepRequest = Schemas['ReopenStepRequest'];
+export type PlaybookSummary = Schemas['PlaybookSummary'];
+export type PlaybookList = Schemas['PlaybookList'];
+export type PlaybookDetail = Schemas['PlaybookDetail'];
+export type PlaybookStepView = Schemas['StepView'];
+export type SignalView = Schemas['SignalView'];
+export type PlaybookVersionInfo = Schemas['PlaybookVersionInfo'];
+
 /** RFC 7807 problem details as the API writes them (one mapping for 400/403/404/409/412). */
 export interface RuleViolation {
   code: string;

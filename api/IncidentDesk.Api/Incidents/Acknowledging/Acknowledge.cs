@@ -9,18 +9,20 @@ public sealed record Acknowledge(Guid IncidentId, long ExpectedVersion, Caller C
 internal sealed class AcknowledgeHandler(IncidentCommandRunner runner) : IRequestHandler<Acknowledge, IncidentDetail>
 {
     public Task<IncidentDetail> Handle(Acknowledge cmd, CancellationToken ct) =>
-        runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, cmd.Caller.Id, now), ct);
+        runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, playbook, now) => Decide(s, cmd.Caller.Id, now, playbook), ct);
 
     /// <summary>
-    /// Records acknowledged-at (R6). Acknowledgement is detection's only exit criterion, so in detection it
-    /// also starts triage. Acknowledging twice changes nothing.
+    /// Records acknowledged-at (R6). In detection it also starts triage, when nothing else holds detection
+    /// open (acknowledgement is its exit criterion; the playbook may add required detection steps, and then
+    /// the responder completes them and advances). Acknowledging twice changes nothing.
     /// </summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Guid actor, DateTimeOffset now)
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Guid actor, DateTimeOffset now, Playbooks.Playbook? playbook = null)
     {
         if (s.AcknowledgedAt is not null) return [];
         IncidentRules.RequireOpen(s);
         var acknowledged = new IncidentAcknowledged(s.Id, actor, now);
-        return s.Stage == Stage.Detection
+        var detectionDone = playbook is null || Playbooks.Checklist.Blocking(s, playbook, Stage.Detection).Count == 0;
+        return s.Stage == Stage.Detection && detectionDone
             ? [acknowledged, new StageAdvanced(s.Id, Stage.Detection, Stage.Triage, actor, now)]
             : [acknowledged];
     }

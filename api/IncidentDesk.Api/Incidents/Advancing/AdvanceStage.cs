@@ -16,7 +16,7 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
     {
         new FieldErrors().Required("to", cmd.Body.To).ThrowIfAny();
         return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
-            (s, playbook, now) => Decide(s, cmd.Body.To!.Value, cmd.Caller.Id, now, null), ct);
+            (s, playbook, now) => Decide(s, cmd.Body.To!.Value, cmd.Caller.Id, now, playbook), ct);
     }
 
     /// <summary>

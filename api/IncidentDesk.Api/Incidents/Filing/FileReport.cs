@@ -36,13 +36,14 @@ internal sealed class FileReportHandler(
         var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now, pin);
+        IReadOnlyList<IIncidentEvent> filed = [reported, .. EvidencedByTheForm(reported, playbook)];
         // The first deadlines and the alert to the first contact commit together with the report.
         var reactions = await escalations.ReactAsync(null,
-            new StreamState<EscalationState>(EscalationState.StreamIdFor(id), 0, EscalationState.Empty(id)), [reported], now, ct);
+            new StreamState<EscalationState>(EscalationState.StreamIdFor(id), 0, EscalationState.Empty(id)), filed, now, ct);
         var version = (await store.AppendAsync(
-            [new StreamAppend(id, IncidentEventTypes.StreamType, 0, [reported]), reactions], [], cmd.Caller.Id, ct))[0];
+            [new StreamAppend(id, IncidentEventTypes.StreamType, 0, filed.Cast<object>().ToList()), reactions], [], cmd.Caller.Id, ct))[0];
         var known = cmd.Caller.Name is { } name ? new Dictionary<Guid, string> { [cmd.Caller.Id] = name } : null;
-        return await views.DetailAsync(Incident.Evolve(null, reported), version, ct, known);
+        return await views.DetailAsync(filed.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e))!, version, ct, known);
     }
 
     internal static void Validate(FileReportRequest body, DateTimeOffset now)
@@ -75,6 +76,31 @@ internal sealed class FileReportHandler(
             Playbook = playbook,
             Department = Blank(body.Department),
         };
+    }
+
+    /// <summary>
+    /// The reporter's own detection steps whose evidence the form already holds (e.g. "pulled the LAN cable"
+    /// answered yes, R2) are completed by the reporter as part of the report.
+    /// </summary>
+    internal static IReadOnlyList<IIncidentEvent> EvidencedByTheForm(IncidentReported reported, Playbook? playbook)
+    {
+        if (playbook is null) return [];
+        var incident = Incident.Evolve(null, reported);
+        var reporter = new Caller(reported.Actor, new HashSet<string> { Roles.Reporter });
+        return playbook.Steps
+            .Where(step => step is { Stage: Stage.Detection, Role: PlaybookRole.Reporter, Evidence.Field: not null })
+            .SelectMany(step =>
+            {
+                try
+                {
+                    return Incidents.WorkingSteps.WorkStepHandler.DecideComplete(incident, playbook, step.Id, null, reporter, reported.At);
+                }
+                catch (RuleViolated)
+                {
+                    return []; // the form does not evidence it (e.g. not disconnected yet): it stays open
+                }
+            })
+            .ToList();
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

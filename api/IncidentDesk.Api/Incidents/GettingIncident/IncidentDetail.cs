@@ -48,7 +48,7 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
         foreach (var pin in s.Playbooks) pinned.Add(await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct));
         var active = pinned.LastOrDefault();
         var exit = s.ExitCriteria().Select(c => new ExitCriterion(c.Code, c.Met)).ToList();
-        if (active is not null && s.Stage != Stage.Closed && false)
+        if (active is not null && s.Stage != Stage.Closed)
             exit.Add(new ExitCriterion("required_steps_done", Checklist.Blocking(s, active, s.Stage).Count == 0));
         string? Name(Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : null;
         static FiveWValue W(Answer a) => new(a.Value, a.Unknown);

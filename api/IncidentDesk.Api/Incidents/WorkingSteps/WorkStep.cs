@@ -51,7 +51,7 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
         var step = Find(s, playbook, stepId);
         if (s.Steps.GetValueOrDefault(stepId) is { Status: StepStatus.Completed }) return [];
         IncidentRules.RequireOpen(s);
-        RequireMayWork(step, caller);
+        RequireMayWork(s, step, caller);
         if (!Checklist.Applies(step.Condition, IncidentFacts.Of(s)))
             throw new RuleViolated("step_not_applicable", $"step '{stepId}' does not apply to {s.Reference} as its facts stand now");
         var note = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
@@ -83,7 +83,7 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
         var obligation = step.Required && step.IsObligation;
         if (obligation && !caller.Is(Roles.Executive))
             throw new Forbidden($"step '{stepId}' is a required {GradeName(step.Grade)} step: only an Executive can waive it");
-        if (!obligation) RequireMayWork(step, caller);
+        if (!obligation) RequireMayWork(s, step, caller);
         return [new StepSkipped(s.Id, playbook!.Id, stepId, reason.Trim(), obligation, caller.Id, now)];
     }
 
@@ -102,7 +102,7 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
             if (!caller.Is(Roles.Executive))
                 throw new Forbidden($"step '{stepId}' was waived by an Executive; only an Executive can reopen it");
         }
-        else if (playbook?.Step(stepId) is { } step) RequireMayWork(step, caller);
+        else if (playbook?.Step(stepId) is { } step) RequireMayWork(s, step, caller);
         else if (!caller.WorksIncidents) throw new Forbidden("only responders and admins reopen steps");
         return [new StepReopened(s.Id, done.PlaybookId, stepId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), caller.Id, now)];
     }
@@ -113,15 +113,18 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
             ? $"step '{stepId}': {s.Reference} follows no playbook"
             : $"step '{stepId}' in playbook {playbook.Id} v{playbook.Version} of {s.Reference}");
 
-    /// <summary>Decisions are an Executive's (seeds 000:1416-1430); every other step is a responder's or admin's.</summary>
-    private static void RequireMayWork(PlaybookStep step, Caller caller)
+    /// <summary>
+    /// Decisions are an Executive's (seeds 000:1416-1430); other steps are worked by responders and admins, and
+    /// a reporter may tick the reporter's own steps on their own report ("I pulled the LAN cable").
+    /// </summary>
+    private static void RequireMayWork(Incident s, PlaybookStep step, Caller caller)
     {
         if (step.Kind == StepKind.Decision)
         {
             if (!caller.Is(Roles.Executive))
                 throw new Forbidden($"step '{step.Id}' is a decision only an Executive may take");
         }
-        else if (!caller.WorksIncidents)
+        else if (!caller.WorksIncidents && !(step.Role == PlaybookRole.Reporter && s.ReporterId == caller.Id))
         {
             throw new Forbidden($"step '{step.Id}' is worked by responders and admins");
         }

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconAlertCircle, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -27,6 +27,7 @@ export function AppLayout() {
     { to: '/my-reports', label: t('nav.myReports'), icon: <IconClipboardList size={18} aria-hidden /> },
   ];
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
+  items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
 
   const onLogout = () =>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageLoader } from '@/components/ui/page-state';
 import { IncidentView } from '@/features/incidents/components/incident-view';
 import { canRunCommands, canSeeBoard, useMe } from '@/lib/auth';
+import type { Role } from '@/types';
 
 export function IncidentRoute() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function IncidentRoute() {
       <Anchor component={Link} to={responder ? '/board' : '/my-reports'} size="sm">
         ← {responder ? t('nav.board') : t('nav.myReports')}
       </Anchor>
-      <IncidentView id={id} isResponder={responder} canCommand={canRunCommands(me.data)} />
+      <IncidentView id={id} isResponder={responder} canCommand={canRunCommands(me.data)} roles={me.data.roles as Role[]} />
     </Stack>
   );
 }

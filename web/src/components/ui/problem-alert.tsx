@@ -1,4 +1,4 @@
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 
@@ -8,13 +8,17 @@ interface Props {
   messages?: string[];
   /** hide 400 field errors (the form shows them on fields) */
   fieldErrorsShown?: boolean;
+  /** a rule about a playbook step (`step` = step id): the step's title to show */
+  stepTitle?: (stepId: string) => string | undefined;
+  /** makes a step named by a rule a link that brings the step into view */
+  onStepClick?: (stepId: string) => void;
 }
 
 /**
  * Form-level view of a failed request: 409 rules as a translated list (server text as fallback),
  * leftover 400 messages, or a plain message for anything else.
  */
-export function ProblemAlert({ error, messages = [], fieldErrorsShown = true }: Props) {
+export function ProblemAlert({ error, messages = [], fieldErrorsShown = true, stepTitle, onStepClick }: Props) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   if (!isApiError(error)) {
@@ -29,11 +33,21 @@ export function ProblemAlert({ error, messages = [], fieldErrorsShown = true }: 
     return (
       <Alert color="orange" title={t('errors.rulesTitle')} role="alert">
         <List size="sm" spacing={4}>
-          {error.rules.map((r) => (
-            <List.Item key={r.code + r.message}>
-              {i18n.exists(`rule.${r.code}`) ? t(`rule.${r.code}`) : r.message || r.code}
-            </List.Item>
-          ))}
+          {error.rules.map((r) => {
+            const step = r.step ? (stepTitle?.(r.step) ?? r.step) : '';
+            const text = i18n.exists(`rule.${r.code}`) ? t(`rule.${r.code}`, { step }) : r.message || r.code;
+            return (
+              <List.Item key={r.code + r.message + (r.step ?? '')} data-rule={r.code}>
+                {r.step && onStepClick ? (
+                  <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onStepClick(r.step!)}>
+                    {text}
+                  </Anchor>
+                ) : (
+                  text
+                )}
+              </List.Item>
+            );
+          })}
         </List>
       </Alert>
     );

@@ -3,23 +3,74 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { formatDateTime } from '@/lib/format';
-import type { TimelineEntry } from '@/types';
+import { pickText, shortHash } from '@/lib/localized';
+import type { IncidentChecklist, TimelineEntry } from '@/types';
 import { useTimeline } from '../api/get-timeline';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+
+/** Names for playbook steps and playbooks in events, from the incident's checklist. */
+export interface PlaybookNames {
+  step: (playbookId: string, stepId: string) => string | undefined;
+  playbook: (id: string) => string | undefined;
+}
+
+export function playbookNames(checklist: IncidentChecklist | undefined, lang: string): PlaybookNames {
+  const steps = checklist?.steps ?? [];
+  const refs = checklist ? [...(checklist.playbook ? [checklist.playbook] : []), ...checklist.earlierPlaybooks] : [];
+  return {
+    step: (playbookId, stepId) => {
+      const s = steps.find((x) => x.stepId === stepId && (!playbookId || x.playbookId === playbookId)) ?? steps.find((x) => x.stepId === stepId);
+      return s ? pickText(s.title, lang) : undefined;
+    },
+    playbook: (id) => {
+      const p = refs.find((r) => r.id === id);
+      return p ? pickText(p.title, lang) : undefined;
+    },
+  };
+}
 
 /** One event as a sentence in the current language. */
 export function describeEvent(
   t: TFunction,
   e: TimelineEntry,
   names: Record<string, string> = {},
+  pb?: PlaybookNames,
 ): { text: string; detail?: string } {
   const actor = e.actorName ?? t('timeline.system');
   const d = (e.data ?? {}) as Record<string, unknown>;
   const tr = (ns: string, v: unknown) => (str(v) ? t(`${ns}.${str(v)}`) : '');
+  const step = () => pb?.step(str(d.playbookId), str(d.stepId)) ?? str(d.stepId);
+  const playbookLine = () => {
+    const p = rec(d.playbook);
+    if (!str(p.id)) return undefined;
+    return t('timeline.playbook', {
+      title: pb?.playbook(str(p.id)) ?? str(p.id),
+      version: str(p.version),
+      hash: shortHash(str(p.contentHash)),
+    });
+  };
+  const lines = (...xs: (string | undefined)[]) => xs.filter(Boolean).join('\n') || undefined;
   switch (e.type) {
     case 'incident_reported':
-      return { text: t('timeline.incident_reported', { actor, category: tr('category', d.category) }) };
+      return { text: t('timeline.incident_reported', { actor, category: tr('category', d.category) }), detail: playbookLine() };
+    case 'step_completed':
+      return {
+        text: t('timeline.step_completed', { actor, step: step() }),
+        detail: str(d.evidence) ? t('timeline.evidence', { evidence: str(d.evidence) }) : undefined,
+      };
+    case 'step_skipped':
+      return {
+        text: t(d.waiver === true ? 'timeline.step_waived' : 'timeline.step_skipped', { actor, step: step() }),
+        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
+      };
+    case 'step_reopened':
+      return {
+        text: t('timeline.step_reopened', { actor, step: step() }),
+        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
+      };
     case 'incident_acknowledged':
       return { text: t('timeline.incident_acknowledged', { actor }) };
     case 'incident_triaged':
@@ -48,7 +99,7 @@ export function describeEvent(
     case 'incident_reclassified':
       return {
         text: t('timeline.incident_reclassified', { actor, from: tr('category', d.from), to: tr('category', d.to) }),
-        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
+        detail: lines(str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined, playbookLine()),
       };
     case 'incident_assigned': {
       const owner = names[str(d.ownerId)] ?? str(d.ownerName);
@@ -61,9 +112,10 @@ export function describeEvent(
   }
 }
 
-export function IncidentTimeline({ incidentId }: { incidentId: string }) {
+export function IncidentTimeline({ incidentId, checklist }: { incidentId: string; checklist?: IncidentChecklist }) {
   const { t, i18n } = useTranslation();
   const query = useTimeline(incidentId);
+  const pb = playbookNames(checklist, i18n.language);
   return (
     <section aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -76,7 +128,7 @@ export function IncidentTimeline({ incidentId }: { incidentId: string }) {
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={query.data.items.length - 1}>
           {query.data.items.map((e) => {
-            const { text, detail } = describeEvent(t, e, query.data.names);
+            const { text, detail } = describeEvent(t, e, query.data.names, pb);
             return (
               <Timeline.Item key={e.seq} data-event-type={e.type}>
                 <Text size="sm">{text}</Text>

@@ -1,14 +1,16 @@
 import { Alert, Badge, Divider, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
-import type { IncidentDetail } from '@/types';
+import type { IncidentDetail, Role } from '@/types';
 import { useIncident } from '../api/get-incident';
 import { AnalysisForm } from './analysis-form';
 import { ExitChecklist } from './exit-checklist';
 import { IncidentTimeline } from './incident-timeline';
 import { NotesPanel } from './notes-panel';
+import { PlaybookChecklist, ReporterSteps, type ChecklistFocus } from './playbook-checklist';
 import { PreventionForm } from './prevention-form';
 import { RecoveryForm } from './recovery-form';
 import { SideActions } from './side-actions';
@@ -84,8 +86,10 @@ function StageForm({ incident }: { incident: IncidentDetail }) {
   }
 }
 
-function ResponderView({ incident, canCommand }: { incident: IncidentDetail; canCommand: boolean }) {
+function ResponderView({ incident, canCommand, roles }: { incident: IncidentDetail; canCommand: boolean; roles: readonly Role[] }) {
   const { t } = useTranslation();
+  const [focus, setFocus] = useState<ChecklistFocus | null>(null);
+  const showSteps = (ids: string[]) => setFocus((f) => ({ ids, nonce: (f?.nonce ?? 0) + 1 }));
   const hasForm = ['triage', 'analysis', 'recovery', 'prevention'].includes(incident.stage);
   return (
     <Grid gutter="lg">
@@ -104,7 +108,7 @@ function ResponderView({ incident, canCommand }: { incident: IncidentDetail; can
               <Stack gap="md">
                 <ExitChecklist criteria={incident.exitCriteria} stage={incident.stage} />
                 {canCommand ? (
-                  <StageActions incident={incident} />
+                  <StageActions incident={incident} onShowSteps={showSteps} />
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('incident.readOnly')}
@@ -113,6 +117,9 @@ function ResponderView({ incident, canCommand }: { incident: IncidentDetail; can
               </Stack>
             </Paper>
           )}
+          <Paper withBorder p="md" radius="md">
+            <PlaybookChecklist incident={incident} roles={roles} focus={focus} />
+          </Paper>
           {canCommand && hasForm && (
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="md">
@@ -134,7 +141,7 @@ function ResponderView({ incident, canCommand }: { incident: IncidentDetail; can
             <NotesPanel incident={incident} />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <IncidentTimeline incidentId={incident.id} />
+            <IncidentTimeline incidentId={incident.id} checklist={incident.checklist} />
           </Paper>
         </Stack>
       </Grid.Col>
@@ -171,6 +178,11 @@ function ReporterView({ incident }: { incident: IncidentDetail }) {
       <Paper withBorder p="md" radius="md">
         <StageStepper stage={incident.stage} />
       </Paper>
+      {incident.checklist.steps.some((s) => s.role === 'reporter' && !s.fromEarlierPlaybook && s.applies) && (
+        <Paper withBorder p="md" radius="md">
+          <ReporterSteps incident={incident} />
+        </Paper>
+      )}
       <Paper withBorder p="md" radius="md">
         <Text size="sm" c="dimmed" mb="sm">
           {t('reporterView.notesHint')}
@@ -187,14 +199,16 @@ interface Props {
   isResponder: boolean;
   /** may run commands (Responder/Admin) */
   canCommand: boolean;
+  /** the caller's roles (playbook steps: decisions are an Executive's) */
+  roles: readonly Role[];
 }
 
-export function IncidentView({ id, isResponder, canCommand }: Props) {
+export function IncidentView({ id, isResponder, canCommand, roles }: Props) {
   const query = useIncident(id);
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   return isResponder ? (
-    <ResponderView incident={query.data} canCommand={canCommand} />
+    <ResponderView incident={query.data} canCommand={canCommand} roles={roles} />
   ) : (
     <ReporterView incident={query.data} />
   );

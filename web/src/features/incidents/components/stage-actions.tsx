@@ -1,15 +1,31 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowRight, IconHandStop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/lib/api-client';
+import { useLocalized } from '@/lib/localized';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { IncidentDetail } from '@/types';
 import { useAcknowledgeIncident } from '../api/acknowledge-incident';
 import { useAdvanceStage } from '../api/advance-stage';
 import { useSavedNotice } from './use-saved-notice';
 
-/** Acknowledge (while not acknowledged) and advance to the next stage; a 409 lists the unmet criteria. */
-export function StageActions({ incident }: { incident: IncidentDetail }) {
+/** Steps named by a refused stage change (409 `required_step_open`). */
+export const blockingSteps = (error: unknown): string[] =>
+  isApiError(error) && error.status === 409
+    ? error.rules.filter((r) => r.code === 'required_step_open' && r.step).map((r) => r.step!)
+    : [];
+
+/**
+ * Acknowledge (while not acknowledged) and advance to the next stage; a 409 lists the unmet criteria, and
+ * open required playbook steps by title, which `onShowSteps` brings into view in the checklist.
+ */
+export function StageActions({ incident, onShowSteps }: { incident: IncidentDetail; onShowSteps?: (stepIds: string[]) => void }) {
   const { t } = useTranslation();
+  const l = useLocalized();
+  const stepTitle = (id: string) => {
+    const step = incident.checklist.steps.find((s) => s.stepId === id && !s.fromEarlierPlaybook);
+    return step ? l(step.title) : undefined;
+  };
   const saved = useSavedNotice();
   const acknowledge = useAcknowledgeIncident();
   const advance = useAdvanceStage();
@@ -42,7 +58,13 @@ export function StageActions({ incident }: { incident: IncidentDetail }) {
               onClick={() =>
                 advance.mutate(
                   { id: incident.id, version: incident.version, body: { to: next } },
-                  { onSuccess: () => saved('incident.advanced') },
+                  {
+                    onSuccess: () => saved('incident.advanced'),
+                    onError: (e) => {
+                      const ids = blockingSteps(e);
+                      if (ids.length > 0) onShowSteps?.(ids);
+                    },
+                  },
                 )
               }
             >
@@ -55,7 +77,11 @@ export function StageActions({ incident }: { incident: IncidentDetail }) {
         )}
       </Group>
       <ProblemAlert error={acknowledge.error} />
-      <ProblemAlert error={advance.error} />
+      <ProblemAlert
+        error={advance.error}
+        stepTitle={stepTitle}
+        onStepClick={onShowSteps ? (id) => onShowSteps([id]) : undefined}
+      />
     </Stack>
   );
 }

@@ -1,0 +1,5 @@
+import { PlaybookLibrary } from '@/features/playbooks/components/playbook-library';
+
+export function PlaybooksRoute() {
+  return <PlaybookLibrary />;
+}

@@ -1,0 +1,89 @@
+import { Badge, Group, Text, type BadgeProps } from '@mantine/core';
+import { IconGavel, IconSpeakerphone } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PlaybookRole, SourceView, StepGrade, StepKind } from '@/types';
+
+/** Seed grades that make a required step an obligation (only an Executive can waive it). */
+export const STRONG_GRADES: readonly StepGrade[] = ['基本', '必須', 'SHALL'];
+
+const GRADE_KEY: Record<StepGrade, string> = {
+  基本: 'basic',
+  推奨: 'recommended',
+  必須: 'mandatory',
+  SHALL: 'shall',
+  SHOULD: 'should',
+  MAY: 'may',
+  規程例: 'sampleRule',
+  guidance: 'guidance',
+};
+
+export const gradeLabelKey = (grade: StepGrade) => `playbook.grade.${GRADE_KEY[grade]}`;
+
+/** The seed's grade; 基本/必須/SHALL (obligations) stand out, the rest stay quiet. */
+export function GradeBadge({ grade, ...rest }: { grade: StepGrade } & Omit<BadgeProps, 'children'>) {
+  const { t } = useTranslation();
+  const strong = STRONG_GRADES.includes(grade);
+  return (
+    <Badge
+      color={strong ? 'red.8' : grade === 'guidance' ? 'gray' : 'blue'}
+      variant={strong ? 'filled' : 'light'}
+      radius="sm"
+      tt="none"
+      data-grade={grade}
+      data-strong={strong}
+      {...rest}
+    >
+      {t(gradeLabelKey(grade))}
+    </Badge>
+  );
+}
+
+export function RequiredBadge(props: Omit<BadgeProps, 'children'>) {
+  const { t } = useTranslation();
+  return (
+    <Badge color="orange" variant="outline" radius="sm" tt="none" title={t('playbook.requiredHint')} data-required {...props}>
+      {t('playbook.required')}
+    </Badge>
+  );
+}
+
+export function RoleBadge({ role, ...rest }: { role: PlaybookRole } & Omit<BadgeProps, 'children'>) {
+  const { t } = useTranslation();
+  return (
+    <Badge color="gray" variant="light" radius="sm" tt="none" {...rest}>
+      {t('playbook.roleLabel', { role: t(`playbook.role.${role}`) })}
+    </Badge>
+  );
+}
+
+/** Kind with an icon: a decision is an executive's, a notify step names the party to inform. */
+export function KindLabel({ kind, party }: { kind: StepKind; party?: string | null }) {
+  const { t } = useTranslation();
+  if (kind === 'task') return null;
+  const Icon = kind === 'decision' ? IconGavel : IconSpeakerphone;
+  return (
+    <Group gap={4} wrap="nowrap" data-kind={kind}>
+      <Icon size={16} aria-hidden color={kind === 'decision' ? 'var(--mantine-color-grape-7)' : 'var(--mantine-color-cyan-8)'} />
+      <Text size="sm" fw={600} c={kind === 'decision' ? 'grape.8' : 'cyan.9'}>
+        {kind === 'decision' ? t('playbook.kind.decision') : t('playbook.party', { party: party ?? '' })}
+      </Text>
+    </Group>
+  );
+}
+
+/** "003_8c09d1b49d27eae0.txt:684-705" */
+export const formatSource = (source: SourceView) => `${source.file}:${source.lines}`;
+
+export function SourceRef({ source }: { source: SourceView }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed" component="span">
+      {t('playbook.source')}: <Text span ff="monospace" size="xs">{formatSource(source)}</Text>
+      {source.derived && (
+        <Badge ml={6} size="xs" color="gray" variant="outline" radius="sm" tt="none" title={t('playbook.derivedHint')}>
+          {t('playbook.derived')}
+        </Badge>
+      )}
+    </Text>
+  );
+}
