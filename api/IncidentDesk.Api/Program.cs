@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Playbooks;
@@ -16,6 +17,7 @@ var app = builder.Build();
 app.MapAccounts();
 app.MapIncidents();
 app.MapPlaybooks();
+app.MapEscalation();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

@@ -17,6 +17,10 @@ public sealed record ContactChain(
 /// <summary>A time allowance: some minutes, or "by the start of the next business day".</summary>
 public sealed record SlaSpan(int? Minutes, bool NextBusinessDay)
 {
+    /// <summary>Seconds instead of minutes, for drills and tests that cannot wait minutes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Seconds { get; init; }
+
     public static SlaSpan OfMinutes(int minutes) => new(minutes, false);
     public static readonly SlaSpan BusinessDay = new(null, true);
 }
@@ -54,6 +58,7 @@ public static class DeadlineCalculator
     /// </summary>
     public static DateTimeOffset Due(DateTimeOffset from, SlaSpan span, SlaPolicy policy)
     {
+        if (span.Seconds is { } seconds) return from.AddSeconds(seconds);
         if (span.Minutes is { } minutes) return from.AddMinutes(minutes);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
         var local = TimeZoneInfo.ConvertTime(from, zone);

@@ -7,8 +7,10 @@ using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingBoard;
 using IncidentDesk.Api.Incidents.GettingIncident;
+using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.Playbooks;
 using MediatR;
+using Quartz;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -41,6 +43,7 @@ public static class Composition
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<System.Data.Common.DbDataSource>(p => p.GetRequiredService<NpgsqlDataSource>());
 
         services.AddSingleton(new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
             .RegisterSettingsEvents().RegisterEscalationEvents());
@@ -101,6 +104,35 @@ public static class Composition
             o.Cookie.Name = "incidentdesk.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+
+        // Timers: Quartz's persistent, clustered job store in the same database, so any node fires a deadline
+        // and each fires once. The relay moves deadlines from the transactional outbox into Quartz.
+        if (builder.Configuration.GetValue("IncidentDesk:Timers:Enabled", true))
+        {
+            services.AddQuartz(q =>
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(o => o.UseRegisteredDataSource = true);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
+                    });
+                    store.ProvisionSchema();
+                });
+            });
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<TimerRelay>();
+        }
+
+        // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
+        services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<AckLinks>();
+        services.AddHostedService<Dispatcher>();
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         services.AddEndpointsApiExplorer();

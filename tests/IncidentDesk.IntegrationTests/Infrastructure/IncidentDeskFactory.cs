@@ -18,6 +18,10 @@ public sealed class IncidentDeskFactory(string connectionString) : WebApplicatio
         builder.UseSetting("ConnectionStrings:IncidentDesk", connectionString);
         builder.UseSetting("INCIDENTDESK_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("INCIDENTDESK_ADMIN_PASSWORD", AdminPassword);
+        // Timers and deliveries run in the background and append events on their own schedule; the tests of
+        // commands count events before and after, so here they are off unless a test class turns them on.
+        builder.UseSetting("IncidentDesk:Timers:Enabled", "false");
+        builder.UseSetting("Notifications:Dispatch", "false");
         // The same PBKDF2 hash format with fewer rounds: at the default 100,000 each account created or signed in
         // costs ~0.4 s of CPU here, which would be most of the suite's run time. The stored hash records its own
         // round count, so nothing else changes.

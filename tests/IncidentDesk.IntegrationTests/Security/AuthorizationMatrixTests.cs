@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using IncidentDesk.IntegrationTests.Infrastructure;
 
 namespace IncidentDesk.IntegrationTests.Security;
@@ -45,6 +46,13 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/incidents/{id}/steps/{decision}/complete", [401, 404, 403, 200, 403]),
         ("GET /api/playbooks",                                 [401, 200, 200, 200, 200]),
         ("GET /api/playbooks/{id}",                            [401, 200, 200, 200, 200]),
+        ("GET /api/admin/contact-chains",                      [401, 403, 403, 403, 200]),
+        ("POST /api/admin/contact-chains",                     [401, 403, 403, 403, 201]),
+        ("PUT /api/admin/contact-chains/{id}",                 [401, 403, 403, 403, 200]),
+        ("DELETE /api/admin/contact-chains/{id}",              [401, 403, 403, 403, 204]),
+        ("GET /api/admin/sla-policy",                          [401, 403, 403, 403, 200]),
+        ("PUT /api/admin/sla-policy",                          [401, 403, 403, 403, 200]),
+        ("GET /api/admin/settings/timeline",                   [401, 403, 403, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -177,10 +185,46 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 var id = (await cast.Worker.GetJsonAsync("/api/playbooks")).Items().First().Str("id");
                 return () => caller.GetAsync($"/api/playbooks/{id}");
             }
+            case "GET /api/admin/contact-chains" or "GET /api/admin/sla-policy" or "GET /api/admin/settings/timeline":
+                return () => caller.GetAsync(endpoint[4..]);
+            case "POST /api/admin/contact-chains":
+                return () => caller.PostAsync("/api/admin/contact-chains", Chain());
+            case "PUT /api/admin/contact-chains/{id}" or "DELETE /api/admin/contact-chains/{id}":
+            {
+                var created = (await app.Admin.PostAsync("/api/admin/contact-chains", Chain())).Expect(201);
+                var path = $"/api/admin/contact-chains/{created.Json.Str("id")}";
+                return () =>
+                {
+                    var request = new HttpRequestMessage(endpoint.StartsWith("PUT") ? HttpMethod.Put : HttpMethod.Delete, path);
+                    if (endpoint.StartsWith("PUT"))
+                        request.Content = JsonContent.Create(Chain(), options: new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+                    request.Headers.TryAddWithoutValidation("If-Match", $"\"{created.ETagVersion}\"");
+                    return caller.SendAsync(request);
+                };
+            }
+            case "PUT /api/admin/sla-policy":
+            {
+                var current = (await app.Admin.GetAsync("/api/admin/sla-policy")).Expect(200);
+                return () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/sla-policy")
+                    {
+                        Content = new StringContent(current.Json["policy"]!.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+                    };
+                    request.Headers.TryAddWithoutValidation("If-Match", $"\"{current.ETagVersion}\"");
+                    return caller.SendAsync(request);
+                };
+            }
             default:
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
         }
     }
+
+    private static object Chain() => new
+    {
+        name = $"Chain {Guid.NewGuid():N}"[..20], categories = new[] { "C1" },
+        contacts = new[] { new { name = "Desk", email = "desk@incidentdesk.test" } },
+    };
 
     /// <summary>
     /// A guard for later work: an endpoint added without a row here (and so without a decision on who may call

@@ -1,0 +1,111 @@
+using System.Net.Mail;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Incidents;
+using MediatR;
+
+namespace IncidentDesk.Api.Escalation.Configuring;
+
+public sealed record ContactRequest(string? Name, string? Email, string? Phone, string? Role, string? WebhookUrl, string? Language);
+
+public sealed record ContactChainRequest(string? Name, Category[]? Categories, string? Department, bool? IsDefault, ContactRequest[]? Contacts);
+
+public sealed record ContactChainView(
+    Guid Id, string Name, IReadOnlyList<Category> Categories, string? Department, bool IsDefault, IReadOnlyList<Contact> Contacts, long Version);
+
+public sealed record ContactChainList(IReadOnlyList<ContactChainView> Items);
+
+public sealed record SlaPolicyView(SlaPolicy Policy, long Version, bool IsDefault);
+
+public sealed record SaveContactChain(Guid? ChainId, long ExpectedVersion, ContactChainRequest Body, Caller Caller) : IRequest<ContactChainView>;
+
+public sealed record RemoveContactChain(Guid ChainId, long ExpectedVersion, Caller Caller) : IRequest<Unit>;
+
+public sealed record SaveSlaPolicy(long ExpectedVersion, SlaPolicy Body, Caller Caller) : IRequest<SlaPolicyView>;
+
+/// <summary>Admin settings of escalation (R15): contact chains and the SLA policy, each change an event.</summary>
+internal sealed class ConfigureEscalationHandler(IEventStore store, EscalationSettingsStore settings, TimeProvider clock)
+    : IRequestHandler<SaveContactChain, ContactChainView>, IRequestHandler<RemoveContactChain, Unit>,
+      IRequestHandler<SaveSlaPolicy, SlaPolicyView>
+{
+    public async Task<ContactChainView> Handle(SaveContactChain cmd, CancellationToken ct)
+    {
+        var b = Validate(cmd.Body);
+        var id = cmd.ChainId ?? Guid.CreateVersion7();
+        var others = (await settings.ChainsAsync(ct)).Where(c => c.Chain.Id != id).Select(c => c.Chain).ToList();
+        if (b.IsDefault == true && others.FirstOrDefault(c => c.IsDefault) is { } existing)
+            throw new RuleViolated("default_chain_exists", $"'{existing.Name}' is already the default chain; unmark it first");
+        if (cmd.ChainId is not null && cmd.ExpectedVersion == 0) throw ValidationFailed.For("If-Match", "is required");
+        var contacts = b.Contacts!.Select(c => new Contact(c.Name!.Trim(), c.Email!.Trim(), Blank(c.Phone), Blank(c.Role),
+            Blank(c.WebhookUrl), c.Language ?? "ja")).ToArray();
+        var e = new ContactChainSaved(id, b.Name!.Trim(), b.Categories ?? [], Blank(b.Department), b.IsDefault ?? false, contacts,
+            cmd.Caller.Id, clock.GetUtcNow());
+        var version = await store.AppendAsync(id, SettingsEventTypes.ChainStream, cmd.ExpectedVersion, [e], cmd.Caller.Id, ct);
+        settings.Invalidate();
+        return new ContactChainView(id, e.Name, e.Categories, e.Department, e.IsDefault, e.Contacts, version);
+    }
+
+    public async Task<Unit> Handle(RemoveContactChain cmd, CancellationToken ct)
+    {
+        if ((await settings.ChainsAsync(ct)).All(c => c.Chain.Id != cmd.ChainId)) throw new NotFoundError($"contact chain {cmd.ChainId}");
+        await store.AppendAsync(cmd.ChainId, SettingsEventTypes.ChainStream, cmd.ExpectedVersion,
+            [new ContactChainRemoved(cmd.ChainId, cmd.Caller.Id, clock.GetUtcNow())], cmd.Caller.Id, ct);
+        settings.Invalidate();
+        return Unit.Value;
+    }
+
+    public async Task<SlaPolicyView> Handle(SaveSlaPolicy cmd, CancellationToken ct)
+    {
+        var p = cmd.Body;
+        var errors = new FieldErrors().Text("timeZone", p.TimeZone, 60);
+        if (p.TimeZone is { Length: > 0 } tz && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) errors.Add("timeZone", $"'{tz}' is not a known time zone");
+        if (p.BusinessDayStartHour is < 0 or > 23) errors.Add("businessDayStartHour", "must be 0..23");
+        var keys = new[] { SlaPolicy.Unrated, "low", "medium", "high", "critical" };
+        if (p.Rows is null || p.Rows.Count == 0) errors.Add("rows", "must have a row for unrated, low, medium, high and critical");
+        else
+        {
+            for (var i = 0; i < p.Rows.Count; i++)
+            {
+                var r = p.Rows[i];
+                if (!keys.Contains(r.Severity)) errors.Add($"rows.{i}.severity", $"must be one of {string.Join(", ", keys)}");
+                foreach (var (name, span) in new[] { ("acknowledge", r.Acknowledge), ("triage", r.Triage), ("reminder", r.Reminder) })
+                    if (span is null || (span.NextBusinessDay ? 1 : 0) + (span.Minutes is null ? 0 : 1) + (span.Seconds is null ? 0 : 1) != 1 ||
+                        span.Minutes is < 1 or > 43200 || span.Seconds is < 1 or > 86400)
+                        errors.Add($"rows.{i}.{name}", "must be exactly one of 1..43200 minutes, 1..86400 seconds, or next business day");
+            }
+            foreach (var missing in keys.Where(k => p.Rows.All(r => r.Severity != k))) errors.Add("rows", $"has no row for '{missing}'");
+            if (p.Rows.GroupBy(r => r.Severity).Any(g => g.Count() > 1)) errors.Add("rows", "has a severity twice");
+        }
+        errors.ThrowIfAny();
+        var e = new SlaPolicySaved([.. p.Rows!], p.TimeZone, p.BusinessDayStartHour, cmd.Caller.Id, clock.GetUtcNow());
+        var version = await store.AppendAsync(SettingsEventTypes.SlaPolicyStreamId, SettingsEventTypes.SlaStream, cmd.ExpectedVersion,
+            [e], cmd.Caller.Id, ct);
+        settings.Invalidate();
+        return new SlaPolicyView(new SlaPolicy(e.Rows, e.TimeZone, e.BusinessDayStartHour), version, false);
+    }
+
+    internal static ContactChainRequest Validate(ContactChainRequest b)
+    {
+        var errors = new FieldErrors().Text("name", b.Name, 100).Optional("department", b.Department, 100)
+            .Max("categories", b.Categories, 11).Max("contacts", b.Contacts, 20);
+        if (b.Contacts is null || b.Contacts.Length == 0) errors.Add("contacts", "must list at least one person");
+        for (var i = 0; i < (b.Contacts?.Length ?? 0); i++)
+        {
+            var c = b.Contacts![i];
+            errors.Text($"contacts.{i}.name", c.Name, 100).Text($"contacts.{i}.email", c.Email, 254)
+                .Optional($"contacts.{i}.phone", c.Phone, 40).Optional($"contacts.{i}.role", c.Role, 100)
+                .Optional($"contacts.{i}.webhookUrl", c.WebhookUrl, 500);
+            if (c.Email is { Length: > 0 } email && !(MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim()))
+                errors.Add($"contacts.{i}.email", "is not an e-mail address");
+            if (c.WebhookUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                errors.Add($"contacts.{i}.webhookUrl", "must be an absolute http(s) URL");
+            if (c.Language is not (null or "ja" or "en")) errors.Add($"contacts.{i}.language", "must be ja or en");
+        }
+        if (b.IsDefault != true && (b.Categories is null || b.Categories.Length == 0))
+            errors.Add("categories", "name at least one category, or make this the default chain");
+        errors.ThrowIfAny();
+        return b;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

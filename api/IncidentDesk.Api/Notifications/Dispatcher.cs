@@ -1,0 +1,125 @@
+using IncidentDesk.Api.Escalation;
+using IncidentDesk.Api.EventStore;
+using Npgsql;
+
+namespace IncidentDesk.Api.Notifications;
+
+/// <summary>
+/// Delivers notification_outbox rows: e-mail (SMTP or pickup folder) and signed webhooks, with exponential
+/// backoff. Every node may run it; a row is leased with FOR UPDATE SKIP LOCKED so one node sends it. The
+/// outcome is an event on the incident's escalation stream: "who was told what, and when".
+/// </summary>
+public sealed class Dispatcher(
+    NpgsqlDataSource db, IEmailSender email, WebhookSender webhooks, AckLinks links, IEventStore store,
+    EscalationContextLoader contexts, IConfiguration config, TimeProvider clock, ILogger<Dispatcher> log) : BackgroundService
+{
+    private int MaxAttempts => config.GetValue("Notifications:MaxAttempts", 8);
+    private TimeSpan BaseDelay => TimeSpan.FromSeconds(config.GetValue("Notifications:BaseDelaySeconds", 5.0));
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!config.GetValue("Notifications:Dispatch", true)) return;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchOnceAsync(stop) == 0) await Task.Delay(TimeSpan.FromMilliseconds(250), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Dispatcher pass failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(2), stop);
+            }
+        }
+    }
+
+    private sealed record Row(Guid Id, Guid IncidentId, string Channel, string Address, string Name, string Language,
+        string Subject, string Body, bool AckLink, int Attempts);
+
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        await using (var claim = db.CreateCommand(
+                         "update notification_outbox set lease_until = now() + interval '60 seconds', attempts = attempts + 1 " +
+                         "where notification_id in (select notification_id from notification_outbox where status = 'pending' " +
+                         "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
+                         "order by next_attempt_at limit 20 for update skip locked) " +
+                         "returning notification_id, incident_id, channel, address, recipient_name, language, subject, body, ack_link, attempts"))
+        await using (var r = await claim.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    r.GetString(6), r.GetString(7), r.GetBoolean(8), r.GetInt32(9)));
+
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (row, token) => await DeliverAsync(row, token));
+        return rows.Count;
+    }
+
+    private async Task DeliverAsync(Row row, CancellationToken ct)
+    {
+        var body = row.Body;
+        if (row.AckLink)
+        {
+            var url = $"{contexts.PublicUrl.TrimEnd('/')}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}";
+            body += row.Language == "en"
+                ? $"\nAcknowledge with one click (no sign-in needed): {url}\n"
+                : $"\nワンクリックで受付確認（ログイン不要）: {url}\n";
+        }
+        var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, row.Subject, body);
+        var result = row.Channel == "webhook"
+            ? await webhooks.SendAsync(message, row.Subject, ct)
+            : await email.SendAsync(message, ct);
+
+        var now = clock.GetUtcNow();
+        var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
+        if (result.Delivered)
+        {
+            await RecordAsync(row, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now),
+                "update notification_outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null where notification_id = $1", ct);
+        }
+        else if (result.Permanent || row.Attempts >= MaxAttempts)
+        {
+            log.LogWarning("Giving up on notification {Id} to {Address}: {Error}", row.Id, row.Address, result.Error);
+            await RecordAsync(row, new NotificationFailed(row.IncidentId, row.Id, channel, row.Address, row.Attempts, result.Error ?? "failed",
+                    result.Permanent, SystemActor.Id, now),
+                "update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1", ct, result.Error);
+        }
+        else
+        {
+            var delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, BaseDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 16))));
+            await using var retry = db.CreateCommand(
+                "update notification_outbox set next_attempt_at = now() + $2, lease_until = null, last_error = $3 where notification_id = $1");
+            retry.Parameters.AddWithValue(row.Id);
+            retry.Parameters.AddWithValue(delay);
+            retry.Parameters.AddWithValue(result.Error ?? "failed");
+            await retry.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Appends the outcome to the escalation stream (retrying on concurrent appends), then settles the row.</summary>
+    private async Task RecordAsync(Row row, IEscalationEvent outcome, string settleSql, CancellationToken ct, string? error = null)
+    {
+        var streamId = EscalationState.StreamIdFor(row.IncidentId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var version = (await store.ReadStreamAsync(streamId, ct)) is { Count: > 0 } events ? events[^1].Version : 0;
+            try
+            {
+                await store.AppendAsync(streamId, EscalationState.StreamType, version, [outcome], SystemActor.Id, ct);
+                break;
+            }
+            catch (StreamVersionConflict) when (attempt < 10)
+            {
+            }
+        }
+        await using var settle = db.CreateCommand(settleSql);
+        settle.Parameters.AddWithValue(row.Id);
+        if (error is not null) settle.Parameters.AddWithValue(error);
+        await settle.ExecuteNonQueryAsync(ct);
+    }
+}
