@@ -34,5 +34,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Component tests render Mantine in jsdom; on a loaded 2-core CI machine 5 s is not always enough.
+    testTimeout: 30_000,
   },
 });

@@ -2,6 +2,7 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.Playbooks;
 
 // `validate-playbooks <folder>`: check playbook files without a database; exit 1 listing every problem.
@@ -10,7 +11,13 @@ if (args.Length > 0 && args[0] == "validate-playbooks")
 
 var builder = WebApplication.CreateBuilder(args);
 var exportOpenApi = Array.IndexOf(args, "openapi");
-if (exportOpenApi >= 0) builder.Configuration["ConnectionStrings:IncidentDesk"] ??= "Host=unused-by-openapi-export";
+if (exportOpenApi >= 0)
+{
+    // The document needs no database: no timers, no deliveries.
+    builder.Configuration["ConnectionStrings:IncidentDesk"] ??= "Host=unused-by-openapi-export";
+    builder.Configuration["IncidentDesk:Timers:Enabled"] = "false";
+    builder.Configuration["Notifications:Dispatch"] = "false";
+}
 builder.AddIncidentDesk();
 
 var app = builder.Build();
@@ -18,6 +25,8 @@ app.MapAccounts();
 app.MapIncidents();
 app.MapPlaybooks();
 app.MapEscalation();
+app.MapAckLinks();
+app.MapNotifications();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

@@ -51,6 +51,7 @@ public static class Composition
         services.AddSingleton<IInlineProjection, UserProjection>();
         services.AddSingleton<IInlineProjection, SettingsProjection>();
         services.AddSingleton<IInlineProjection, DeadlineProjection>();
+        services.AddSingleton<IInlineProjection, AckLinkProjection>();
         services.AddSingleton<IOutboxWriter, TimerOutboxWriter>();
         services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
         services.AddSingleton<EscalationSettingsStore>();

@@ -30,7 +30,15 @@ public sealed record IncidentReported(
     public string? Department { get; init; }
 }
 
-public sealed record IncidentAcknowledged(Guid IncidentId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+public sealed record IncidentAcknowledged(Guid IncidentId, Guid Actor, DateTimeOffset At) : IIncidentEvent
+{
+    /// <summary>Set when the acknowledgement came through a one-click link in a message (no sign-in).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AckViaLink? ViaLink { get; init; }
+}
+
+/// <summary>Which message's link was used, and whom it was sent to.</summary>
+public sealed record AckViaLink(Guid NotificationId, string RecipientName, string Address);
 
 public sealed record IncidentTriaged(
     Guid IncidentId, InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, bool UsersMayBeHarmed,

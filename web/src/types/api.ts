@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/api/ack/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an acknowledge link is for (validates the token, does not use it) */
+        get: operations["ReadAckLink"];
+        put?: never;
+        /** Acknowledge an incident from the link in a message (no sign-in; one use) */
+        post: operations["AcknowledgeByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -47,6 +65,77 @@ export interface paths {
         };
         /** The signed-in account; also refreshes the XSRF-TOKEN cookie */
         get: operations["Me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact chains, in matching order */
+        get: operations["ListContactChains"];
+        put?: never;
+        /** Define a contact chain (categories, optional department, ordered contacts) */
+        post: operations["CreateContactChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contact-chains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a contact chain (If-Match) */
+        put: operations["UpdateContactChain"];
+        post?: never;
+        /** Remove a contact chain (If-Match) */
+        delete: operations["RemoveContactChain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA policy (version 0 = the built-in default) */
+        get: operations["GetSlaPolicy"];
+        /** Change the SLA policy (If-Match; "0" replaces the default); applies to new deadlines */
+        put: operations["SaveSlaPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/settings/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit trail of contact-chain and SLA changes, newest first */
+        get: operations["GetSettingsTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -328,6 +417,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deadlines and the notification log (to whom, channel, status, time) */
+        get: operations["GetIncidentEscalation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery queue: pending, sent and failed messages */
+        get: operations["ListDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where mail goes: an SMTP server, or .eml files in a pickup folder */
+        get: operations["GetMailSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/playbooks": {
         parameters: {
             query?: never;
@@ -401,6 +541,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AckByLinkRequest: {
+            token?: string | null;
+        };
+        AckByLinkResult: {
+            reference: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            alreadyAcknowledged: boolean;
+        };
+        AckLinkView: {
+            /** Format: uuid */
+            incidentId: string;
+            reference: string;
+            category: components["schemas"]["Category"];
+            summary: string;
+            stage: components["schemas"]["Stage"];
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            recipientName: string;
+        };
         AddNoteRequest: {
             text?: string | null;
         };
@@ -478,11 +638,83 @@ export interface components {
         CompleteStepRequest: {
             evidence?: string | null;
         };
+        Contact: {
+            name: string;
+            email: string;
+            phone?: string | null;
+            role?: string | null;
+            webhookUrl?: string | null;
+            language: string;
+        };
+        ContactChainList: {
+            items: components["schemas"]["ContactChainView"][];
+        };
+        ContactChainRequest: {
+            name?: string | null;
+            categories?: components["schemas"]["Category"][] | null;
+            department?: string | null;
+            isDefault?: boolean | null;
+            contacts?: components["schemas"]["ContactRequest"][] | null;
+        };
+        ContactChainView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            categories: components["schemas"]["Category"][];
+            department?: string | null;
+            isDefault: boolean;
+            contacts: components["schemas"]["Contact"][];
+            /** Format: int64 */
+            version: number;
+        };
+        ContactRequest: {
+            name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            role?: string | null;
+            webhookUrl?: string | null;
+            language?: string | null;
+        };
         CreateUserRequest: {
             email?: string | null;
             displayName?: string | null;
             roles?: string[] | null;
             password?: string | null;
+        };
+        /** @enum {string} */
+        DeadlineKind: "acknowledge" | "triage" | "reminder";
+        DeadlineView: {
+            kind: components["schemas"]["DeadlineKind"];
+            stage?: components["schemas"]["Stage"] | null;
+            /** Format: int32 */
+            level: number;
+            /** Format: date-time */
+            dueAt: string;
+            status: string;
+        };
+        DeliveryList: {
+            items: components["schemas"]["DeliveryView"][];
+        };
+        DeliveryView: {
+            /** Format: uuid */
+            notificationId: string;
+            /** Format: uuid */
+            incidentId: string;
+            reference?: string | null;
+            channel: components["schemas"]["NotificationChannel"];
+            recipientName: string;
+            address: string;
+            subject: string;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            lastError?: string | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
         };
         EmptyRequest: Record<string, never>;
         /** @enum {string} */
@@ -500,6 +732,7 @@ export interface components {
             deviceId?: string | null;
             personalDataMayBeInvolved?: boolean | null;
             disconnectedFromNetwork?: boolean | null;
+            department?: string | null;
         };
         FiveWValue: {
             value?: string | null;
@@ -550,10 +783,18 @@ export interface components {
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
         };
+        IncidentEscalationView: {
+            /** Format: int32 */
+            level: number;
+            breached: boolean;
+            deadlines: components["schemas"]["DeadlineView"][];
+            deliveries: components["schemas"]["DeliveryView"][];
+        };
         IncidentList: {
             items: components["schemas"]["IncidentSummary"][];
             /** Format: int64 */
             total: number;
+            totalCapped: boolean;
         };
         IncidentSummary: {
             /** Format: uuid */
@@ -579,6 +820,11 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+            /** Format: date-time */
+            ackDueAt?: string | null;
+            /** Format: date-time */
+            triageDueAt?: string | null;
+            breached: boolean;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -589,6 +835,11 @@ export interface components {
         LoginRequest: {
             email?: string | null;
             password?: string | null;
+        };
+        MailSettingsView: {
+            mode: string;
+            target: string;
+            webhooksSigned: boolean;
         };
         MeDto: {
             /** Format: uuid */
@@ -621,6 +872,8 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @enum {string} */
+        NotificationChannel: "email" | "webhook";
         NotifiedParty: {
             party: string;
             /** Format: date-time */
@@ -718,6 +971,18 @@ export interface components {
             personalDataInvolved?: boolean | null;
             reason?: string | null;
         };
+        SettingsChange: {
+            type: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string;
+            actorName?: string | null;
+            data: unknown;
+        };
+        SettingsTimeline: {
+            items: components["schemas"]["SettingsChange"][];
+        };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
         SignalView: {
@@ -726,6 +991,31 @@ export interface components {
         };
         SkipStepRequest: {
             reason?: string | null;
+        };
+        SlaPolicy: {
+            rows: components["schemas"]["SlaRow"][];
+            timeZone: string;
+            /** Format: int32 */
+            businessDayStartHour: number;
+        };
+        SlaPolicyView: {
+            policy: components["schemas"]["SlaPolicy"];
+            /** Format: int64 */
+            version: number;
+            isDefault: boolean;
+        };
+        SlaRow: {
+            severity: string;
+            acknowledge: components["schemas"]["SlaSpan"];
+            triage: components["schemas"]["SlaSpan"];
+            reminder: components["schemas"]["SlaSpan"];
+        };
+        SlaSpan: {
+            /** Format: int32 */
+            minutes?: number | null;
+            nextBusinessDay: boolean;
+            /** Format: int32 */
+            seconds?: number | null;
         };
         SourceView: {
             file: string;
@@ -786,6 +1076,7 @@ export interface components {
             actorId: string;
             actorName?: string | null;
             data: unknown;
+            stream: string;
         };
         TimelineList: {
             items: components["schemas"]["TimelineEntry"][];
@@ -837,6 +1128,56 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ReadAckLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AckLinkView"];
+                };
+            };
+        };
+    };
+    AcknowledgeByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AckByLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AckByLinkResult"];
+                };
+            };
+        };
+    };
     Login: {
         parameters: {
             query?: never;
@@ -903,6 +1244,160 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ListContactChains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactChainList"];
+                };
+            };
+        };
+    };
+    CreateContactChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactChainRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactChainView"];
+                };
+            };
+        };
+    };
+    UpdateContactChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactChainRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactChainView"];
+                };
+            };
+        };
+    };
+    RemoveContactChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyView"];
+                };
+            };
+        };
+    };
+    SaveSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicy"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyView"];
+                };
+            };
+        };
+    };
+    GetSettingsTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsTimeline"];
+                };
             };
         };
     };
@@ -1338,6 +1833,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+        };
+    };
+    GetIncidentEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentEscalationView"];
+                };
+            };
+        };
+    };
+    ListDeliveries: {
+        parameters: {
+            query?: {
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+        };
+    };
+    GetMailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettingsView"];
                 };
             };
         };

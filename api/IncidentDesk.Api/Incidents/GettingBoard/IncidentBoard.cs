@@ -9,7 +9,16 @@ namespace IncidentDesk.Api.Incidents.GettingBoard;
 public sealed record IncidentSummary(
     Guid Id, string Reference, Category Category, string Summary, Stage Stage, Severity? Severity,
     Guid? OwnerId, string? OwnerName, Guid ReporterId, string? ReporterName, DateTimeOffset NoticedAt,
-    DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>Countdowns for the board: when acknowledgement / triage are due (null once met).</summary>
+    public DateTimeOffset? AckDueAt { get; init; }
+
+    public DateTimeOffset? TriageDueAt { get; init; }
+
+    /// <summary>A deadline passed unmet (SLA breached).</summary>
+    public bool Breached { get; init; }
+}
 
 /// <summary>
 /// A page of incidents. <see cref="Total"/> counts matches up to <see cref="GetIncidentBoardHandler.CountCap"/>;
@@ -123,7 +132,8 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         batch.Add($"select count(*) from (select 1 from incident_board b {where} limit {CountCap + 1}) matches", args.ToArray());
         batch.Add(
             "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
-            "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version " +
+            "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version, " +
+            "b.ack_due_at, b.triage_due_at, b.breached " +
             $"from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id {where} " +
             $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}", args.ToArray());
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -137,7 +147,12 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
                 r.IsDBNull(5) ? null : Parse<Severity>(r.GetString(5)), r.IsDBNull(6) ? null : r.GetGuid(6),
                 r.IsDBNull(7) ? null : r.GetString(7), r.GetGuid(8), r.IsDBNull(9) ? null : r.GetString(9),
                 r.GetFieldValue<DateTimeOffset>(10), r.GetFieldValue<DateTimeOffset>(11),
-                r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt64(14)));
+                r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt64(14))
+            {
+                AckDueAt = r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
+                TriageDueAt = r.IsDBNull(16) ? null : r.GetFieldValue<DateTimeOffset>(16),
+                Breached = r.GetBoolean(17),
+            });
         return new IncidentList(items, Math.Min(total, CountCap), total > CountCap);
     }
 
