@@ -44,6 +44,13 @@ public sealed class TimerRelay(NpgsqlDataSource db, ISchedulerFactory schedulers
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Only deadlines due within this horizon go to Quartz; later ones wait in the outbox (just as safe) and most
+    /// are met before they get close (an acknowledged report's acknowledge deadline never reaches Quartz). This
+    /// keeps Quartz's own row locking off the filing hot path.
+    /// </summary>
+    private TimeSpan Horizon => TimeSpan.FromSeconds(config.GetValue("IncidentDesk:Timers:HorizonSeconds", 300.0));
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (config.GetValue("IncidentDesk:Timers:Relay", true) == false) return;
@@ -74,13 +81,17 @@ public sealed class TimerRelay(NpgsqlDataSource db, ISchedulerFactory schedulers
         await using (var cmd = new NpgsqlCommand(
                          "select o.deadline_id, o.incident_id, o.due_at, coalesce(d.status = 'open', true) " +
                          "from timer_outbox o left join incident_deadlines d using (deadline_id) " +
-                         "where o.scheduled_at is null order by o.created_at limit 200 for update of o skip locked", conn, tx))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+                         "where o.scheduled_at is null and o.due_at < now() + $1 order by o.due_at limit 200 for update of o skip locked", conn, tx))
+        {
+            cmd.Parameters.AddWithValue(Horizon);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 rows.Add((r.GetGuid(0), r.GetGuid(1), r.GetFieldValue<DateTimeOffset>(2), r.GetBoolean(3)));
+        }
         if (rows.Count == 0) return 0;
 
-        foreach (var (deadline, incident, due, open) in rows.Where(x => x.Open))
+        // Deadlines already met or replaced are stamped without bothering Quartz.
+        foreach (var (deadline, incident, due, _) in rows.Where(x => x.Open))
         {
             var job = JobBuilder.Create<DeadlineJob>().WithIdentity(deadline.ToString(), DeadlineJob.Group)
                 .UsingJobData("incidentId", incident.ToString()).UsingJobData("deadlineId", deadline.ToString()).Build();
