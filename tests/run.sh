@@ -5,7 +5,8 @@
 #   tests/run.sh dotnet|vitest|e2e|compose ...   only those (for developers)
 #
 # Starts (and stops on exit) its own throwaway PostgreSQL cluster (fsync=off) on a free port and,
-# for e2e, the published API serving the built SPA. Installs what is missing (apt packages when
+# for e2e, the published API serving the built SPA, and for dotnet a maildev SMTP sink (npm, installed
+# into .build/tools). Installs what is missing (apt packages when
 # root, npm packages). Skipped tests count as failed. Exit 0 only when everything passed.
 # Results: .build/test-results/<suite>/ (TRX, vitest.json, playwright.json, api.log).
 set -euo pipefail
@@ -38,6 +39,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_api
+  maildev_stop
   if [[ -n "$PG_STARTED" ]]; then
     cp "$PG_BASE/pg.log" "$RESULTS/postgres.log" 2>/dev/null || true
     pg_stop "$PG_BASE" immediate
@@ -104,6 +106,8 @@ suite_dotnet() {
   local dir="$RESULTS/dotnet" rc=0 proj name projects=()
   mkdir -p "$dir"
   if [[ -z "$PG_STARTED" ]]; then record_error dotnet "no PostgreSQL for the integration tests"; fi
+  # The escalation tests deliver mail to maildev; without it they fail (they never skip).
+  maildev_start "$dir" || record_error dotnet "maildev (SMTP sink) did not start"
   step "dotnet build IncidentDesk.sln -c Release"
   if ! dotnet build IncidentDesk.sln -c Release --disable-build-servers -nologo -v quiet 2>&1 | tee "$dir/build.log" | tail -n 40; then
     record_error dotnet "dotnet build failed (see $dir/build.log)"
@@ -123,6 +127,7 @@ suite_dotnet() {
       --logger "trx;LogFileName=$name.trx" --results-directory "$dir" || rc=$?
     count_suite "dotnet:$name" "$rc" trx "$dir/$name.trx"
   done
+  maildev_stop
 }
 
 ensure_web_deps() {

@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // database and exports E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD.
 // Playwright never downloads a browser here: Debian's Chromium is used.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
+const DESKTOP_ONLY = [/incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/];
 
 export default defineConfig({
   testDir: './specs',
@@ -38,6 +39,8 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
+      // Whole-flow specs run once, on the desktop project (they open their own phone-sized context).
+      testIgnore: DESKTOP_ONLY,
       use: {
         browserName: 'chromium',
         viewport: { width: 390, height: 844 },

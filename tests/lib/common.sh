@@ -112,3 +112,42 @@ print_summary() {
   echo "$TOTAL_PASSED passed, $failed failed"
   [[ $failed -eq 0 && ${#SUMMARY_LINES[@]} -gt 0 ]]
 }
+
+# maildev_start DIR: installs maildev@2.2.1 into .build/tools when missing and starts it on free ports
+# (SMTP and its REST API on 127.0.0.1). Sets MAILDEV_PID and exports INCIDENTDESK_TEST_SMTP_PORT,
+# INCIDENTDESK_TEST_MAILDEV_URL and INCIDENTDESK_TEST_MAILDEV_BIN (the escalation tests start a second one).
+MAILDEV_PID=""
+maildev_start() {
+  local log="$1/maildev.log" tools="$_COMMON_DIR/../../.build/tools" bin smtp web attempt
+  bin="$tools/node_modules/.bin/maildev"
+  if [[ ! -x "$bin" ]]; then
+    step "npm install maildev@2.2.1 (SMTP sink for the escalation tests)"
+    mkdir -p "$tools"
+    npm install --no-audit --no-fund --prefix "$tools" maildev@2.2.1 >"$1/maildev-install.log" 2>&1 \
+      || { tail -n 20 "$1/maildev-install.log" >&2; return 1; }
+  fi
+  bin=$(cd "$(dirname "$bin")" && pwd)/maildev
+  for attempt in 1 2 3; do
+    smtp=$(free_port); web=$(free_port)
+    "$bin" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 >"$log" 2>&1 &
+    MAILDEV_PID=$!
+    if wait_http "http://127.0.0.1:$web/email" 20 "$MAILDEV_PID"; then
+      export INCIDENTDESK_TEST_SMTP_PORT="$smtp" INCIDENTDESK_TEST_MAILDEV_URL="http://127.0.0.1:$web" INCIDENTDESK_TEST_MAILDEV_BIN="$bin"
+      echo "maildev ready: SMTP 127.0.0.1:$smtp, API $INCIDENTDESK_TEST_MAILDEV_URL"
+      return 0
+    fi
+    maildev_stop
+    echo "maildev did not start (attempt $attempt)" >&2
+  done
+  return 1
+}
+
+maildev_stop() {
+  if [[ -n "$MAILDEV_PID" ]] && kill -0 "$MAILDEV_PID" 2>/dev/null; then
+    kill -TERM "$MAILDEV_PID" 2>/dev/null || true
+    for _ in $(seq 1 25); do kill -0 "$MAILDEV_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$MAILDEV_PID" 2>/dev/null || true
+    wait "$MAILDEV_PID" 2>/dev/null || true
+  fi
+  MAILDEV_PID=""
+}

@@ -7,8 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace IncidentDesk.IntegrationTests.Infrastructure;
 
-/// <summary>The real API (real startup: migrations, first admin) on one test database, served in memory.</summary>
-public sealed class IncidentDeskFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The real API (real startup: migrations, first admin) on one test database, served in memory.
+/// <paramref name="settings"/> override the defaults below (e.g. a test class that turns timers and delivery on).
+/// </summary>
+public sealed class IncidentDeskFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@incidentdesk.test";
     public const string AdminPassword = "integration-admin-password-42";
@@ -22,6 +26,7 @@ public sealed class IncidentDeskFactory(string connectionString) : WebApplicatio
         // commands count events before and after, so here they are off unless a test class turns them on.
         builder.UseSetting("IncidentDesk:Timers:Enabled", "false");
         builder.UseSetting("Notifications:Dispatch", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         // The same PBKDF2 hash format with fewer rounds: at the default 100,000 each account created or signed in
         // costs ~0.4 s of CPU here, which would be most of the suite's run time. The stored hash records its own
         // round count, so nothing else changes.

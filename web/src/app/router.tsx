@@ -3,6 +3,11 @@ import { PageLoader } from '@/components/ui/page-state';
 import { canSeeBoard, homePathFor, useMe } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
+import { AckRoute } from './routes/ack';
+import { AdminContactChainsRoute } from './routes/admin-contact-chains';
+import { AdminDeliveriesRoute } from './routes/admin-deliveries';
+import { AdminSettingsHistoryRoute } from './routes/admin-settings-history';
+import { AdminSlaRoute } from './routes/admin-sla';
 import { AdminUsersRoute } from './routes/admin-users';
 import { BoardRoute } from './routes/board';
 import { IncidentRoute } from './routes/incident';
@@ -25,6 +30,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      {/* acknowledge link from a message: no sign-in (the token is the credential) */}
+      <Route path="/ack/:incidentId" element={<AckRoute />} />
       <Route element={<RequireAuth />}>
         {/* paper views (R40): no app shell */}
         <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />
@@ -41,6 +48,10 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
             <Route path="/admin/users" element={<AdminUsersRoute />} />
+            <Route path="/admin/contact-chains" element={<AdminContactChainsRoute />} />
+            <Route path="/admin/sla" element={<AdminSlaRoute />} />
+            <Route path="/admin/deliveries" element={<AdminDeliveriesRoute />} />
+            <Route path="/admin/settings-history" element={<AdminSettingsHistoryRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Route>

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconAlertCircle, IconBell, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,6 +11,8 @@ interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
+  /** other path prefixes that mark this item active */
+  also?: string[];
 }
 
 export function AppLayout() {
@@ -29,6 +31,14 @@ export function AppLayout() {
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
   items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
+  if (isAdmin(user))
+    items.push({
+      to: '/admin/contact-chains',
+      label: t('nav.escalationSettings'),
+      icon: <IconBell size={18} aria-hidden />,
+      also: ['/admin/sla', '/admin/deliveries', '/admin/settings-history'],
+    });
+  const isActive = (i: NavItem) => [i.to, ...(i.also ?? [])].some((p) => location.pathname.startsWith(p));
 
   const onLogout = () =>
     logout.mutate(undefined, {
@@ -58,7 +68,7 @@ export function AppLayout() {
                   to={i.to}
                   label={i.label}
                   leftSection={i.icon}
-                  active={location.pathname.startsWith(i.to)}
+                  active={isActive(i)}
                   style={{ borderRadius: 'var(--mantine-radius-md)', width: 'auto' }}
                   px="sm"
                   py={6}
@@ -105,7 +115,7 @@ export function AppLayout() {
             to={i.to}
             label={i.label}
             leftSection={i.icon}
-            active={location.pathname.startsWith(i.to)}
+            active={isActive(i)}
             onClick={close}
           />
         ))}

@@ -115,3 +115,28 @@ describe('IncidentCard', () => {
     }
   });
 });
+
+describe('IncidentCard deadlines', () => {
+  const now = new Date('2026-04-01T10:00:00Z');
+  const at = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
+
+  it('counts down to acknowledgement until someone acknowledges', () => {
+    renderWithProviders(
+      <IncidentCard incident={incident({ id: 'a', reference: 'INC-1', stage: 'detection', ackDueAt: at(12), triageDueAt: at(60) })} now={now} />,
+    );
+    expect(screen.getByTestId('countdown')).toHaveTextContent('受付期限 あと12分');
+  });
+
+  it('shows overdue and the breach marker', () => {
+    renderWithProviders(
+      <IncidentCard
+        incident={incident({ id: 'a', reference: 'INC-1', stage: 'triage', acknowledgedAt: at(-50), ackDueAt: at(-40), triageDueAt: at(-5), breached: true })}
+        now={now}
+      />,
+    );
+    const c = screen.getByTestId('countdown');
+    expect(c).toHaveTextContent('初動期限 期限超過（5分）');
+    expect(c).toHaveTextContent('SLA超過');
+    expect(c).toHaveAttribute('data-overdue', 'true');
+  });
+});

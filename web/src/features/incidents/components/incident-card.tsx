@@ -2,6 +2,7 @@ import { Card, Group, Text } from '@mantine/core';
 import { IconClock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CountdownBadge } from '@/components/ui/countdown-badge';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatAge, formatDateTime } from '@/lib/format';
 import type { IncidentSummary } from '@/types';
@@ -36,6 +37,7 @@ export function IncidentCard({ incident, now }: Props) {
       <Text size="sm" mt={6} lineClamp={2}>
         {incident.summary}
       </Text>
+      <CardDeadline incident={incident} now={now} />
       <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
         <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
           <IconUser size={14} aria-hidden />
@@ -51,5 +53,29 @@ export function IncidentCard({ incident, now }: Props) {
         </Group>
       </Group>
     </Card>
+  );
+}
+
+/** The deadline that matters now: acknowledgement until someone acknowledges, then triage while it is open. */
+function CardDeadline({ incident, now }: Props) {
+  const { t } = useTranslation();
+  const triageOpen = incident.stage === 'detection' || incident.stage === 'triage';
+  const [dueAt, label] =
+    !incident.acknowledgedAt && incident.ackDueAt
+      ? [incident.ackDueAt, t('countdown.ack')]
+      : triageOpen && incident.triageDueAt
+        ? [incident.triageDueAt, t('countdown.triage')]
+        : [null, ''];
+  if (!dueAt) {
+    return incident.breached ? (
+      <Text size="xs" c="red" fw={700} mt={6} data-testid="breach-marker">
+        {t('countdown.breached')}
+      </Text>
+    ) : null;
+  }
+  return (
+    <div style={{ marginTop: 6 }}>
+      <CountdownBadge dueAt={dueAt} label={label} breached={incident.breached} now={now} size="xs" />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Text, Timeline, Title } from '@mantine/core';
+import { Badge, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
@@ -6,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { pickText, shortHash } from '@/lib/localized';
 import type { IncidentChecklist, TimelineEntry } from '@/types';
 import { useTimeline } from '../api/get-timeline';
+import { describeEscalationEvent, type EscalationContext, escalationContext, isEscalationEntry } from '../utils/escalation-events';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -38,6 +40,7 @@ export function describeEvent(
   e: TimelineEntry,
   names: Record<string, string> = {},
   pb?: PlaybookNames,
+  esc?: EscalationContext,
 ): { text: string; detail?: string } {
   const actor = e.actorName ?? t('timeline.system');
   const d = (e.data ?? {}) as Record<string, unknown>;
@@ -108,7 +111,7 @@ export function describeEvent(
         : { text: t('timeline.incident_assigned_plain', { actor }) };
     }
     default:
-      return { text: t('timeline.other', { actor, type: e.type }) };
+      return describeEscalationEvent(t, e, esc) ?? { text: t('timeline.other', { actor, type: e.type }) };
   }
 }
 
@@ -116,6 +119,7 @@ export function IncidentTimeline({ incidentId, checklist }: { incidentId: string
   const { t, i18n } = useTranslation();
   const query = useTimeline(incidentId);
   const pb = playbookNames(checklist, i18n.language);
+  const esc = escalationContext(query.data?.items ?? [], i18n.language);
   return (
     <section aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -128,10 +132,29 @@ export function IncidentTimeline({ incidentId, checklist }: { incidentId: string
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={query.data.items.length - 1}>
           {query.data.items.map((e) => {
-            const { text, detail } = describeEvent(t, e, query.data.names, pb);
+            const { text, detail } = describeEvent(t, e, query.data.names, pb, esc);
+            const system = isEscalationEntry(e);
             return (
-              <Timeline.Item key={e.seq} data-event-type={e.type}>
-                <Text size="sm">{text}</Text>
+              <Timeline.Item
+                key={e.seq}
+                data-event-type={e.type}
+                data-stream={e.stream}
+                bullet={
+                  system ? (
+                    <ThemeIcon size={18} radius="xl" color={e.type === 'notification_failed' || e.type === 'sla_breached' ? 'red' : 'gray'}>
+                      <IconBell size={11} aria-hidden />
+                    </ThemeIcon>
+                  ) : undefined
+                }
+              >
+                {system && (
+                  <Badge size="xs" variant="light" color="gray" style={{ textTransform: 'none' }}>
+                    {t('timelineEsc.system')}
+                  </Badge>
+                )}
+                <Text size="sm" c={system ? 'gray.7' : undefined} fs={system ? 'italic' : undefined}>
+                  {text}
+                </Text>
                 {detail && (
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
                     {detail}

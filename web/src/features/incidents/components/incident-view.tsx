@@ -8,6 +8,7 @@ import type { IncidentDetail, Role } from '@/types';
 import { useIncident } from '../api/get-incident';
 import { AnalysisForm } from './analysis-form';
 import { ExitChecklist } from './exit-checklist';
+import { EscalationPanel } from './escalation-panel';
 import { IncidentTimeline } from './incident-timeline';
 import { NotesPanel } from './notes-panel';
 import { PlaybookChecklist, ReporterSteps, type ChecklistFocus } from './playbook-checklist';
@@ -137,6 +138,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
               <SideActions incident={incident} />
             </Paper>
           )}
+          <EscalationPanel incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <NotesPanel incident={incident} />
           </Paper>

@@ -1,0 +1,5 @@
+import { AckLanding } from '@/features/ack-links/components/ack-landing';
+
+export function AckRoute() {
+  return <AckLanding />;
+}

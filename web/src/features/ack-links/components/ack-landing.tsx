@@ -1,0 +1,132 @@
+import { Alert, Anchor, Button, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { LanguageSwitch } from '@/components/ui/language-switch';
+import { isApiError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { useAcknowledgeByLink } from '../api/acknowledge-by-link';
+import { useAckLink } from '../api/get-ack-link';
+
+/** The message key for a link that cannot be used (400 missing token, 403/404 invalid, 409 used/expired). */
+export function ackErrorKey(error: unknown): string {
+  if (!isApiError(error)) return 'errors.generic';
+  if (error.status === 400) return 'ack.missing';
+  if (error.status === 403 || error.status === 404) return 'ack.invalid';
+  if (error.status === 409) {
+    if (error.rules.some((r) => r.code === 'link_used')) return 'ack.used';
+    if (error.rules.some((r) => r.code === 'link_expired')) return 'ack.expired';
+    return 'ack.invalid';
+  }
+  if (error.status === 0) return 'errors.network';
+  return 'errors.generic';
+}
+
+function LinkProblem({ error, incidentId }: { error: unknown; incidentId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" title={t('ack.failedTitle')} icon={<IconLinkOff size={20} />} role="alert" data-testid="ack-error">
+      <Stack gap="xs">
+        <Text size="sm">{t(ackErrorKey(error))}</Text>
+        <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/incidents/${incidentId}`)}`} size="sm">
+          {t('ack.signIn')}
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="md">{children}</Text>
+    </div>
+  );
+}
+
+/** /ack/:incidentId?token=… — phone-first page from an escalation message; works without signing in. */
+export function AckLanding() {
+  const { t, i18n } = useTranslation();
+  const { incidentId = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const link = useAckLink(incidentId, token);
+  const ack = useAcknowledgeByLink();
+
+  let body: ReactNode;
+  if (link.isPending) {
+    body = (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  } else if (link.isError) {
+    body = <LinkProblem error={link.error} incidentId={incidentId} />;
+  } else {
+    const v = link.data;
+    const done = ack.data;
+    body = (
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('ack.recipient', { name: v.recipientName })}
+        </Text>
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <Row label={t('ack.reference')}>
+              <Text component="span" ff="monospace" fw={700}>
+                {v.reference}
+              </Text>
+            </Row>
+            <Row label={t('ack.category')}>{t(`category.${v.category}`)}</Row>
+            <Row label={t('ack.stage')}>{t(`stage.${v.stage}`)}</Row>
+            <Row label={t('ack.summary')}>{v.summary}</Row>
+          </Stack>
+        </Paper>
+        {done ? (
+          <Alert color="green" icon={<IconCircleCheck size={20} />} title={done.alreadyAcknowledged ? t('ack.already') : t('ack.success')} role="status">
+            {t(done.alreadyAcknowledged ? 'ack.alreadyBody' : 'ack.successBody', {
+              reference: done.reference,
+              at: formatDateTime(done.acknowledgedAt, i18n.language),
+            })}
+          </Alert>
+        ) : v.acknowledgedAt ? (
+          <Alert color="green" icon={<IconCircleCheck size={20} />} title={t('ack.already')} role="status">
+            {t('ack.alreadyBody', { reference: v.reference, at: formatDateTime(v.acknowledgedAt, i18n.language) })}
+          </Alert>
+        ) : ack.isError ? (
+          <LinkProblem error={ack.error} incidentId={incidentId} />
+        ) : (
+          <Stack gap="xs">
+            <Button size="lg" fullWidth loading={ack.isPending} onClick={() => ack.mutate({ incidentId, token })}>
+              {t('ack.button')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('ack.help')}
+            </Text>
+          </Stack>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Container size={480} px="md" py="lg">
+      <Stack gap="lg">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={800} size="lg" c="indigo.7">
+            {t('app.name')}
+          </Text>
+          <LanguageSwitch />
+        </Group>
+        <Title order={1} size="h2">
+          {t('ack.title')}
+        </Title>
+        {body}
+      </Stack>
+    </Container>
+  );
+}

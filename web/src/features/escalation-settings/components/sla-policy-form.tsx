@@ -1,0 +1,173 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PageLoader, QueryError } from '@/components/ui/page-state';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { useErrorText } from '@/components/ui/use-error-text';
+import { isApiError } from '@/lib/api-client';
+import type { Severity, SlaPolicyView, SlaRow, SlaSpan } from '@/types';
+import { useSaveSlaPolicy } from '../api/save-sla-policy';
+import { useSlaPolicy } from '../api/get-sla-policy';
+
+const COLUMNS = ['acknowledge', 'triage', 'reminder'] as const;
+type Column = (typeof COLUMNS)[number];
+
+const span = z
+  .object({
+    minutes: z.union([z.number().int().min(1).max(525_600), z.literal('')]),
+    nextBusinessDay: z.boolean(),
+    /** a seconds-only span (drills, tests) kept as it was while the minutes stay empty */
+    seconds: z.number().nullable(),
+  })
+  .refine((s) => s.nextBusinessDay || s.minutes !== '' || s.seconds != null, { message: 'sla.minutesRequired', path: ['minutes'] });
+const schema = z.object({
+  rows: z.array(z.object({ severity: z.string(), acknowledge: span, triage: span, reminder: span })),
+});
+type Values = z.infer<typeof schema>;
+
+const toSpan = (s: SlaSpan) => ({ minutes: (s.minutes ?? '') as number | '', nextBusinessDay: s.nextBusinessDay, seconds: s.seconds ?? null });
+
+function fromSpan(v: Values['rows'][number][Column], original?: SlaSpan): SlaSpan {
+  if (v.nextBusinessDay) return { nextBusinessDay: true, minutes: null };
+  const minutes = v.minutes === '' ? null : v.minutes;
+  // keep a seconds override (used by drills and tests) only while the minutes are unchanged
+  const seconds = v.seconds != null && (original?.minutes ?? null) === minutes ? v.seconds : undefined;
+  return { nextBusinessDay: false, minutes, ...(seconds != null ? { seconds } : {}) };
+}
+
+function SlaTable({ data }: { data: SlaPolicyView }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const save = useSaveSlaPolicy();
+  const { control, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { rows: data.policy.rows.map((r) => ({ severity: r.severity, ...Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) })) as Values['rows'] },
+  });
+  const rows = useWatch({ control, name: 'rows' });
+
+  const onSubmit = handleSubmit((v) => {
+    const policyRows: SlaRow[] = v.rows.map((r, i) => {
+      const orig = data.policy.rows[i];
+      return {
+        severity: r.severity,
+        acknowledge: fromSpan(r.acknowledge, orig?.acknowledge),
+        triage: fromSpan(r.triage, orig?.triage),
+        reminder: fromSpan(r.reminder, orig?.reminder),
+      };
+    });
+    save.mutate(
+      { policy: { ...data.policy, rows: policyRows }, version: data.version },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('sla.saved') }),
+        onError: (e) => {
+          if (isApiError(e) && e.status === 412) notifications.show({ color: 'orange', message: t('chains.stale') });
+        },
+      },
+    );
+  });
+
+  const sevLabel = (s: string) => (s === 'unrated' ? t('severity.unrated') : t(`severity.${s}`));
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('sla.title')}>
+      <Stack gap="md">
+        <Alert color="blue" icon={<IconInfoCircle size={18} />}>
+          <Text size="sm">{t('sla.note')}</Text>
+          {data.isDefault && (
+            <Text size="xs" c="dimmed">
+              {t('sla.defaultNote')}
+            </Text>
+          )}
+        </Alert>
+        <Table.ScrollContainer minWidth={620}>
+          <Table withTableBorder verticalSpacing="sm" aria-label={t('sla.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sla.severity')}</Table.Th>
+                {COLUMNS.map((c) => (
+                  <Table.Th key={c}>{t(`sla.${c}`)}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.policy.rows.map((r, i) => (
+                <Table.Tr key={r.severity} data-severity={r.severity}>
+                  <Table.Td>
+                    <SeverityBadge severity={r.severity === 'unrated' ? null : (r.severity as Severity)} size="sm" />
+                  </Table.Td>
+                  {COLUMNS.map((c) => {
+                    const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
+                    const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
+                    const labelArgs = { severity: sevLabel(r.severity), column: t(`sla.${c}`) };
+                    return (
+                      <Table.Td key={c}>
+                        <Stack gap={4}>
+                          <Controller
+                            control={control}
+                            name={`rows.${i}.${c}.minutes`}
+                            render={({ field }) => (
+                              <NumberInput
+                                aria-label={t('sla.minutesLabel', labelArgs)}
+                                value={field.value}
+                                onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
+                                onBlur={field.onBlur}
+                                min={1}
+                                allowDecimal={false}
+                                disabled={nbd}
+                                placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
+                                rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
+                                rightSectionWidth={36}
+                                w={120}
+                                size="xs"
+                                error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
+                              />
+                            )}
+                          />
+                          <Controller
+                            control={control}
+                            name={`rows.${i}.${c}.nextBusinessDay`}
+                            render={({ field }) => (
+                              <Checkbox
+                                size="xs"
+                                label={t('sla.nextBusinessDay')}
+                                aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
+                                checked={field.value}
+                                onChange={(e) => field.onChange(e.currentTarget.checked)}
+                              />
+                            )}
+                          />
+                        </Stack>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Text size="xs" c="dimmed">
+          {t('sla.timeZone', { tz: data.policy.timeZone, hour: data.policy.businessDayStartHour })}
+        </Text>
+        <ProblemAlert error={save.error} fieldErrorsShown={false} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('sla.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The SLA policy as a table per severity; saved with If-Match (version 0 while the default is in force). */
+export function SlaPolicyForm() {
+  const query = useSlaPolicy();
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  return <SlaTable key={query.data.version} data={query.data} />;
+}
