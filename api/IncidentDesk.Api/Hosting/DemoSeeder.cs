@@ -11,6 +11,8 @@ using IncidentDesk.Api.Incidents.Notes;
 using IncidentDesk.Api.Incidents.Preventing;
 using IncidentDesk.Api.Incidents.Recovering;
 using IncidentDesk.Api.Incidents.Triaging;
+using IncidentDesk.Api.Incidents.WorkingSteps;
+using IncidentDesk.Api.Playbooks;
 using MediatR;
 
 namespace IncidentDesk.Api.Hosting;
@@ -37,7 +39,20 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         }
         var reporter = await Account("reporter@incidentdesk.local", "山田 花子 (営業部)", Roles.Reporter);
         var responder = await Account("responder@incidentdesk.local", "佐藤 健 (情報システム部)", Roles.Responder);
-        await Account("executive@incidentdesk.local", "鈴木 一郎 (取締役)", Roles.Executive);
+        var executive = await Account("executive@incidentdesk.local", "鈴木 一郎 (取締役)", Roles.Executive);
+        this.responder = responder;
+        this.executive = executive;
+        // Printed before the incidents are made, so the password is never lost to a later failure.
+        Console.WriteLine($"""
+
+            ==============================================================
+             Demo accounts (password for all three: {password})
+               reporter@incidentdesk.local   (Reporter)
+               responder@incidentdesk.local  (Responder)
+               executive@incidentdesk.local  (Executive)
+            ==============================================================
+
+            """);
         var now = clock.GetUtcNow();
 
         // 003 trouble case #8: laptop lost on a train, customer list on the local disk.
@@ -57,6 +72,7 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         phish = await Ack(phish, responder);
         phish = await Send(new Triage(phish.Id, phish.Version, new TriageRequest(InfoClass.Confidential, Impact.Serious, true, true, false,
             ["カード会社へ利用停止を依頼"], responder.Id), responder));
+        phish = await Settle(phish);
         phish = await Send(new AdvanceStage(phish.Id, phish.Version, new AdvanceStageRequest(Stage.Analysis), responder));
         await Send(new AddNote(phish.Id, phish.Version, new AddNoteRequest("カード会社は業務用アドレスを把握していないことを確認。フィッシングと判断。"), responder));
 
@@ -66,37 +82,63 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         quake = await Ack(quake, responder);
         quake = await Send(new Triage(quake.Id, quake.Version, new TriageRequest(InfoClass.Business, Impact.ExtremelySerious, false, false, false,
             ["手作業での出荷に切替"], responder.Id), responder));
+        quake = await Settle(quake);
         quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Analysis), responder));
         FiveWValue W(string v) => new(v, false);
         quake = await Send(new RecordAnalysis(quake.Id, quake.Version, new AnalysisRequest(
             W("総務部"), W("在庫管理サーバのHDD故障"), W("地震発生直後"), W("本社サーバ室"), W("転倒防止策なし"), W("間仕切りの転倒"),
             "在庫データ6か月分が失われた", "出荷業務全体", "在庫管理サーバ", "機器の転倒防止とバックアップの不備", "保守契約と日次バックアップ"), responder));
+        quake = await Settle(quake);
         quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Recovery), responder));
         quake = await Send(new RecordRecovery(quake.Id, quake.Version, new RecoveryRequest("代替機へ移行しデータを再入力",
             true, [new NotifiedPartyRequest("取引先（出荷遅延の連絡）", now.AddDays(-10), "電話")]), responder));
+        quake = await Settle(quake);
         quake = await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Prevention), responder));
         quake = await Send(new RecordPrevention(quake.Id, quake.Version, new PreventionRequest("機器の設置と保守・バックアップ体制の不備",
             [new MeasureRequest("サーバラックの転倒防止", MeasureDecision.Done, null),
              new MeasureRequest("緊急保守契約の締結", MeasureDecision.WillDo, DateOnly.FromDateTime(now.AddDays(30).UtcDateTime))], true), responder));
+        quake = await Settle(quake);
         await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Closed), responder));
 
-        Console.WriteLine($"""
 
-            ==============================================================
-             Demo accounts (password for all three: {password})
-               reporter@incidentdesk.local   (Reporter)
-               responder@incidentdesk.local  (Responder)
-               executive@incidentdesk.local  (Executive)
-            ==============================================================
-
-            """);
     }
 
     private Task<IncidentDetail> File(Caller reporter, Category category, string summary, DateTimeOffset noticed,
         string? deviceId = null, bool personalData = false, bool? disconnected = null) =>
         Send(new FileReport(new FileReportRequest(category, summary, noticed, null, deviceId, personalData, disconnected), reporter));
 
-    private Task<IncidentDetail> Ack(IncidentDetail i, Caller responder) => Send(new Acknowledge(i.Id, i.Version, responder));
+    private Caller? responder;
+    private Caller? executive;
+
+    /// <summary>Acknowledges; if the playbook's detection steps hold the report in detection, works them and moves on.</summary>
+    private async Task<IncidentDetail> Ack(IncidentDetail i, Caller who)
+    {
+        i = await Send(new Acknowledge(i.Id, i.Version, who));
+        return i.Stage == Stage.Detection ? await Send(new AdvanceStage(i.Id, (await Settle(i)).Version, new AdvanceStageRequest(Stage.Triage), who)) : i;
+    }
+
+    /// <summary>
+    /// Works the current stage's open required playbook steps the way the demo people would: decisions by the
+    /// executive, the rest by the responder, and a step whose evidence is not recorded skipped with a reason.
+    /// </summary>
+    private async Task<IncidentDetail> Settle(IncidentDetail i)
+    {
+        foreach (var step in i.Checklist.Steps.Where(x => x.Stage == i.Stage && x.Applies && x.Required &&
+                                                          x.Status == StepStatus.Open && !x.FromEarlierPlaybook).ToList())
+        {
+            var worker = step.Kind == StepKind.Decision ? executive! : responder!;
+            try
+            {
+                i = await Send(new CompleteStep(i.Id, step.StepId, i.Version, new CompleteStepRequest("デモ: 対応済み"), worker));
+            }
+            catch (RuleViolated)
+            {
+                i = await Send(new SkipStep(i.Id, step.StepId, i.Version, new SkipStepRequest("デモ: この件では該当しない"),
+                    step.Obligation ? executive! : worker));
+            }
+        }
+        return i;
+    }
 
     private Task<IncidentDetail> Send(IRequest<IncidentDetail> command) => mediator.Send(command);
 }
