@@ -39,10 +39,9 @@ public static class AckEndpoints
         ack.MapGet("/{incidentId:guid}", async Task<Ok<AckLinkView>> (
                 Guid incidentId, string? token, AckLinks links, IEventStore store, NpgsqlDataSource db, CancellationToken ct) =>
             {
-                var (notification, recipient) = await CheckAsync(incidentId, token, links, db, ct);
+                var (_, recipient) = await CheckAsync(incidentId, token, links, db, ct);
                 var incident = await store.FetchAsync<Incident>(incidentId, Incident.Evolve, ct) ?? throw new NotFoundError($"incident {incidentId}");
                 var s = incident.State;
-                _ = notification;
                 return TypedResults.Ok(new AckLinkView(s.Id, s.Reference, s.Category, s.Summary, s.Stage, s.AcknowledgedAt, recipient.Name));
             })
             .WithName("ReadAckLink").WithSummary("What an acknowledge link is for (validates the token, does not use it)");

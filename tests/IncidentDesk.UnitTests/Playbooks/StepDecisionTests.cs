@@ -93,7 +93,7 @@ public sealed class StepDecisionTests : IncidentSpec
         var outcome = Given(Pinned([Reported(disconnected: disconnected)])).When(Complete("confirm-disconnected", null));
 
         if (rule is null)
-            outcome.Then(new StepCompleted(IncidentId, "work-book", "confirm-disconnected", "disconnected from the network", Responder, Now));
+            outcome.Then(new StepCompleted(IncidentId, "work-book", "confirm-disconnected", "ネットワークから切断済み / disconnected from the network", Responder, Now));
         else
             outcome.ThenRuleViolated(rule);
     }

@@ -134,7 +134,8 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
     {
         EvidenceField.DeviceId => s.DeviceId,
         EvidenceField.Contact => s.Contact,
-        EvidenceField.DisconnectedFromNetwork => s.DisconnectedFromNetwork == true ? "disconnected from the network" : null,
+        // Both languages: the evidence is stored text, read by Japanese and English users alike.
+        EvidenceField.DisconnectedFromNetwork => s.DisconnectedFromNetwork == true ? "ネットワークから切断済み / disconnected from the network" : null,
         EvidenceField.Severity => s.Severity is { } sev ? EnumNames.Name(sev) : null,
         EvidenceField.Owner => s.OwnerId?.ToString(),
         EvidenceField.ContainmentActions => s.Triage is { ContainmentActions.Length: > 0 } t ? string.Join("; ", t.ContainmentActions) : null,
