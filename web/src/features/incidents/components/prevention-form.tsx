@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Button, Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Fieldset, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { MEASURE_DECISIONS, type IncidentDetail, type MeasureDecision, type PreventionRequest } from '@/types';
 import { useRecordPrevention } from '../api/record-prevention';
 import { useSavedNotice } from './use-saved-notice';
+import { RepeatableCard } from '@/components/ui/repeatable-card';
 
 const measure = z
   .object({
@@ -105,20 +106,12 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
               </Text>
             )}
             {measures.fields.map((f, idx) => (
-              <Paper key={f.id} withBorder p="sm" radius="sm">
-                <Group justify="space-between" mb={4}>
-                  <Text size="sm" fw={500}>
-                    {t('prevention.measureN', { n: idx + 1 })}
-                  </Text>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('prevention.removeMeasure', { n: idx + 1 })}
-                    onClick={() => measures.remove(idx)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
+              <RepeatableCard
+                key={f.id}
+                title={t('prevention.measureN', { n: idx + 1 })}
+                removeLabel={t('prevention.removeMeasure', { n: idx + 1 })}
+                onRemove={() => measures.remove(idx)}
+              >
                 <Stack gap="xs">
                   <TextInput
                     label={t('prevention.description')}
@@ -151,7 +144,7 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
                     />
                   </SimpleGrid>
                 </Stack>
-              </Paper>
+              </RepeatableCard>
             ))}
             <Button
               variant="light"

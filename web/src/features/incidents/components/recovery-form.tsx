@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { formatDateTime, isoToLocalInput, localInputToIso, toLocalInput } from '
 import type { IncidentDetail, RecoveryRequest } from '@/types';
 import { useRecordRecovery } from '../api/record-recovery';
 import { useSavedNotice } from './use-saved-notice';
+import { RepeatableCard } from '@/components/ui/repeatable-card';
 
 const party = z.object({
   party: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
@@ -111,20 +112,12 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
               </Text>
             )}
             {parties.fields.map((f, idx) => (
-              <Paper key={f.id} withBorder p="sm" radius="sm">
-                <Group justify="space-between" mb={4}>
-                  <Text size="sm" fw={500}>
-                    {t('recovery.partyN', { n: idx + 1 })}
-                  </Text>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('recovery.removeParty', { n: idx + 1 })}
-                    onClick={() => parties.remove(idx)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
+              <RepeatableCard
+                key={f.id}
+                title={t('recovery.partyN', { n: idx + 1 })}
+                removeLabel={t('recovery.removeParty', { n: idx + 1 })}
+                onRemove={() => parties.remove(idx)}
+              >
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
                   <TextInput
                     label={t('recovery.party')}
@@ -147,7 +140,7 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
                     {...register(`notifiedParties.${idx}.how`)}
                   />
                 </SimpleGrid>
-              </Paper>
+              </RepeatableCard>
             ))}
             <Button
               variant="light"
