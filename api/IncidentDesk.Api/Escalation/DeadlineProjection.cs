@@ -85,11 +85,25 @@ public sealed class NotificationOutboxWriter : IOutboxWriter
 {
     public void Write(RecordedEvent @event, NpgsqlBatch batch)
     {
-        if (@event.Data is NotificationQueued e)
-            batch.Add("insert into notification_outbox (notification_id, incident_id, channel, address, recipient_name, language, " +
-                      "subject, body, ack_link, status, next_attempt_at, created_at) " +
-                      "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10)",
-                e.NotificationId, e.IncidentId, EnumNames.Name(e.Channel), e.Address, e.RecipientName, e.Language, e.Subject,
-                e.Body, e.AckLink, e.At);
+        switch (@event.Data)
+        {
+            case NotificationQueued e:
+                batch.Add("insert into notification_outbox (notification_id, incident_id, channel, address, recipient_name, language, " +
+                          "subject, body, ack_link, status, next_attempt_at, created_at) " +
+                          "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10)",
+                    e.NotificationId, e.IncidentId, EnumNames.Name(e.Channel), e.Address, e.RecipientName, e.Language, e.Subject,
+                    e.Body, e.AckLink, e.At);
+                break;
+            // The delivery's outcome settles its row in the transaction that records it, so a process that dies
+            // after recording a delivery can never leave the row pending for another node to send again.
+            case NotificationSent e:
+                batch.Add("update notification_outbox set status = 'sent', sent_at = $2, lease_until = null, last_error = null " +
+                          "where notification_id = $1", e.NotificationId, e.At);
+                break;
+            case NotificationFailed e:
+                batch.Add("update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1",
+                    e.NotificationId, e.Error);
+                break;
+        }
     }
 }

@@ -79,15 +79,13 @@ public sealed class Dispatcher(
         var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
         if (result.Delivered)
         {
-            await RecordAsync(row, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now),
-                "update notification_outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null where notification_id = $1", ct);
+            await RecordAsync(new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now), ct);
         }
         else if (result.Permanent || row.Attempts >= MaxAttempts)
         {
             log.LogWarning("Giving up on notification {Id} to {Address}: {Error}", row.Id, row.Address, result.Error);
-            await RecordAsync(row, new NotificationFailed(row.IncidentId, row.Id, channel, row.Address, row.Attempts, result.Error ?? "failed",
-                    result.Permanent, SystemActor.Id, now),
-                "update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1", ct, result.Error);
+            await RecordAsync(new NotificationFailed(row.IncidentId, row.Id, channel, row.Address, row.Attempts, result.Error ?? "failed",
+                result.Permanent, SystemActor.Id, now), ct);
         }
         else
         {
@@ -101,25 +99,25 @@ public sealed class Dispatcher(
         }
     }
 
-    /// <summary>Appends the outcome to the escalation stream (retrying on concurrent appends), then settles the row.</summary>
-    private async Task RecordAsync(Row row, IEscalationEvent outcome, string settleSql, CancellationToken ct, string? error = null)
+    /// <summary>
+    /// Appends the outcome to the escalation stream, retrying on concurrent appends; the outbox writer settles the
+    /// row in the same transaction (<see cref="NotificationOutboxWriter"/>). A process that dies between the
+    /// server's acceptance and this append sends that message again once the lease runs out: at least once, never lost.
+    /// </summary>
+    private async Task RecordAsync(IEscalationEvent outcome, CancellationToken ct)
     {
-        var streamId = EscalationState.StreamIdFor(row.IncidentId);
+        var streamId = EscalationState.StreamIdFor(outcome.IncidentId);
         for (var attempt = 1; ; attempt++)
         {
             var version = (await store.ReadStreamAsync(streamId, ct)) is { Count: > 0 } events ? events[^1].Version : 0;
             try
             {
                 await store.AppendAsync(streamId, EscalationState.StreamType, version, [outcome], SystemActor.Id, ct);
-                break;
+                return;
             }
             catch (StreamVersionConflict) when (attempt < 10)
             {
             }
         }
-        await using var settle = db.CreateCommand(settleSql);
-        settle.Parameters.AddWithValue(row.Id);
-        if (error is not null) settle.Parameters.AddWithValue(error);
-        await settle.ExecuteNonQueryAsync(ct);
     }
 }
