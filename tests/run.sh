@@ -5,8 +5,8 @@
 #   tests/run.sh dotnet|vitest|e2e|compose ...   only those (for developers)
 #
 # Starts (and stops on exit) its own throwaway PostgreSQL cluster (fsync=off) on a free port and,
-# for e2e, the published API serving the built SPA, and for dotnet a maildev SMTP sink (npm, installed
-# into .build/tools). Installs what is missing (apt packages when
+# for e2e, the published API serving the built SPA, and for dotnet and e2e a maildev SMTP sink (npm,
+# installed into .build/tools). Installs what is missing (apt packages when
 # root, npm packages). Skipped tests count as failed. Exit 0 only when everything passed.
 # Results: .build/test-results/<suite>/ (TRX, vitest.json, playwright.json, api.log).
 set -euo pipefail
@@ -168,14 +168,25 @@ suite_e2e() {
   fi
   pg_drop_db "$PG_PORT" incidentdesk_e2e >/dev/null 2>&1 || true
   pg_create_db "$PG_PORT" incidentdesk_e2e
+  # The API mails through a maildev SMTP sink; the acknowledge-from-mail spec reads the mail from its REST API.
+  # Without it the API would write .eml files to its pickup folder and that spec fails (E2E_MAILDEV_URL unset).
+  local mail_env=()
+  unset E2E_MAILDEV_URL
+  if maildev_start "$dir"; then
+    mail_env=(Smtp__Host=127.0.0.1 "Smtp__Port=$INCIDENTDESK_TEST_SMTP_PORT")
+    export E2E_MAILDEV_URL="$INCIDENTDESK_TEST_MAILDEV_URL"
+  else
+    record_error e2e "maildev (SMTP sink) did not start"
+  fi
   api_port=$(free_port)
   base="http://127.0.0.1:$api_port"
   export E2E_BASE_URL="$base" E2E_ADMIN_EMAIL="admin@e2e.incidentdesk.test" E2E_ADMIN_PASSWORD="E2e-admin-password-1"
   step "starting the API at $base (log: $dir/api.log)"
   # The content root (appsettings.json) is the working directory; a subshell would hide the PID.
   pushd "$WORK/api" >/dev/null
+  env "${mail_env[@]}" \
   ConnectionStrings__IncidentDesk="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=incidentdesk_e2e" \
-  IncidentDesk__WebRoot="$ROOT/web/dist" IncidentDesk__PlaybooksPath="$ROOT/playbooks" \
+  IncidentDesk__WebRoot="$ROOT/web/dist" IncidentDesk__PlaybooksPath="$ROOT/playbooks" IncidentDesk__PublicUrl="$base" \
   INCIDENTDESK_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" INCIDENTDESK_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
     dotnet "$WORK/api/IncidentDesk.Api.dll" --urls "$base" >"$dir/api.log" 2>&1 &
   API_PID=$!
@@ -183,6 +194,7 @@ suite_e2e() {
   if ! wait_http "$base/health/ready" 90 "$API_PID"; then
     tail -n 40 "$dir/api.log"
     stop_api
+    maildev_stop
     record_error e2e "the API did not become ready at $base/health/ready"
     return
   fi
@@ -190,6 +202,7 @@ suite_e2e() {
   rm -rf tests/e2e/artifacts
   (cd tests/e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$dir/playwright.json" npx playwright test --reporter=json,list) || rc=$?
   stop_api
+  maildev_stop
   count_suite e2e "$rc" playwright "$dir/playwright.json"
 }
 

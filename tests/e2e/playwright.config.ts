@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // Started by tests/run.sh e2e, which builds the SPA, publishes the API, starts it against a fresh
-// database and exports E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD.
+// database and exports E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD; the API mails through a maildev
+// SMTP sink whose REST API is E2E_MAILDEV_URL.
 // Playwright never downloads a browser here: Debian's Chromium is used.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
-const DESKTOP_ONLY = [/incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/];
+const DESKTOP_ONLY = [/incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/, /acknowledge-from-mail\.spec\.ts$/];
 
 export default defineConfig({
   testDir: './specs',

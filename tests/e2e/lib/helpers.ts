@@ -45,10 +45,18 @@ export class ApiSession {
   }
 
   async post<T>(path: string, data: unknown, version?: number): Promise<T> {
+    return this.send<T>('POST', path, data, version);
+  }
+
+  async put<T>(path: string, data: unknown, version?: number): Promise<T> {
+    return this.send<T>('PUT', path, data, version);
+  }
+
+  private async send<T>(method: 'POST' | 'PUT', path: string, data: unknown, version?: number): Promise<T> {
     const headers = await this.xsrf();
     if (version !== undefined) headers['If-Match'] = `"${version}"`;
-    const res = await this.ctx.post(path, { data, headers });
-    expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+    const res = await this.ctx.fetch(path, { method, data, headers });
+    expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
@@ -113,4 +121,93 @@ export async function expectExitCriteriaMet(page: Page) {
 export async function advanceTo(page: Page, stageLabel: string) {
   await page.getByRole('button', { name: '次の段階へ進む' }).click();
   await expect(page.getByRole('navigation', { name: '対応の進み具合' }).locator('[aria-current="step"]')).toContainText(stageLabel);
+}
+
+// ---------------------------------------------------------------- escalation: contact chain and the mail sink
+
+export interface ChainContact {
+  name: string;
+  email: string;
+  role?: string;
+  language?: 'ja' | 'en';
+}
+
+interface ContactChainView {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  version: number;
+}
+
+/**
+ * Makes `contacts` the default contact chain (the one a report of any category reaches when no other chain
+ * matches): changes the existing default chain (If-Match) or creates one.
+ */
+export async function setDefaultChain(contacts: ChainContact[]): Promise<void> {
+  const admin = await ApiSession.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  try {
+    const body = { name: 'E2E 既定の連絡網', categories: [], isDefault: true, contacts };
+    const { items } = await admin.get<{ items: ContactChainView[] }>('/api/admin/contact-chains');
+    const current = items.find((c) => c.isDefault);
+    if (current) await admin.put(`/api/admin/contact-chains/${current.id}`, body, current.version);
+    else await admin.post('/api/admin/contact-chains', body);
+  } finally {
+    await admin.dispose();
+  }
+}
+
+/** A mail as maildev's REST API lists it (GET /email). */
+export interface SinkMail {
+  id: string;
+  subject: string;
+  text: string;
+  to: { address: string; name?: string }[];
+  headers: Record<string, string>;
+}
+
+/** The maildev SMTP sink the API sends to (tests/run.sh e2e starts it and exports E2E_MAILDEV_URL). */
+export function maildevUrl(): string {
+  const url = process.env.E2E_MAILDEV_URL;
+  if (!url) {
+    throw new Error(
+      'E2E_MAILDEV_URL is not set: this spec reads the mail the API sent from the maildev SMTP sink. ' +
+        'Run it through tests/run.sh e2e, which starts maildev and the API with Smtp__Host/Smtp__Port pointing at it.',
+    );
+  }
+  return url.replace(/\/$/, '');
+}
+
+/** Every mail in the sink addressed to `address` (the sink is shared: addresses are unique per test). */
+export async function mailsTo(address: string): Promise<SinkMail[]> {
+  const ctx = await playwrightRequest.newContext();
+  try {
+    const res = await ctx.get(`${maildevUrl()}/email`);
+    expect(res.ok(), `GET ${maildevUrl()}/email: ${res.status()}`).toBeTruthy();
+    const all = (await res.json()) as SinkMail[];
+    return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+/** Waits until a mail to `address` matching `match` is in the sink and returns it. */
+export async function waitForMail(address: string, match: (m: SinkMail) => boolean, timeoutMs = 30_000): Promise<SinkMail> {
+  let found: SinkMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mailsTo(address)).find(match);
+        return found !== undefined;
+      },
+      { message: `a mail to ${address} in the SMTP sink`, timeout: timeoutMs, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The one-click acknowledge link in a mail's text (…/ack/<incident id>?token=…). */
+export function ackLinkIn(text: string): string {
+  const links = text.match(/https?:\/\/\S+\/ack\/[0-9a-f-]{36}\?token=\S+/g) ?? [];
+  expect(links, `exactly one acknowledge link in the mail:\n${text}`).toHaveLength(1);
+  return links[0]!;
 }

@@ -90,7 +90,7 @@ export function EscalationPanel({ incidentId }: { incidentId: string }) {
             ) : (
               <Stack gap={6}>
                 {query.data.deadlines.map((d, i) => (
-                  <div key={`${d.kind}-${d.dueAt}-${i}`} data-testid="deadline" data-status={d.status}>
+                  <div key={`${d.kind}-${d.dueAt}-${i}`} data-testid="deadline" data-kind={d.kind} data-status={d.status}>
                     <Group gap={6} justify="space-between" wrap="nowrap">
                       <Text size="sm">
                         {t(`escalation.kind.${d.kind}`)}
