@@ -13,11 +13,21 @@ public sealed record SettingsChange(string Type, DateTimeOffset At, Guid ActorId
 
 public sealed record SettingsTimeline(IReadOnlyList<SettingsChange> Items);
 
+public sealed record DepartmentList(IReadOnlyList<string> Items);
+
 /// <summary>The admin route table for contact chains and the SLA policy.</summary>
 public static class EscalationEndpoints
 {
     public static IEndpointRouteBuilder MapEscalation(this IEndpointRouteBuilder app)
     {
+        // Reporters pick their department from the ones that have a contact chain, so their report reaches that
+        // department's chain (names only: who is in a chain stays with admins).
+        app.MapGet("/api/departments", async Task<Ok<DepartmentList>> (EscalationSettingsStore settings, CancellationToken ct) =>
+                TypedResults.Ok(new DepartmentList((await settings.ChainsAsync(ct)).Select(c => c.Chain.Department).OfType<string>()
+                    .Distinct().Order(StringComparer.Ordinal).ToList())))
+            .RequireAuthorization().WithTags("Escalation settings")
+            .WithName("ListDepartments").WithSummary("Departments that have their own contact chain (for the report form)");
+
         var admin = app.MapGroup("/api/admin").WithTags("Escalation settings").RequireAuthorization(Policies.Admin);
 
         admin.MapGet("/contact-chains", async Task<Ok<ContactChainList>> (EscalationSettingsStore settings, CancellationToken ct) =>

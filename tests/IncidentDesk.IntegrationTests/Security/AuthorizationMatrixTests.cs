@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/incidents/{id}/steps/{decision}/complete", [401, 404, 403, 200, 403]),
         ("GET /api/playbooks",                                 [401, 200, 200, 200, 200]),
         ("GET /api/playbooks/{id}",                            [401, 200, 200, 200, 200]),
+        ("GET /api/departments",                               [401, 200, 200, 200, 200]),
         ("GET /api/admin/contact-chains",                      [401, 403, 403, 403, 200]),
         ("POST /api/admin/contact-chains",                     [401, 403, 403, 403, 201]),
         ("PUT /api/admin/contact-chains/{id}",                 [401, 403, 403, 403, 200]),
@@ -181,7 +182,8 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 });
             case "POST /api/incidents":
                 return () => caller.PostAsync("/api/incidents", Bodies.Report());
-            case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/incidents" or "GET /api/playbooks":
+            case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/incidents" or "GET /api/playbooks"
+                or "GET /api/departments":
                 return () => caller.GetAsync(endpoint[4..]);
             case "GET /api/playbooks/{id}":
             {

@@ -73,6 +73,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments that have their own contact chain (for the report form) */
+        get: operations["ListDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/contact-chains": {
         parameters: {
             query?: never;
@@ -716,6 +733,9 @@ export interface components {
             /** Format: date-time */
             nextAttemptAt: string;
         };
+        DepartmentList: {
+            items: string[];
+        };
         EmptyRequest: Record<string, never>;
         /** @enum {string} */
         EvidenceField: "deviceId" | "contact" | "disconnectedFromNetwork" | "severity" | "owner" | "containmentActions" | "notifiedParties" | "rootCause";
@@ -1244,6 +1264,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ListDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentList"];
+                };
             };
         };
     };
