@@ -22,6 +22,7 @@ export type IncidentSummary = Schemas['IncidentSummary'];
 export type IncidentDetail = Schemas['IncidentDetail'];
 export type IncidentList = Schemas['IncidentList'];
 export type FileReportRequest = Schemas['FileReportRequest'];
+export type DepartmentList = Schemas['DepartmentList'];
 export type TriageRequest = Schemas['TriageRequest'];
 export type RerateSeverityRequest = Schemas['RerateSeverityRequest'];
 export type AnalysisRequest = Schemas['AnalysisRequest'];

@@ -21,4 +21,5 @@ export const incidentKeys = {
   detail: (id: string) => [...incidentKeys.all, 'detail', id] as const,
   timeline: (id: string) => [...incidentKeys.all, 'timeline', id] as const,
   assignable: () => ['users', 'assignable'] as const,
+  departments: () => ['departments'] as const,
 };

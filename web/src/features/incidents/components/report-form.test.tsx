@@ -149,6 +149,31 @@ describe('ReportForm', () => {
     expect(onFiled).not.toHaveBeenCalled();
   });
 
+  it('offers the departments that have a contact chain and sends the one chosen', async () => {
+    const user = userEvent.setup();
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
+      String(input) === '/api/departments' ? jsonResponse({ items: ['経理部', '営業部'] }) : jsonResponse(filed, 201),
+    );
+    const onFiled = vi.fn();
+    renderWithProviders(<ReportForm onFiled={onFiled} />);
+    await user.click(screen.getByRole('radio', { name: 'メール・FAXの誤送信' }));
+    await user.type(screen.getByLabelText(/^何が起きたか/), '請求書を別の取引先に送った');
+    // the optional details are closed: no extra request on the one-minute path
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: '詳しい情報（任意）' }));
+    const department = screen.getByLabelText(/^所属部署/, { selector: 'input' });
+    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/api/departments'));
+    await user.type(department, '経');
+    await user.click(await screen.findByRole('option', { name: '経理部', hidden: true }));
+    expect(department).toHaveValue('経理部');
+    await user.click(screen.getByRole('button', { name: '報告を送信する' }));
+
+    await waitFor(() => expect(onFiled).toHaveBeenCalled());
+    const post = fetchMock.mock.calls.find(([url]) => url === '/api/incidents')?.[1] as RequestInit;
+    expect(JSON.parse(String(post.body))).toMatchObject({ category: 'C8', department: '経理部' });
+  });
+
   it('always shows the no-blame reassurance', () => {
     renderWithProviders(<ReportForm onFiled={vi.fn()} />);
     expect(screen.getByText(/ルールに従って速やかに報告した人が責められることはありません/)).toBeInTheDocument();

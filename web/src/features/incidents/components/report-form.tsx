@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Accordion,
   Alert,
+  Autocomplete,
   Button,
   Checkbox,
   Chip,
@@ -27,6 +28,7 @@ import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { localInputToIso, toLocalInput } from '@/lib/format';
 import { CATEGORIES, type Category, type FileReportRequest, type IncidentDetail } from '@/types';
 import { useFileReport } from '../api/file-report';
+import { useDepartments } from '../api/get-departments';
 
 /** Categories whose first step is to cut the device off the network (R2). */
 export const DISCONNECT_CATEGORIES: readonly Category[] = ['C1', 'C2'];
@@ -44,6 +46,7 @@ const reportSchema = z
       .refine((v) => Date.parse(v) <= Date.now() + FUTURE_TOLERANCE_MS, 'validation.noticedFuture'),
     contact: z.string().trim().max(200, 'validation.contactTooLong'),
     deviceId: z.string().trim().max(100, 'validation.deviceIdTooLong'),
+    department: z.string().trim().max(100, 'validation.departmentTooLong'),
     personalDataMayBeInvolved: z.boolean(),
     disconnected: z.enum(['', 'yes', 'no']),
   })
@@ -87,12 +90,13 @@ export function toFileReportRequest(v: ReportValues): FileReportRequest {
   };
   if (v.contact.trim()) body.contact = v.contact.trim();
   if (v.deviceId.trim()) body.deviceId = v.deviceId.trim();
+  if (v.department.trim()) body.department = v.department.trim();
   if (DISCONNECT_CATEGORIES.includes(category)) body.disconnectedFromNetwork = v.disconnected === 'yes';
   return body;
 }
 
 const resolveField = fieldResolver<ReportField>(
-  ['category', 'summary', 'noticedAt', 'contact', 'deviceId', 'personalDataMayBeInvolved'],
+  ['category', 'summary', 'noticedAt', 'contact', 'deviceId', 'department', 'personalDataMayBeInvolved'],
   { disconnectedFromNetwork: 'disconnected' },
 );
 
@@ -109,6 +113,8 @@ export function ReportForm({ onFiled }: Props) {
   const [moreOpen, setMoreOpen] = useState<string | null>(null);
   const [formMessages, setFormMessages] = useState<string[]>([]);
   const noticedRef = useRef<HTMLInputElement | null>(null);
+  // Asked for only when the optional details are opened: the one-minute path makes no extra request.
+  const departments = useDepartments(moreOpen === 'more');
 
   const {
     control,
@@ -127,6 +133,7 @@ export function ReportForm({ onFiled }: Props) {
       noticedAt: toLocalInput(new Date()),
       contact: '',
       deviceId: '',
+      department: '',
       personalDataMayBeInvolved: false,
       disconnected: '',
     },
@@ -150,14 +157,14 @@ export function ReportForm({ onFiled }: Props) {
         onError: (error) => {
           if (isApiError(error) && error.status === 400) {
             const rest = applyServerErrors(error, { resolve: resolveField, setError });
-            if (Object.keys(error.errors).some((k) => /contact|deviceId/i.test(k))) setMoreOpen('more');
+            if (Object.keys(error.errors).some((k) => /contact|deviceId|department/i.test(k))) setMoreOpen('more');
             setFormMessages(rest);
           }
         },
       });
     },
     (errs) => {
-      if (errs.contact || errs.deviceId) setMoreOpen('more');
+      if (errs.contact || errs.deviceId || errs.department) setMoreOpen('more');
     },
   );
 
@@ -338,6 +345,23 @@ export function ReportForm({ onFiled }: Props) {
                   description={t('report.deviceIdHelp')}
                   error={errorText(errors.deviceId?.message)}
                   {...register('deviceId')}
+                />
+                <Controller
+                  control={control}
+                  name="department"
+                  render={({ field }) => (
+                    <Autocomplete
+                      label={t('report.departmentLabel')}
+                      description={t('report.departmentHelp')}
+                      data={departments.data?.items ?? []}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      error={errorText(errors.department?.message)}
+                      autoComplete="organization-title"
+                    />
+                  )}
                 />
                 <Checkbox
                   label={t('report.personalDataLabel')}
