@@ -52,7 +52,9 @@ public static class Reactions
                     foreach (var n in Notify(s, Recipient.Of(first), "new_report", true)) yield return n;
                 break;
             }
-            case IncidentTriaged or SeverityRerated when s.Stage <= Stage.Triage:
+            // A triage deadline that already fired stays breached: setting a new one (often already past) would only
+            // breach, and mail the owner and chain, a second time.
+            case IncidentTriaged or SeverityRerated when s.Stage <= Stage.Triage && escalation.Current(DeadlineKind.Triage) is not { Fired: true }:
             {
                 var due = DeadlineCalculator.Due(s.ReportedAt, sla.Triage, ctx.Policy);
                 if (escalation.Current(DeadlineKind.Triage)?.DueAt != due)

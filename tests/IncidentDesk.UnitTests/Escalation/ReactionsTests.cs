@@ -407,6 +407,15 @@ public sealed class ReactionsTests
     }
 
     [Fact]
+    public void Triage_after_the_triage_deadline_breached_sets_no_new_deadline_so_the_breach_is_not_mailed_twice()
+    {
+        var breached = Stream(TriageDeadline(120),
+            new SlaBreached(IncidentId, FiredDeadline, DeadlineKind.Triage, SystemActor.Id, ReportedAt.AddMinutes(120)));
+
+        Assert.Empty(Plan(InTriage(), [Triaged(130, severity: Severity.Critical)], breached));
+    }
+
+    [Fact]
     public void Triage_that_leaves_the_triage_deadline_where_it_was_sets_nothing()
     {
         Assert.Empty(Plan(InTriage(), [Triaged(3, severity: Severity.High)], Stream(TriageDeadline(120))));
