@@ -104,7 +104,8 @@ public static class Reactions
 
         IEnumerable<IEscalationEvent> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
         {
-            var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail);
+            var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail,
+                ctx.Policy.TimeZone);
             yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
                 subject, body, ackLink, SystemActor.Id, now);
             if (to.WebhookUrl is { Length: > 0 } hook)

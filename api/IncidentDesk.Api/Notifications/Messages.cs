@@ -5,9 +5,13 @@ namespace IncidentDesk.Api.Notifications;
 /// <summary>The texts of every message IncidentDesk sends, in Japanese (default) and English.</summary>
 public static class Messages
 {
-    public static (string Subject, string Body) Render(string template, string language, Incident s, string link, string? detail = null)
+    /// <param name="timeZone">The SLA policy's time zone: times in the text are local to the organisation.</param>
+    public static (string Subject, string Body) Render(string template, string language, Incident s, string link, string? detail = null,
+        string timeZone = "Asia/Tokyo")
     {
         var ja = language != "en";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        string Local(DateTimeOffset t) => LocalTime(t, zone);
         var category = ja ? CategoryJa(s.Category) : CategoryEn(s.Category);
         var head = $"{s.Reference} {category}";
         var facts = ja
@@ -38,8 +42,14 @@ public static class Messages
         };
     }
 
-    private static string Local(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd HH:mm") + " JST";
+    private static string LocalTime(DateTimeOffset t, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(t, zone);
+        var label = zone.Id is "Asia/Tokyo" or "Tokyo Standard Time" ? "JST"
+            : local.Offset == TimeSpan.Zero ? "UTC"
+            : $"UTC{(local.Offset < TimeSpan.Zero ? "-" : "+")}{local.Offset:hh\\:mm}";
+        return local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + label;
+    }
 
     private static string StageJa(Stage s) => s switch
     {

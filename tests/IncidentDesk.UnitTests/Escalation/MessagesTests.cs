@@ -92,6 +92,17 @@ public sealed class MessagesTests
             "気づいた日時: 2026-11-20 17:50 JST\n報告日時: 2026-11-20 18:00 JST\n", body);
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-11-20 10:00 UTC+01:00")]
+    [InlineData("America/New_York", "2026-11-20 04:00 UTC-05:00")]
+    [InlineData("UTC", "2026-11-20 09:00 UTC")]
+    public void Times_are_given_in_the_SLA_policys_time_zone(string zone, string reported)
+    {
+        var (_, body) = Messages.Render("new_report", "en", Fold(InDetection()), Link, timeZone: zone);
+
+        Assert.Contains($"Reported: {reported}\n", body);
+    }
+
     [Fact]
     public void A_new_report_in_English_states_the_facts_in_Tokyo_time()
     {
