@@ -1,66 +1,190 @@
+using System.Text.RegularExpressions;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace IncidentDesk.IntegrationTests.Escalation;
 
-/// <summary>Deadlines survive a process that dies before relaying them, and fire once with two processes.</summary>
+/// <summary>
+/// Deadlines survive a process killed before it relayed them to Quartz, and fire once in effect with two API
+/// processes on one database. Both run the real API as separate OS processes (<see cref="ApiProcess"/>): API
+/// hosts inside this test process live in one process (Quartz keeps its scheduler repository per process), and
+/// disposing one is not a crash.
+/// </summary>
 [Collection(EscalationCollection.Name)]
-public sealed class TimerRecoveryTests
+public sealed class TimerRecoveryTests(ITestOutputHelper output)
 {
-    private static Task<long> EscalatedCountAsync(TestDatabase db, Guid incidentId) =>
-        db.ScalarAsync("select count(*) from events where stream_id = $1 and type = 'incident_escalated'", EscalationState.StreamIdFor(incidentId));
+    private const int AckSeconds = 2;
+
+    /// <summary>Quartz's job shell logs each execution (with the job key, the deadline id) at Debug.</summary>
+    private static readonly Dictionary<string, string?> QuartzJobLog = new() { ["Logging:LogLevel:Quartz.Core.JobRunShell"] = "Debug" };
+
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>The test's timeline in its output: where the seconds go when the class gets slow.</summary>
+    private void Step(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
+
+    private static Task<long> EventCountAsync(TestDatabase db, Guid incidentId, string type) =>
+        db.ScalarAsync("select count(*) from events where stream_id = $1 and type = $2", EscalationState.StreamIdFor(incidentId), type);
 
     [Fact]
-    public async Task A_deadline_committed_by_a_process_that_died_before_relaying_it_is_scheduled_and_fires_in_the_next_process()
+    public async Task A_deadline_committed_by_a_process_killed_before_relaying_it_is_scheduled_and_fires_in_the_next_process()
     {
         await using var db = await TestDatabase.CreateAsync("crashwindow");
         var first = EscalationNode.Address("first");
         var second = EscalationNode.Address("second");
-        IncidentRef incident;
-        await using (var dying = await EscalationNode.StartAsync(db, new Dictionary<string, string?> { ["IncidentDesk:Timers:Relay"] = "false" }))
+        ApiProcess? dying = null, next = null;
+        try
         {
+            // A commits deadlines with their timer_outbox rows, and its relay never hands them to Quartz: every
+            // deadline of A is in the window between the commit and the scheduling when A dies.
+            dying = await ApiProcess.StartAsync(db, "A", new Dictionary<string, string?> { ["IncidentDesk:Timers:Relay"] = "false" });
+            Step($"process A (relay off) ready at {dying.BaseUrl}");
             await dying.CreateChainAsync(first, second);
-            await dying.SetAckSecondsAsync(2);
-            incident = await dying.Admin.FileAsync();
-            await Task.Delay(500);
-            Assert.True(await db.ScalarAsync("select count(*) from timer_outbox where incident_id = $1 and scheduled_at is null", incident.Id) >= 1);
-            Assert.Equal(0, await db.ScalarAsync(
-                "select count(*) from qrtz_triggers t join timer_outbox o on t.trigger_name = o.deadline_id::text where o.incident_id = $1", incident.Id));
-        }
+            await dying.SetAckSecondsAsync(AckSeconds);
+            var incident = await dying.Admin.FileAsync();
+            Assert.Equal(1, await db.ScalarAsync(
+                "select count(*) from timer_outbox o join incident_deadlines d using (deadline_id) " +
+                "where o.incident_id = $1 and d.kind = 'acknowledge' and o.scheduled_at is null", incident.Id));
+            Assert.Equal(0, await db.ScalarAsync("select count(*) from qrtz_triggers"));
+            dying.Kill();
+            Assert.True(dying.HasExited);
+            Step($"filed {incident.Reference}, its deadline only in the outbox; A killed");
+            // The deadline comes due while no process is alive.
+            await EscalationNode.EventuallyAsync(
+                () => db.ScalarAsync("select count(*) from incident_deadlines where incident_id = $1 and kind = 'acknowledge' and due_at < now()", incident.Id),
+                n => n == 1, TimeSpan.FromSeconds(AckSeconds + 5), "the acknowledge deadline to pass");
+            Assert.Equal(0, await EventCountAsync(db, incident.Id, "incident_escalated"));
 
-        await using var next = await EscalationNode.StartAsync(db);
-        await EscalationNode.EventuallyAsync(
-            // Only deadlines within the relay's horizon (IncidentDesk:Timers:HorizonSeconds, 300 s) go to Quartz.
-            () => db.ScalarAsync("select count(*) from timer_outbox where incident_id = $1 and scheduled_at is null " +
-                                 "and due_at < now() + interval '60 seconds'", incident.Id),
-            n => n == 0, TimeSpan.FromSeconds(10), "the relay to schedule the acknowledge deadline");
-        using var mail = Mailbox.Shared();
-        await mail.WaitForAsync(second, TimeSpan.FromSeconds(15), m => Mailbox.Subject(m).Contains(incident.Reference));
-        Assert.Equal(1, await EscalatedCountAsync(db, incident.Id));
+            next = await ApiProcess.StartAsync(db, "B");
+            Step("process B ready");
+            using var mail = Mailbox.Shared();
+            await mail.WaitForAsync(second, TimeSpan.FromSeconds(15), m => Mailbox.Subject(m).Contains(incident.Reference));
+            Step("escalation mail to the second contact received");
+            Assert.Equal(0, await db.ScalarAsync(
+                "select count(*) from timer_outbox where incident_id = $1 and scheduled_at is null and due_at < now() + interval '60 seconds'",
+                incident.Id));
+            Assert.Equal(1, await EventCountAsync(db, incident.Id, "incident_escalated"));
+            Assert.Single(await mail.ToAsync(second), m => Mailbox.Subject(m).Contains(incident.Reference));
+        }
+        catch (Exception e)
+        {
+            throw ApiProcess.FailWithLogs(e, dying, next);
+        }
+        finally
+        {
+            if (next is not null) await next.DisposeAsync();
+            if (dying is not null) await dying.DisposeAsync();
+        }
     }
 
     [Fact]
-    public async Task With_two_processes_on_one_database_a_deadline_fires_exactly_once()
+    public async Task Two_API_processes_on_one_database_are_one_Quartz_cluster_and_fire_each_deadline_exactly_once()
     {
-        await using var db = await TestDatabase.CreateAsync("twonodes");
+        const int incidents = 20;
+        await using var db = await TestDatabase.CreateAsync("twoprocesses");
         var first = EscalationNode.Address("first");
         var second = EscalationNode.Address("second");
-        await using var a = await EscalationNode.StartAsync(db);
-        await using var b = await EscalationNode.StartAsync(db);
-        await a.CreateChainAsync(first, second);
-        await a.SetAckSecondsAsync(2);
-        var incident = await b.Admin.FileAsync();
+        ApiProcess? a = null, b = null;
+        try
+        {
+            // Started together on the empty database, as two nodes deployed at once: the migrations, the first
+            // admin and Quartz's schema each go to whichever gets there first.
+            var startA = ApiProcess.StartAsync(db, "A", QuartzJobLog);
+            var startB = ApiProcess.StartAsync(db, "B", QuartzJobLog);
+            try
+            {
+                await Task.WhenAll(startA, startB);
+            }
+            catch
+            {
+                // The one that did start is killed below.
+                if (startA.IsCompletedSuccessfully) a = await startA;
+                if (startB.IsCompletedSuccessfully) b = await startB;
+                throw;
+            }
+            a = await startA;
+            b = await startB;
+            Step("processes A and B ready");
+            // Each node checks in under an instance id of its own, in one scheduler (name): one cluster of two.
+            // (Sharing an id, two nodes would take each other's fired triggers for their own.)
+            var nodes = await EscalationNode.EventuallyAsync(
+                async () => string.Join(", ", await db.TextRowsAsync("select sched_name || '/' || instance_name from qrtz_scheduler_state order by 1")),
+                rows => rows.Split(", ").Length == 2, TimeSpan.FromSeconds(10),
+                "two rows (scheduler/instance id) in qrtz_scheduler_state, one per process");
+            Assert.Single(nodes.Split(", ").Select(n => n.Split('/')[0]).Distinct());
 
-        using var mail = Mailbox.Shared();
-        await mail.WaitForAsync(second, TimeSpan.FromSeconds(15), m => Mailbox.Subject(m).Contains(incident.Reference));
-        // The level-1 deadline (2 s later) ends in a breach; wait past it so a duplicate fire would show.
-        await EscalationNode.EventuallyAsync(
-            () => db.ScalarAsync("select count(*) from events where stream_id = $1 and type = 'sla_breached'", EscalationState.StreamIdFor(incident.Id)),
-            n => n >= 1, TimeSpan.FromSeconds(15), "the level-1 deadline to breach");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+            await a.CreateChainAsync(first, second);
+            await b.SetAckSecondsAsync(AckSeconds);
+            // Filed at once, half through each process: the relays of both race for the outbox rows, and the
+            // deadlines come due within the same second or two.
+            var filed = await Task.WhenAll(Enumerable.Range(0, incidents).Select(i => (i % 2 == 0 ? a : b).Admin.FileAsync()));
+            Step($"filed {incidents} reports");
+            var streams = filed.Select(i => EscalationState.StreamIdFor(i.Id)).ToArray();
+            // Each incident: the level-0 acknowledge deadline escalates to the second contact, whose level-1
+            // deadline finds the chain exhausted and breaches.
+            await EscalationNode.EventuallyAsync(
+                () => db.ScalarAsync("select count(*) from events where stream_id = any($1) and type = 'sla_breached'", streams),
+                n => n >= incidents, TimeSpan.FromSeconds(25), $"{incidents} acknowledge breaches");
+            Step("every deadline fired");
+            using var mail = Mailbox.Shared();
+            var mails = await mail.WaitForAsync(second, TimeSpan.FromSeconds(15), count: incidents);
+            Step("every escalation mail received");
+            // Time for a second firing of any deadline, or a second delivery, to show.
+            await Task.Delay(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(1, await EscalatedCountAsync(db, incident.Id));
-        Assert.Equal(1, await db.ScalarAsync("select count(*) from events where stream_id = $1 and type = 'sla_breached'", EscalationState.StreamIdFor(incident.Id)));
-        Assert.Single(await mail.ToAsync(second), m => Mailbox.Subject(m).Contains(incident.Reference));
+            var firings = await TextRowsAsync(db,
+                "select d.deadline_id::text || ' ' || d.level || ' ' || count(e.seq) || ' ' || coalesce(string_agg(e.type, ','), '') " +
+                "from incident_deadlines d left join events e on e.data->>'deadlineId' = d.deadline_id::text " +
+                "  and e.type in ('incident_escalated', 'sla_breached') " +
+                "where d.kind = 'acknowledge' and d.incident_id = any($1) group by d.deadline_id, d.level order by 1", filed.Select(i => i.Id).ToArray());
+            Assert.Equal(2 * incidents, firings.Count);
+            Assert.All(firings, f => Assert.Matches(@" 0 1 incident_escalated$| 1 1 sla_breached$", f));
+            foreach (var incident in filed)
+            {
+                Assert.Equal(1, await EventCountAsync(db, incident.Id, "incident_escalated"));
+                Assert.Equal(1, await EventCountAsync(db, incident.Id, "sla_breached"));
+            }
+            mails = await mail.ToAsync(second);
+            Assert.Equal(incidents, mails.Count);
+            Assert.All(filed, incident => Assert.Single(mails, m => Mailbox.Subject(m).Contains(incident.Reference)));
+
+            // Quartz itself ran each deadline's job once, on one node or the other (the command is idempotent, so
+            // the events alone would not show a double fire), and the cluster spread the work over both nodes.
+            var ranOnA = JobsRun(a.Log);
+            var ranOnB = JobsRun(b.Log);
+            Step($"deadline jobs run by A: {ranOnA.Count}, by B: {ranOnB.Count}");
+            var runs = ranOnA.Concat(ranOnB).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+            Assert.All(firings.Select(f => f.Split(' ')[0]), id => Assert.Equal(1, runs.GetValueOrDefault(id)));
+            Assert.NotEmpty(ranOnA);
+            Assert.NotEmpty(ranOnB);
+        }
+        catch (Exception e)
+        {
+            throw ApiProcess.FailWithLogs(e, a, b);
+        }
+        finally
+        {
+            if (b is not null) await b.DisposeAsync();
+            if (a is not null) await a.DisposeAsync();
+        }
     }
+
+    /// <summary>The first column of every row, as text, with parameters $1, $2...</summary>
+    private static async Task<IReadOnlyList<string>> TextRowsAsync(TestDatabase db, string sql, params object[] parameters)
+    {
+        await using var cmd = db.DataSource.CreateCommand(sql);
+        foreach (var p in parameters) cmd.Parameters.AddWithValue(p);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    /// <summary>
+    /// The deadline ids of the Quartz jobs a process's log shows starting, once per execution: Quartz 4.7.3's
+    /// JobRunShell logs "Calling Execute on job {group}.{name}" at Debug (<see cref="QuartzJobLog"/>).
+    /// </summary>
+    private static List<string> JobsRun(string log) =>
+        Regex.Matches(log, $@"Calling Execute on job {DeadlineJob.Group}\.([0-9a-f-]{{36}})").Select(m => m.Groups[1].Value).ToList();
 }
