@@ -113,35 +113,9 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>A test failure with the processes' logs attached.</summary>
     public sealed class WithLogs(string message, Exception inner) : Xunit.Sdk.XunitException(message, inner);
 
-    /// <summary>A default contact chain of these addresses, in order (as <see cref="EscalationNode.CreateChainAsync"/>).</summary>
-    public async Task CreateChainAsync(params string[] emails) =>
-        (await Admin.PostAsync("/api/admin/contact-chains", new
-        {
-            name = "Escalation test chain",
-            categories = Array.Empty<string>(),
-            isDefault = true,
-            contacts = emails.Select((e, i) => new { name = $"Contact {i + 1}", email = e, language = "en" }).ToArray(),
-        })).Expect(201);
+    public Task CreateChainAsync(params string[] emails) => Admin.CreateDefaultChainAsync(emails);
 
-    /// <summary>Unrated incidents must be acknowledged within <paramref name="ackSeconds"/> (as <see cref="EscalationNode.SetAckSecondsAsync"/>).</summary>
-    public async Task SetAckSecondsAsync(int ackSeconds)
-    {
-        object Minutes(int m) => new { minutes = m, nextBusinessDay = false };
-        var rows = new[] { "unrated", "critical", "high", "medium", "low" }.Select(s => new
-        {
-            severity = s,
-            acknowledge = s == "unrated" ? (object)new { minutes = (int?)null, nextBusinessDay = false, seconds = ackSeconds } : Minutes(30),
-            triage = Minutes(600),
-            reminder = Minutes(600),
-        });
-        var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/sla-policy")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { rows, timeZone = "Asia/Tokyo", businessDayStartHour = 9 }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
-        (await Admin.SendAsync(request)).Expect(200);
-    }
+    public Task SetAckSecondsAsync(int ackSeconds) => Admin.SetUnratedAckSecondsAsync(ackSeconds);
 
     public ValueTask DisposeAsync()
     {

@@ -48,35 +48,9 @@ public sealed class EscalationNode : IAsyncDisposable
         return new EscalationNode(factory, admin);
     }
 
-    /// <summary>A default contact chain of these addresses, in order (POST /api/admin/contact-chains).</summary>
-    public async Task CreateChainAsync(params string[] emails) =>
-        (await Admin.PostAsync("/api/admin/contact-chains", new
-        {
-            name = "Escalation test chain",
-            categories = Array.Empty<string>(),
-            isDefault = true,
-            contacts = emails.Select((e, i) => new { name = $"Contact {i + 1}", email = e, language = "en" }).ToArray(),
-        })).Expect(201);
+    public Task CreateChainAsync(params string[] emails) => Admin.CreateDefaultChainAsync(emails);
 
-    /// <summary>Replaces the default SLA policy: unrated incidents must be acknowledged within <paramref name="ackSeconds"/>.</summary>
-    public async Task SetAckSecondsAsync(int ackSeconds)
-    {
-        object Minutes(int m) => new { minutes = m, nextBusinessDay = false };
-        var rows = new[] { "unrated", "critical", "high", "medium", "low" }.Select(s => new
-        {
-            severity = s,
-            acknowledge = s == "unrated" ? (object)new { minutes = (int?)null, nextBusinessDay = false, seconds = ackSeconds } : Minutes(30),
-            triage = Minutes(600),
-            reminder = Minutes(600),
-        });
-        var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/sla-policy")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { rows, timeZone = "Asia/Tokyo", businessDayStartHour = 9 }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
-        (await Admin.SendAsync(request)).Expect(200);
-    }
+    public Task SetAckSecondsAsync(int ackSeconds) => Admin.SetUnratedAckSecondsAsync(ackSeconds);
 
     public async Task<JsonNode> EscalationAsync(Guid incidentId) => await Admin.GetJsonAsync($"/api/incidents/{incidentId}/escalation");
 
@@ -121,4 +95,38 @@ public sealed class EscalationNode : IAsyncDisposable
 public sealed class EscalationCollection
 {
     public const string Name = "Escalation timers";
+}
+
+/// <summary>Escalation settings as an admin sets them through the API, for in-process nodes and API processes alike.</summary>
+public static class EscalationAdmin
+{
+    /// <summary>A default contact chain of these addresses, in order (POST /api/admin/contact-chains).</summary>
+    public static async Task CreateDefaultChainAsync(this ApiClient admin, params string[] emails) =>
+        (await admin.PostAsync("/api/admin/contact-chains", new
+        {
+            name = "Escalation test chain",
+            categories = Array.Empty<string>(),
+            isDefault = true,
+            contacts = emails.Select((e, i) => new { name = $"Contact {i + 1}", email = e, language = "en" }).ToArray(),
+        })).Expect(201);
+
+    /// <summary>Replaces the default SLA policy: unrated incidents must be acknowledged within <paramref name="ackSeconds"/>.</summary>
+    public static async Task SetUnratedAckSecondsAsync(this ApiClient admin, int ackSeconds)
+    {
+        object Minutes(int m) => new { minutes = m, nextBusinessDay = false };
+        var rows = new[] { "unrated", "critical", "high", "medium", "low" }.Select(s => new
+        {
+            severity = s,
+            acknowledge = s == "unrated" ? (object)new { minutes = (int?)null, nextBusinessDay = false, seconds = ackSeconds } : Minutes(30),
+            triage = Minutes(600),
+            reminder = Minutes(600),
+        });
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/sla-policy")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { rows, timeZone = "Asia/Tokyo", businessDayStartHour = 9 }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        (await admin.SendAsync(request)).Expect(200);
+    }
 }
