@@ -1,3 +1,4 @@
+using IncidentDesk.Api.Accounts.ChangingLanguage;
 using IncidentDesk.Api.Accounts.Registering;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
@@ -40,9 +41,21 @@ public static class AccountEndpoints
                 var caller = Caller.From(http.User);
                 if (await users.FindAsync(caller.Id, ct) is not { } u) return TypedResults.NotFound();
                 sessions.IssueAntiforgeryToken(http);
-                return TypedResults.Ok(new MeDto(u.Id, u.Email, u.DisplayName, u.Roles));
+                return TypedResults.Ok(MeDto.Of(u));
             })
             .RequireAuthorization().WithName("Me").WithSummary("The signed-in account; also refreshes the XSRF-TOKEN cookie");
+
+        auth.MapPut("/me/language", async Task<Results<Ok<MeDto>, NotFound>> (
+                HttpRequest request, HttpContext http, IMediator mediator, UserDirectory users, CancellationToken ct) =>
+            {
+                var caller = Caller.From(http.User);
+                var body = await LanguageRequest.ReadAsync(request, ct);
+                await mediator.Send(new ChangeLanguage(caller.Id, body, caller.Id), ct);
+                return await users.FindAsync(caller.Id, ct) is { } u ? TypedResults.Ok(MeDto.Of(u)) : TypedResults.NotFound();
+            })
+            .Accepts<LanguageRequest>("application/json")
+            .RequireAuthorization().WithName("ChangeMyLanguage")
+            .WithSummary("The language (ja or en) of the messages the signed-in account is sent");
 
         var users = app.MapGroup("/api/users").WithTags("Users");
 
@@ -55,7 +68,7 @@ public static class AccountEndpoints
 
         users.MapGet("/", async Task<Ok<UserList>> (UserDirectory directory, CancellationToken ct) =>
                 TypedResults.Ok(new UserList((await directory.AllAsync(ct))
-                    .Select(u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles, u.CreatedAt)).ToList())))
+                    .Select(u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles, u.CreatedAt, u.Language)).ToList())))
             .RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("All accounts (admin)");
 
         users.MapGet("/assignable", async Task<Ok<AssignableUserList>> (UserDirectory directory, CancellationToken ct) =>

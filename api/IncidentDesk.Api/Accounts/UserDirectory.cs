@@ -2,12 +2,14 @@ using Npgsql;
 
 namespace IncidentDesk.Api.Accounts;
 
-public sealed record UserAccount(Guid Id, string Email, string DisplayName, string[] Roles, string PasswordHash, DateTimeOffset CreatedAt);
+public sealed record UserAccount(
+    Guid Id, string Email, string DisplayName, string[] Roles, string PasswordHash, DateTimeOffset CreatedAt,
+    string Language = Languages.Default);
 
 /// <summary>Reads of the users read model.</summary>
 public sealed class UserDirectory(NpgsqlDataSource db)
 {
-    private const string Columns = "id, email, display_name, roles, password_hash, created_at";
+    private const string Columns = "id, email, display_name, roles, password_hash, created_at, language";
 
     public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken ct)
     {
@@ -54,7 +56,7 @@ public sealed class UserDirectory(NpgsqlDataSource db)
         var list = new List<UserAccount>();
         while (await r.ReadAsync(ct))
             list.Add(new UserAccount(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3),
-                r.GetString(4), r.GetFieldValue<DateTimeOffset>(5)));
+                r.GetString(4), r.GetFieldValue<DateTimeOffset>(5), r.GetString(6)));
         return list;
     }
 }

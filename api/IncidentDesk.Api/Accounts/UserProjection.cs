@@ -9,9 +9,16 @@ public sealed class UserProjection : IInlineProjection
 
     public void Project(RecordedEvent @event, NpgsqlBatch batch)
     {
-        if (@event.Data is UserRegistered e)
-            batch.Add("insert into users (id, email, display_name, roles, password_hash, created_at, version) " +
-                      "values ($1, $2, $3, $4, $5, $6, $7)",
-                e.UserId, e.Email, e.DisplayName, e.Roles, e.PasswordHash, e.At, @event.Version);
+        switch (@event.Data)
+        {
+            case UserRegistered e:
+                batch.Add("insert into users (id, email, display_name, roles, password_hash, created_at, language, version) " +
+                          "values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    e.UserId, e.Email, e.DisplayName, e.Roles, e.PasswordHash, e.At, e.Language, @event.Version);
+                break;
+            case UserLanguageChanged e:
+                batch.Add("update users set language = $2, version = $3 where id = $1", e.UserId, e.Language, @event.Version);
+                break;
+        }
     }
 }

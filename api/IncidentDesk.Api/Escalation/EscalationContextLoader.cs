@@ -23,14 +23,14 @@ public sealed class EscalationContextLoader(EscalationSettingsStore settings, Np
         if (ids.Count > 0 || executives)
         {
             await using var cmd = db.CreateCommand(
-                "select id, display_name, email, roles from users where id = any($1) or ($2 and $3 = any(roles))");
+                "select id, display_name, email, roles, language from users where id = any($1) or ($2 and $3 = any(roles))");
             cmd.Parameters.AddWithValue(ids.ToArray());
             cmd.Parameters.AddWithValue(executives);
             cmd.Parameters.AddWithValue(Roles.Executive);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                var recipient = new Recipient(r.GetGuid(0), r.GetString(1), r.GetString(2), "ja");
+                var recipient = new Recipient(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(4));
                 if (ids.Contains(recipient.AccountId!.Value)) accounts[recipient.AccountId.Value] = recipient;
                 if (executives && r.GetFieldValue<string[]>(3).Contains(Roles.Executive)) execs.Add(recipient);
             }

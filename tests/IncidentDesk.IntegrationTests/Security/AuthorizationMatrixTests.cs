@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/auth/login",                               [200, 200, 200, 200, 200]),
         ("POST /api/auth/logout",                              [401, 204, 204, 204, 204]),
         ("GET /api/auth/me",                                   [401, 200, 200, 200, 200]),
+        ("PUT /api/auth/me/language",                          [401, 200, 200, 200, 200]),
         ("POST /api/users",                                    [401, 403, 403, 403, 201]),
         ("GET /api/users",                                     [401, 403, 403, 403, 200]),
         ("GET /api/users/assignable",                          [401, 403, 200, 200, 200]),
@@ -174,6 +175,12 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 var client = role == Anonymous ? caller : await app.SignInAsync(cast.Clients[role].Account!);
                 return () => client.PostAsync("/api/auth/logout", null);
             }
+            case "PUT /api/auth/me/language":
+                // Everyone signed in chooses the language of their own messages (and only their own).
+                return () => caller.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/auth/me/language")
+                {
+                    Content = JsonContent.Create(new { language = "en" }),
+                });
             case "POST /api/users":
                 return () => caller.PostAsync("/api/users", new
                 {

@@ -153,7 +153,18 @@ public sealed partial class EventJsonTests
                 "AQAAAAIAAYagAAAAEExampleHash/x+y==", UserId, T(0)),
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"hanako@example.co.jp\",\"displayName\":\"Hanako Sato\"," +
             "\"roles\":[\"Responder\",\"Admin\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash/x\\u002By==\"," +
-            "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+            "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"language\":\"ja\"}"),
+
+        ["user_registered (English)"] = (
+            new UserRegistered(UserId, "john@example.com", "John Smith", ["Reporter"], "AQAAAAIAAYagAAAAEExampleHash==", UserId, T(0), "en"),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"john@example.com\",\"displayName\":\"John Smith\"," +
+            "\"roles\":[\"Reporter\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash==\"," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"language\":\"en\"}"),
+
+        ["user_language_changed"] = (
+            new UserLanguageChanged(UserId, "en", UserId, T(3)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"language\":\"en\"," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:03:00+00:00\"}"),
 
         // The escalation stream beside each incident: deadlines, escalations and the messages people were sent.
         ["deadline_set"] = (

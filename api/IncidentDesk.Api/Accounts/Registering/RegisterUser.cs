@@ -7,9 +7,10 @@ using Npgsql;
 
 namespace IncidentDesk.Api.Accounts.Registering;
 
-public sealed record CreateUserRequest(string? Email, string? DisplayName, string[]? Roles, string? Password);
+/// <param name="Language">The language of the messages the account is sent: ja (the default) or en.</param>
+public sealed record CreateUserRequest(string? Email, string? DisplayName, string[]? Roles, string? Password, string? Language = null);
 
-public sealed record UserDto(Guid Id, string Email, string DisplayName, string[] Roles, DateTimeOffset CreatedAt);
+public sealed record UserDto(Guid Id, string Email, string DisplayName, string[] Roles, DateTimeOffset CreatedAt, string Language);
 
 public sealed record RegisterUser(CreateUserRequest Body, Guid Actor) : IRequest<UserDto>;
 
@@ -30,7 +31,7 @@ internal sealed class RegisterUserHandler(
         var roles = body.Roles!.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray();
         var hash = hasher.HashPassword(new UserAccount(id, body.Email!, body.DisplayName!, roles, "", now), body.Password!);
         var e = new UserRegistered(id, body.Email!.Trim(), body.DisplayName!.Trim(), roles, hash,
-            cmd.Actor == Guid.Empty ? id : cmd.Actor, now);
+            cmd.Actor == Guid.Empty ? id : cmd.Actor, now, body.Language ?? Languages.Default);
         try
         {
             await store.AppendAsync(id, UserEventTypes.StreamType, 0, [e], e.Actor, ct);
@@ -41,7 +42,7 @@ internal sealed class RegisterUserHandler(
             // whole append (event included) rolls back.
             throw new RuleViolated("email_taken", $"an account with e-mail {body.Email} already exists");
         }
-        return new UserDto(id, e.Email, e.DisplayName, roles, now);
+        return new UserDto(id, e.Email, e.DisplayName, roles, now, e.Language);
     }
 
     internal static CreateUserRequest Validate(CreateUserRequest body)
@@ -58,6 +59,7 @@ internal sealed class RegisterUserHandler(
         if (string.IsNullOrEmpty(body.Password)) errors.Add("password", "is required");
         else if (body.Password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
         else if (body.Password.Length > 200) errors.Add("password", "must be at most 200 characters");
+        if (body.Language is not null && !Languages.IsKnown(body.Language)) errors.Add("language", "must be ja or en");
         errors.ThrowIfAny();
         return body;
     }

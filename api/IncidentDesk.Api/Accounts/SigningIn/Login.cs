@@ -9,7 +9,11 @@ namespace IncidentDesk.Api.Accounts.SigningIn;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
-public sealed record MeDto(Guid Id, string Email, string DisplayName, string[] Roles);
+/// <param name="Language">The language of the messages the account is sent (ja or en).</param>
+public sealed record MeDto(Guid Id, string Email, string DisplayName, string[] Roles, string Language)
+{
+    public static MeDto Of(UserAccount u) => new(u.Id, u.Email, u.DisplayName, u.Roles, u.Language);
+}
 
 /// <summary>Cookie sign-in with a fresh antiforgery token bound to the signed-in identity.</summary>
 public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAccount> hasher, IAntiforgery antiforgery)
@@ -38,7 +42,7 @@ public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAcco
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         http.User = principal;
         IssueAntiforgeryToken(http);
-        return new MeDto(user.Id, user.Email, user.DisplayName, user.Roles);
+        return MeDto.Of(user);
     }
 
     /// <summary>The SPA reads XSRF-TOKEN (not HttpOnly) and echoes it in X-XSRF-TOKEN on every write.</summary>

@@ -7,8 +7,8 @@ public sealed class RegisterUserTests
 {
     private static CreateUserRequest Request(
         string? email = "hanako@example.co.jp", string? displayName = "Hanako Sato", string[]? roles = null,
-        string? password = "correct horse battery") =>
-        new(email, displayName, roles ?? ["Responder"], password);
+        string? password = "correct horse battery", string? language = null) =>
+        new(email, displayName, roles ?? ["Responder"], password, language);
 
     [Fact]
     public void A_complete_request_is_valid() => Validation.Passes(() => RegisterUserHandler.Validate(Request()));
@@ -97,4 +97,19 @@ public sealed class RegisterUserTests
         Validation.Fails(() => RegisterUserHandler.Validate(Request(displayName: new string('n', 101))), "displayName");
         Validation.Fails(() => RegisterUserHandler.Validate(Request(displayName: "  ")), "displayName");
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public void The_language_is_optional_and_may_be_ja_or_en(string? language) =>
+        Validation.Passes(() => RegisterUserHandler.Validate(Request(language: language)));
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("EN")]
+    [InlineData("ja-JP")]
+    [InlineData("")]
+    public void Any_other_language_is_refused_naming_the_field(string language) =>
+        Validation.Fails(() => RegisterUserHandler.Validate(Request(language: language)), "language");
 }
