@@ -73,6 +73,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The language (ja or en) of the messages the signed-in account is sent */
+        put: operations["ChangeMyLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -697,6 +714,7 @@ export interface components {
             displayName?: string | null;
             roles?: string[] | null;
             password?: string | null;
+            language?: string | null;
         };
         /** @enum {string} */
         DeadlineKind: "acknowledge" | "triage" | "reminder";
@@ -848,6 +866,9 @@ export interface components {
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
+        LanguageRequest: {
+            language?: string | null;
+        };
         LocalizedText: {
             ja: string;
             en: string;
@@ -867,6 +888,7 @@ export interface components {
             email: string;
             displayName: string;
             roles: string[];
+            language: string;
         };
         Measure: {
             description: string;
@@ -1135,6 +1157,7 @@ export interface components {
             roles: string[];
             /** Format: date-time */
             createdAt: string;
+            language: string;
         };
         UserList: {
             items: components["schemas"]["UserDto"][];
@@ -1248,6 +1271,37 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChangeMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

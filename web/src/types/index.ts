@@ -15,6 +15,8 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type UserDto = Schemas['UserDto'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UserList = Schemas['UserList'];
+export type MeDto = Schemas['MeDto'];
+export type LanguageRequest = Schemas['LanguageRequest'];
 export type AssignableUser = Schemas['AssignableUser'];
 export type AssignableUserList = Schemas['AssignableUserList'];
 
