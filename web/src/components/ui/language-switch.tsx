@@ -1,19 +1,77 @@
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '@/lib/i18n';
+import { apiRequest } from '@/lib/api-client';
+import { meQueryKey, meQueryOptions } from '@/lib/auth';
+import { LANGUAGE_STORAGE_KEY, LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
+import type { LanguageRequest, MeDto, UserDto } from '@/types';
 
+/** PUT /api/auth/me/language: the language of the e-mails the signed-in account is sent. */
+export const saveMyLanguage = (language: Language) =>
+  apiRequest<MeDto>('/api/auth/me/language', { method: 'PUT', body: { language } satisfies LanguageRequest });
+
+const isLanguage = (v: unknown): v is Language => (LANGUAGES as readonly unknown[]).includes(v);
+
+/** Whether someone picked a language in this browser (the switch remembers every pick). */
+function pickedInThisBrowser(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The UI language, which is also the language of the signed-in account's e-mails:
+ * - a pick here switches the screen at once, is remembered in this browser, and, when signed in, is saved to
+ *   the account (PUT /api/auth/me/language) so that mail follows the screen;
+ * - when a session appears in a browser where nobody picked a language yet, the screen adopts the account's
+ *   language (and remembers it); a pick made in this browser is never overridden by the account.
+ * It only reads the session other components loaded (it never asks for it itself), so pages without sign-in,
+ * such as the acknowledge-link landing page, stay local-only.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  return (
+  const qc = useQueryClient();
+  const me = useQuery({ ...meQueryOptions(), enabled: false }).data ?? null;
+  const accountLanguage = me?.language;
+
+  useEffect(() => {
+    if (isLanguage(accountLanguage) && !pickedInThisBrowser()) setLanguage(accountLanguage);
+  }, [accountLanguage]);
+
+  const save = useMutation({
+    mutationFn: saveMyLanguage,
+    onSuccess: (saved) =>
+      qc.setQueryData<UserDto | null>(meQueryKey, (old) => (old ? { ...old, language: saved.language } : old)),
+    onError: () => notifications.show({ color: 'red', message: t('lang.saveFailed') }),
+  });
+
+  const onChange = (value: string) => {
+    if (!isLanguage(value)) return;
+    setLanguage(value);
+    if (me && me.language !== value) save.mutate(value);
+  };
+
+  const control = (
     <SegmentedControl
       size="xs"
       aria-label={t('lang.label')}
       value={i18n.language === 'en' ? 'en' : 'ja'}
-      onChange={(v) => setLanguage(v as Language)}
+      onChange={onChange}
       data={[
         { value: 'ja', label: '日本語' },
         { value: 'en', label: 'EN' },
       ]}
     />
+  );
+  return me ? (
+    <Tooltip label={t('lang.alsoMail')} openDelay={400} withArrow>
+      <div>{control}</div>
+    </Tooltip>
+  ) : (
+    control
   );
 }

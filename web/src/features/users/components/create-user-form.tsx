@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, MultiSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { LANGUAGES } from '@/lib/i18n';
 import { ROLES } from '@/types';
 import { useCreateUser } from '../api/create-user';
 
@@ -17,9 +18,10 @@ const schema = z.object({
   displayName: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
   roles: z.array(z.enum(ROLES)).min(1, 'validation.rolesRequired'),
   password: z.string().min(12, 'validation.passwordMin'),
+  language: z.enum(LANGUAGES),
 });
 type Values = z.infer<typeof schema>;
-const resolve = fieldResolver<keyof Values>(['email', 'displayName', 'roles', 'password']);
+const resolve = fieldResolver<keyof Values>(['email', 'displayName', 'roles', 'password', 'language']);
 
 export function CreateUserForm() {
   const { t } = useTranslation();
@@ -35,13 +37,13 @@ export function CreateUserForm() {
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { email: '', displayName: '', roles: ['Reporter'], password: '' },
+    defaultValues: { email: '', displayName: '', roles: ['Reporter'], password: '', language: 'ja' },
   });
 
   const onSubmit = handleSubmit((v) => {
     setMessages([]);
     create.mutate(
-      { email: v.email.trim(), displayName: v.displayName.trim(), roles: v.roles, password: v.password },
+      { email: v.email.trim(), displayName: v.displayName.trim(), roles: v.roles, password: v.password, language: v.language },
       {
         onSuccess: (u) => {
           notifications.show({ color: 'green', message: t('users.created', { name: u.displayName }) });
@@ -97,6 +99,22 @@ export function CreateUserForm() {
             withAsterisk
             error={errorText(errors.password?.message)}
             {...register('password')}
+          />
+          <Controller
+            control={control}
+            name="language"
+            render={({ field }) => (
+              <Select
+                label={t('users.language')}
+                description={t('users.languageHelp')}
+                data={LANGUAGES.map((l) => ({ value: l, label: t(`users.languageName.${l}`) }))}
+                value={field.value}
+                onChange={(v) => field.onChange(v ?? 'ja')}
+                onBlur={field.onBlur}
+                allowDeselect={false}
+                error={errorText(errors.language?.message)}
+              />
+            )}
           />
         </SimpleGrid>
         <ProblemAlert

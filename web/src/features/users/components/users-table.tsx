@@ -11,13 +11,14 @@ export function UsersTable() {
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data.items.length === 0) return <Text c="dimmed">{t('users.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover aria-label={t('users.listTitle')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('users.displayName')}</Table.Th>
             <Table.Th>{t('users.email')}</Table.Th>
             <Table.Th>{t('users.roles')}</Table.Th>
+            <Table.Th>{t('users.language')}</Table.Th>
             <Table.Th>{t('users.createdAt')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -35,6 +36,7 @@ export function UsersTable() {
                   ))}
                 </Group>
               </Table.Td>
+              <Table.Td>{t(`users.languageName.${u.language === 'en' ? 'en' : 'ja'}`)}</Table.Td>
               <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
