@@ -11,7 +11,7 @@ export function UsersTable() {
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data.items.length === 0) return <Text c="dimmed">{t('users.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={620}>
       <Table striped highlightOnHover aria-label={t('users.listTitle')}>
         <Table.Thead>
           <Table.Tr>
@@ -36,7 +36,7 @@ export function UsersTable() {
                   ))}
                 </Group>
               </Table.Td>
-              <Table.Td>{t(`users.languageName.${u.language === 'en' ? 'en' : 'ja'}`)}</Table.Td>
+              <Table.Td>{t(`users.languageShort.${u.language === 'en' ? 'en' : 'ja'}`)}</Table.Td>
               <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
             </Table.Tr>
           ))}
