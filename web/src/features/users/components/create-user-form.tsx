@@ -15,7 +15,7 @@ import { useCreateUser } from '../api/create-user';
 
 const schema = z.object({
   email: z.string().trim().min(1, 'validation.required').email('validation.email'),
-  displayName: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
+  displayName: z.string().trim().min(1, 'validation.required').max(100, 'validation.max100'),
   roles: z.array(z.enum(ROLES)).min(1, 'validation.rolesRequired'),
   password: z.string().min(12, 'validation.passwordMin'),
   language: z.enum(LANGUAGES),
