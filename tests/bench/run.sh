@@ -17,6 +17,12 @@
 #
 # Knobs (environment): BENCH_SAT_SECONDS (20), BENCH_SAT_WORKERS (16,32,64), BENCH_FIXED_SECONDS (15),
 # BENCH_RATE (100), BENCH_TARGET (100000), BENCH_OUT (results/latest.md), BENCH_API_SOURCE (head | worktree), BENCH_NICE (unset; e.g. -10), BENCH_KEEP=1 keeps the temp dir.
+#
+# The escalation timers have a benchmark of their own (issue #4 §6), `bash tests/bench/deadlines.sh` (~17 min):
+# two API processes on one fresh cluster (Quartz clustered), 1,000 acknowledge deadlines spread over 10 minutes plus
+# 100 due in one second, nobody acknowledging; for each deadline the time until its escalation mail to the second
+# contact is accepted by a private maildev (goal p99 <= 3 s, none missed, none duplicated), with the time split into
+# Quartz firing and delivery. Results: tests/bench/results/deadlines-latest.md; knobs at the head of the script.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

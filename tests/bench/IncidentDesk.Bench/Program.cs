@@ -5,6 +5,7 @@
 //   workflow --url U --email E --password P --workers 16 --seconds 15 --share 0.4 --out results.jsonl
 //   fixed    --url U --email E --password P --rate 100 --seconds 15 --warmup 2 --label L --shape name=file|GET-path ...
 //   report   --in results.jsonl            (markdown tables on stdout)
+//   deadlines, deadlines-report             (the deadline benchmark of tests/bench/deadlines.sh; see Deadlines.cs)
 //
 // Every load command takes --api-pid and --pg-pid: the API's resident memory and the CPU used by the API, the
 // PostgreSQL cluster and this generator are sampled from /proc during each measured window.
@@ -30,6 +31,8 @@ try
         "workflow" => await Commands.Workflow(opts),
         "fixed" => await Commands.Fixed(opts),
         "report" => Report.Run(opts),
+        "deadlines" => await DeadlineBench.Run(opts),
+        "deadlines-report" => DeadlineBench.Report(opts),
         _ => throw new ArgumentException($"unknown command {args[0]}"),
     };
 }

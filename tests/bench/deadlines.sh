@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# IncidentDesk deadline benchmark (issue #4 §6): one command, prints figures, never fails on a missed goal.
+#
+#   bash tests/bench/deadlines.sh
+#
+# 1,000 acknowledge deadlines spread over 10 minutes plus 100 due in the same second; for each, the time from the
+# deadline to the moment the SMTP sink accepted the escalation mail to the second contact. Goal: p99 <= 3 s, none
+# missed, none duplicated.
+#
+# Starts a private PostgreSQL cluster with the default durability settings on a free port, its own maildev
+# (installed into .build/tools when missing), publishes the API (Release) from a snapshot of api/ and starts
+# BENCH_NODES processes of it on the one database (Quartz's clustered job store: any node may fire a deadline).
+# Through the admin API it creates a default contact chain (first, second) and an SLA policy whose acknowledge time
+# for new (unrated) reports is BENCH_DEADLINE_ACK_SECONDS. The generator (IncidentDesk.Bench `deadlines`) files
+# BENCH_DEADLINES reports at an even rate over BENCH_DEADLINE_SPREAD_SECONDS, round-robin over the nodes, and, half
+# way through, BENCH_DEADLINE_BURST reports at once, started just after a wall-clock second begins so that their
+# deadlines fall in one second. Nobody acknowledges. When the last deadline is BENCH_DEADLINE_GRACE_SECONDS past,
+# it reads the sink (accept time = the .eml file's mtime; maildev's `time` field is the Date header) and the
+# database (incident_deadlines, timer_outbox, incident_escalated events, notification_outbox) and reports.
+#
+# The default acknowledge time, 330 s, is longer than the timer relay's horizon (IncidentDesk:Timers:HorizonSeconds,
+# 300 s): every deadline first waits in timer_outbox and is handed to Quartz by the relay about 300 s before it is
+# due, so the run exercises the whole path (outbox -> relay -> Quartz -> FireDeadline -> notification_outbox ->
+# dispatcher -> SMTP). With an acknowledge time under 300 s the relay schedules each deadline right after filing.
+# Each escalation also sets the level-1 deadline (another BENCH_DEADLINE_ACK_SECONDS later, ending in an SLA breach
+# without mail, as there is no Executive): those fire during the second half of the run too.
+#
+# Knobs (environment): BENCH_DEADLINES (1000), BENCH_DEADLINE_SPREAD_SECONDS (600), BENCH_DEADLINE_BURST (100),
+# BENCH_DEADLINE_BURST_WORKERS (20), BENCH_DEADLINE_ACK_SECONDS (330), BENCH_DEADLINE_GRACE_SECONDS (30),
+# BENCH_NODES (2), BENCH_API_SOURCE (head | worktree), BENCH_API_PATCH (a diff applied on top), BENCH_OUT (results/deadlines-latest.md), BENCH_KEEP=1 keeps the
+# temp dir (API logs, the sink's mails, the raw figures), BENCH_QUARTZ_LOG=Debug logs Quartz's trigger handling.
+# A short dev run: BENCH_DEADLINES=100 BENCH_DEADLINE_SPREAD_SECONDS=60 BENCH_DEADLINE_ACK_SECONDS=20 bash tests/bench/deadlines.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_DIR="$ROOT/tests/bench"
+COUNT=${BENCH_DEADLINES:-1000}
+SPREAD=${BENCH_DEADLINE_SPREAD_SECONDS:-600}
+BURST=${BENCH_DEADLINE_BURST:-100}
+BURST_WORKERS=${BENCH_DEADLINE_BURST_WORKERS:-20}
+BURST_WORKERS=$((BURST_WORKERS < BURST ? BURST_WORKERS : BURST))
+ACK=${BENCH_DEADLINE_ACK_SECONDS:-330}
+GRACE=${BENCH_DEADLINE_GRACE_SECONDS:-30}
+NODES=${BENCH_NODES:-2}
+ADMIN_EMAIL=admin@incidentdesk.local
+ADMIN_PASSWORD="bench-admin-$RANDOM-$RANDOM-pass"
+LOAD_EMAIL=bench.reporter@incidentdesk.local
+LOAD_PASSWORD="bench-load-$RANDOM-$RANDOM-pass"
+FIRST=first.contact@deadlines.bench
+SECOND=second.contact@deadlines.bench
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+OUT=${BENCH_OUT:-$BENCH_DIR/results/deadlines-latest.md}
+[[ "$OUT" = /* ]] || OUT="$PWD/$OUT"
+
+WORK=$(mktemp -d /tmp/incidentdesk-deadlines.XXXXXX)
+chmod 755 "$WORK"
+API_PIDS=()
+MAILDEV_PID=""
+CONN_SAMPLER=""
+PG_STARTED=""
+STARTED_AT=$(date +%s)
+
+log() { printf '[deadlines %4ss] %s\n' "$(($(date +%s) - STARTED_AT))" "$*" >&2; }
+
+stop_pid() {
+    local pid=$1
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+}
+
+cleanup() {
+    local rc=$?
+    stop_pid "$CONN_SAMPLER"
+    for pid in "${API_PIDS[@]}"; do stop_pid "$pid"; done
+    stop_pid "$MAILDEV_PID"
+    if [[ -n "$PG_STARTED" ]]; then
+        as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    if [[ "${BENCH_KEEP:-}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+TAKEN_PORTS=" "
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        [[ "$TAKEN_PORTS" == *" $port "* ]] && continue
+        if ! ss -Htln "sport = :$port" | grep -q .; then TAKEN_PORTS+="$port "; echo "$port"; return; fi
+    done
+}
+
+wait_ready() { # URL PID LOG
+    for _ in $(seq 1 120); do
+        curl -fsS "$1" >/dev/null 2>&1 && return 0
+        kill -0 "$2" 2>/dev/null || { cat "$3" >&2; return 1; }
+        sleep 0.5
+    done
+    log "not ready: $1"; cat "$3" >&2; return 1
+}
+
+PG_PORT=$(free_port)
+# Each node's pool gets its share of PostgreSQL's 100 connections (Npgsql's default of 100 per process would let two
+# nodes exhaust the server, superuser slots included, as the first trial run of this benchmark did).
+POOL=$((90 / NODES))
+CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=incidentdesk;Maximum Pool Size=$POOL"
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d incidentdesk "$@"; }
+TOP_START=$(top -bn1 -w 200 | sed -n '1,3p;7,14p')
+
+# --- PostgreSQL: a fresh cluster, default (durable) settings ---------------------------------------------------
+log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT ($WORK)"
+mkdir -p "$WORK/pgdata" "$WORK/pgsock"
+[[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pgdata" "$WORK/pgsock"
+as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+touch "$WORK/pg.log"; [[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pg.log"
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w start \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pgsock" >/dev/null
+PG_STARTED=1
+PG_PID=$(head -1 "$WORK/pgdata/postmaster.pid")
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database incidentdesk"
+PG_SETTINGS=$(psql_db -At -F '=' -c "select name, setting from pg_settings where name in
+  ('fsync','synchronous_commit','full_page_writes','max_connections') order by name" | paste -sd ' ')
+
+# --- maildev: the SMTP sink, with its mails in a directory of ours (their mtimes are the accept times) ----------
+TOOLS="$ROOT/.build/tools"
+MAILDEV="$TOOLS/node_modules/.bin/maildev"
+if [[ ! -x "$MAILDEV" ]]; then
+    log "npm install maildev@2.2.1 into .build/tools"
+    mkdir -p "$TOOLS"
+    npm install --no-audit --no-fund --prefix "$TOOLS" maildev@2.2.1 >"$WORK/maildev-install.log" 2>&1 \
+        || { tail -n 20 "$WORK/maildev-install.log" >&2; exit 1; }
+fi
+SMTP_PORT=$(free_port); MAILDEV_WEB=$(free_port)
+mkdir -p "$WORK/maildev"
+"$MAILDEV" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB" --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$WORK/maildev" \
+    >"$WORK/maildev.log" 2>&1 &
+MAILDEV_PID=$!
+MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB"
+wait_ready "$MAILDEV_URL/email" "$MAILDEV_PID" "$WORK/maildev.log"
+log "maildev: SMTP 127.0.0.1:$SMTP_PORT, API $MAILDEV_URL"
+
+# --- build: the API (Release) from a snapshot of api/, and the generator -------------------------------------------
+log "publishing the API (Release) and building the generator"
+mkdir -p "$WORK/src"
+API_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
+    API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
+    tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
+        | tar -C "$WORK/src" -xf -
+else
+    API_SOURCE="commit $API_COMMIT (git HEAD)"
+    git -C "$ROOT" archive HEAD api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
+fi
+# BENCH_API_PATCH=file.diff: measure a change (git diff format, paths from the repository root) on top of that.
+if [[ -n "${BENCH_API_PATCH:-}" ]]; then
+    (cd "$WORK/src" && git apply "$(realpath "$BENCH_API_PATCH")")
+    API_SOURCE+=" + patch $(basename "$BENCH_API_PATCH") ($(grep -c '^+++ ' "$BENCH_API_PATCH") files)"
+fi
+dotnet publish "$WORK/src/api/IncidentDesk.Api" -c Release -o "$WORK/api" -nologo -v quiet >"$WORK/publish.log" 2>&1 &
+PUBLISH=$!
+dotnet build "$BENCH_DIR/IncidentDesk.Bench" -c Release -o "$WORK/bench" -nologo -v quiet >"$WORK/bench-build.log" 2>&1 \
+    || { cat "$WORK/bench-build.log" >&2; exit 1; }
+wait $PUBLISH || { cat "$WORK/publish.log" >&2; exit 1; }
+BENCH=(dotnet "$WORK/bench/IncidentDesk.Bench.dll")
+
+# --- the API: BENCH_NODES processes on the one database ------------------------------------------------------------
+export ConnectionStrings__IncidentDesk="$CONN"
+export INCIDENTDESK_ADMIN_PASSWORD="$ADMIN_PASSWORD" INCIDENTDESK_ADMIN_EMAIL="$ADMIN_EMAIL"
+export IncidentDesk__PlaybooksPath="$WORK/src/playbooks"
+export Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+LOG_ENV=()
+if [[ -n "${BENCH_QUARTZ_LOG:-}" ]]; then
+    LOG_ENV=(Logging__LogLevel__Quartz="$BENCH_QUARTZ_LOG" "Logging__LogLevel__Quartz.Impl.AdoJobStore.AdoUtil=Information"
+             Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__SingleLine=true
+             Logging__Console__FormatterOptions__UseUtcTimestamp=true "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff ")
+fi
+URLS=()
+for n in $(seq 1 "$NODES"); do
+    port=$(free_port)
+    url="http://127.0.0.1:$port"
+    # One after the other: the first applies the migrations and creates Quartz's tables.
+    env "${LOG_ENV[@]}" IncidentDesk__PublicUrl="$url" ASPNETCORE_URLS="$url" \
+        dotnet "$WORK/api/IncidentDesk.Api.dll" --contentRoot "$WORK/api" >"$WORK/api-$n.log" 2>&1 &
+    API_PIDS+=($!)
+    wait_ready "$url/health/ready" "${API_PIDS[-1]}" "$WORK/api-$n.log"
+    URLS+=("$url")
+    log "API node $n ready on $url (pid ${API_PIDS[-1]}, VmRSS $(awk '$1 == "VmRSS:" {printf "%.0f", $2 / 1024}' "/proc/${API_PIDS[-1]}/status") MB)"
+done
+sleep 6 # a cluster check-in (Quartz: every 5 s) so every node is registered before the deadlines come
+QUARTZ_NODES=$(psql_db -At -c "select string_agg(instance_name, ', ' order by instance_name) from qrtz_scheduler_state")
+log "Quartz cluster members: $QUARTZ_NODES"
+
+"${BENCH[@]}" setup --url "${URLS[0]}" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
+    --email "$LOAD_EMAIL" --password "$LOAD_PASSWORD" >&2
+
+# --- the run -------------------------------------------------------------------------------------------------------
+LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+MAILDEV_TICKS=$(ticks "$MAILDEV_PID"); RUN_T0=$(date +%s.%N)
+# Client connections to PostgreSQL, sampled every 2 s (the highest count goes into the report).
+( while :; do psql_db -At -c "select count(*) from pg_stat_activity where backend_type = 'client backend'" 2>/dev/null || true; sleep 2; done ) \
+    >"$WORK/connections.txt" &
+CONN_SAMPLER=$!
+log "filing $COUNT reports over ${SPREAD}s + a burst of $BURST; acknowledge time ${ACK}s; then waiting for the deadlines"
+"${BENCH[@]}" deadlines --urls "$(IFS=,; echo "${URLS[*]}")" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
+    --email "$LOAD_EMAIL" --password "$LOAD_PASSWORD" --maildev "$MAILDEV_URL" --maildir "$WORK/maildev" \
+    --count "$COUNT" --spread "$SPREAD" --burst "$BURST" --burst-workers "$BURST_WORKERS" --ack "$ACK" --grace "$GRACE" --first "$FIRST" --second "$SECOND" \
+    --api-pids "$(IFS=,; echo "${API_PIDS[*]}")" --pg-pid "$PG_PID" --out-dir "$WORK/run"
+LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
+MAILDEV_CPU=$(awk -v a="$MAILDEV_TICKS" -v b="$(ticks "$MAILDEV_PID")" -v t0="$RUN_T0" -v t1="$(date +%s.%N)" \
+    'BEGIN {printf "%.0f", (b - a) / 100 / (t1 - t0) * 100}')
+stop_pid "$CONN_SAMPLER"; CONN_SAMPLER=""
+PEAK_CONNECTIONS=$(sort -n "$WORK/connections.txt" | tail -1)
+TOP_END=$(top -bn1 -w 200 | sed -n '1,3p;7,14p')
+
+# --- what the database knows: per incident, the first acknowledge deadline and its escalation ------------------------
+psql_db -At -F ',' -v second="$SECOND" >"$WORK/run/db.csv" <<'SQL'
+with d as (select incident_id, deadline_id, due_at from incident_deadlines where kind = 'acknowledge' and level = 0),
+     esc as (select (data->>'incidentId')::uuid as incident_id, count(*) as n, min((data->>'at')::timestamptz) as fired_at
+             from events where type = 'incident_escalated' group by 1),
+     mail as (select incident_id, count(*) as n, min(created_at) as queued_at, min(sent_at) as sent_at, max(attempts) as attempts
+              from notification_outbox where address = :'second' group by 1)
+select d.incident_id, extract(epoch from d.due_at), extract(epoch from t.scheduled_at), coalesce(esc.n, 0),
+       extract(epoch from esc.fired_at), coalesce(mail.n, 0), extract(epoch from mail.queued_at), extract(epoch from mail.sent_at),
+       coalesce(mail.attempts, 0)
+from d left join timer_outbox t on t.deadline_id = d.deadline_id left join esc on esc.incident_id = d.incident_id
+     left join mail on mail.incident_id = d.incident_id
+order by d.due_at;
+SQL
+DB_FACTS=$(psql_db -At -F ' ' -c "select 'events ' || (select count(*) from events) || ', incident_escalated ' ||
+    (select count(*) from events where type = 'incident_escalated') || ', sla_breached ' || (select count(*) from events where type = 'sla_breached') ||
+    ', outbox pending ' || (select count(*) from notification_outbox where status = 'pending') || ', failed ' ||
+    (select count(*) from notification_outbox where status = 'failed') || ', timer_outbox rows due within the relay horizon but not relayed ' ||
+    (select count(*) from timer_outbox where scheduled_at is null and due_at < now() + interval '300 seconds')")
+API_ERRORS=$(cat "$WORK"/api-*.log | grep -cE '^(fail|crit)|Exception' || true)
+
+# --- report ---------------------------------------------------------------------------------------------------------
+RES="$WORK/run/resources.json"
+NODE_LINES=$(jq -r '.nodes | to_entries[] | "node \(.key + 1): CPU \(.value.apiCpu) % of one core, VmRSS median \(.value.rssMedianMb) MB, max \(.value.rssMaxMb) MB, VmHWM \(.value.hwmMb) MB"' "$RES" | paste -sd ';' | sed 's/;/; /g')
+# The first node's sampler counts the other nodes (and maildev) as "other": take them out.
+PG_CPU=$(jq -r '.nodes[0].pgCpu' "$RES"); IDLE=$(jq -r '.nodes[0].idle' "$RES")
+OTHER_CPU=$(jq -r --argjson maildev "$MAILDEV_CPU" '[.nodes[0].otherCpu - ([.nodes[1:][].apiCpu] | add // 0) - $maildev, 0] | max' "$RES")
+CPU_MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+mkdir -p "$(dirname "$OUT")"
+{
+    echo "# IncidentDesk deadline benchmark (issue #4 §6)"
+    echo
+    echo "- run: $(date -u +%Y-%m-%dT%H:%M:%SZ), \`bash tests/bench/deadlines.sh\`, took $(($(date +%s) - STARTED_AT)) s"
+    echo "- load: $COUNT reports at an even rate over ${SPREAD} s + a burst of $BURST filed half way by $BURST_WORKERS closed-loop workers; acknowledge time ${ACK} s" \
+         "(relay horizon 300 s: $([[ $ACK -gt 300 ]] && echo "every deadline waits in timer_outbox and is relayed to Quartz ~300 s before due" || echo "each deadline is relayed to Quartz right after filing")); nobody acknowledges"
+    echo "- API: $API_SOURCE, \`dotnet publish -c Release\`, $NODES process(es) on one database, default Quartz settings of the code; Quartz cluster members: $QUARTZ_NODES"
+    echo "- SMTP sink: maildev 2.2.1 on localhost; accept time = mtime of its .eml file (written as the DATA stream arrives; the last write and the 250 reply both follow its end); maildev's \`time\` field is the Date header (1 s resolution), not used"
+    echo "- machine: $(nproc) cores ($CPU_MODEL), $(awk '/MemTotal/ {printf "%.0f", $2 / 1024}' /proc/meminfo) MB RAM; generator, API, PostgreSQL and maildev share it with other people's work"
+    echo "- PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), fresh private cluster, defaults: $PG_SETTINGS; API connection pools: Maximum Pool Size=$POOL per node; most client connections seen (sampled every 2 s): $PEAK_CONNECTIONS"
+    echo "- load average at start: $LOAD_START; at the end: $LOAD_END"
+    echo "- over the run: $NODE_LINES; PostgreSQL CPU $PG_CPU %, maildev CPU $MAILDEV_CPU %, other people's processes $OTHER_CPU %, machine idle $IDLE % (CPU in percent of one core; 200 = the whole machine)"
+    echo "- database at the end: $DB_FACTS; API log lines with fail/crit/Exception: $API_ERRORS"
+    echo
+    "${BENCH[@]}" deadlines-report --dir "$WORK/run" --db "$WORK/run/db.csv" --grace "$GRACE" --goal-ms 3000 --first "$FIRST" --second "$SECOND"
+    echo
+    echo "<details><summary>top at the start and at the end (other load on the shared machine)</summary>"
+    echo
+    echo '```'
+    echo "$TOP_START"
+    echo '...'
+    echo "$TOP_END"
+    echo '```'
+    echo "</details>"
+} >"$OUT"
+cat "$OUT"
+log "written $OUT"
