@@ -16,8 +16,8 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
 {
     private const int AckSeconds = 2;
 
-    /// <summary>Quartz's job shell logs each execution (with the job key, the deadline id) at Debug.</summary>
-    private static readonly Dictionary<string, string?> QuartzJobLog = new() { ["Logging:LogLevel:Quartz.Core.JobRunShell"] = "Debug" };
+    /// <summary>DeadlineJob logs each execution (with the deadline id, its trigger's key) at Debug.</summary>
+    private static readonly Dictionary<string, string?> DeadlineJobLog = new() { ["Logging:LogLevel:IncidentDesk.Api.Escalation.DeadlineJob"] = "Debug" };
 
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -90,8 +90,8 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
         {
             // Started together on the empty database, as two nodes deployed at once: the migrations, the first
             // admin and Quartz's schema each go to whichever gets there first.
-            var startA = ApiProcess.StartAsync(db, "A", QuartzJobLog);
-            var startB = ApiProcess.StartAsync(db, "B", QuartzJobLog);
+            var startA = ApiProcess.StartAsync(db, "A", DeadlineJobLog);
+            var startB = ApiProcess.StartAsync(db, "B", DeadlineJobLog);
             try
             {
                 await Task.WhenAll(startA, startB);
@@ -182,9 +182,9 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The deadline ids of the Quartz jobs a process's log shows starting, once per execution: Quartz 4.7.3's
-    /// JobRunShell logs "Calling Execute on job {group}.{name}" at Debug (<see cref="QuartzJobLog"/>).
+    /// The deadline ids whose Quartz trigger a process's log shows firing, once per execution: DeadlineJob logs
+    /// "Firing deadline {id} of incident {id}" at Debug (<see cref="DeadlineJobLog"/>).
     /// </summary>
     private static List<string> JobsRun(string log) =>
-        Regex.Matches(log, $@"Calling Execute on job {DeadlineJob.Group}\.([0-9a-f-]{{36}})").Select(m => m.Groups[1].Value).ToList();
+        Regex.Matches(log, @"Firing deadline ([0-9a-f-]{36})").Select(m => m.Groups[1].Value).ToList();
 }
