@@ -48,7 +48,6 @@ LOAD_EMAIL=bench.reporter@incidentdesk.local
 LOAD_PASSWORD="bench-load-$RANDOM-$RANDOM-pass"
 FIRST=first.contact@deadlines.bench
 SECOND=second.contact@deadlines.bench
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 OUT=${BENCH_OUT:-$BENCH_DIR/results/deadlines-latest.md}
 [[ "$OUT" = /* ]] || OUT="$PWD/$OUT"
 
@@ -75,26 +74,15 @@ cleanup() {
     stop_pid "$CONN_SAMPLER"
     for pid in "${API_PIDS[@]}"; do stop_pid "$pid"; done
     stop_pid "$MAILDEV_PID"
-    if [[ -n "$PG_STARTED" ]]; then
-        as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true
-    fi
+    bench_stop_pg
     if [[ "${BENCH_KEEP:-}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-TAKEN_PORTS=" "
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 40000))
-        [[ "$TAKEN_PORTS" == *" $port "* ]] && continue
-        if ! ss -Htln "sport = :$port" | grep -q .; then TAKEN_PORTS+="$port "; echo "$port"; return; fi
-    done
-}
+# shellcheck source=tests/bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 wait_ready() { # URL PID LOG
     for _ in $(seq 1 120); do
@@ -114,16 +102,7 @@ psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres
 TOP_START=$(top -bn1 -w 200 | sed -n '1,3p;7,14p')
 
 # --- PostgreSQL: a fresh cluster, default (durable) settings ---------------------------------------------------
-log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT ($WORK)"
-mkdir -p "$WORK/pgdata" "$WORK/pgsock"
-[[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pgdata" "$WORK/pgsock"
-as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-touch "$WORK/pg.log"; [[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pg.log"
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w start \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pgsock" >/dev/null
-PG_STARTED=1
-PG_PID=$(head -1 "$WORK/pgdata/postmaster.pid")
-psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database incidentdesk"
+bench_start_pg "$PG_PORT"
 PG_SETTINGS=$(psql_db -At -F '=' -c "select name, setting from pg_settings where name in
   ('fsync','synchronous_commit','full_page_writes','max_connections') order by name" | paste -sd ' ')
 
@@ -146,28 +125,7 @@ wait_ready "$MAILDEV_URL/email" "$MAILDEV_PID" "$WORK/maildev.log"
 log "maildev: SMTP 127.0.0.1:$SMTP_PORT, API $MAILDEV_URL"
 
 # --- build: the API (Release) from a snapshot of api/, and the generator -------------------------------------------
-log "publishing the API (Release) and building the generator"
-mkdir -p "$WORK/src"
-API_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
-    API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
-    tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
-        | tar -C "$WORK/src" -xf -
-else
-    API_SOURCE="commit $API_COMMIT (git HEAD)"
-    git -C "$ROOT" archive HEAD api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
-fi
-# BENCH_API_PATCH=file.diff: measure a change (git diff format, paths from the repository root) on top of that.
-if [[ -n "${BENCH_API_PATCH:-}" ]]; then
-    (cd "$WORK/src" && git apply "$(realpath "$BENCH_API_PATCH")")
-    API_SOURCE+=" + patch $(basename "$BENCH_API_PATCH") ($(grep -c '^+++ ' "$BENCH_API_PATCH") files)"
-fi
-dotnet publish "$WORK/src/api/IncidentDesk.Api" -c Release -o "$WORK/api" -nologo -v quiet >"$WORK/publish.log" 2>&1 &
-PUBLISH=$!
-dotnet build "$BENCH_DIR/IncidentDesk.Bench" -c Release -o "$WORK/bench" -nologo -v quiet >"$WORK/bench-build.log" 2>&1 \
-    || { cat "$WORK/bench-build.log" >&2; exit 1; }
-wait $PUBLISH || { cat "$WORK/publish.log" >&2; exit 1; }
-BENCH=(dotnet "$WORK/bench/IncidentDesk.Bench.dll")
+bench_build
 
 # --- the API: BENCH_NODES processes on the one database ------------------------------------------------------------
 export ConnectionStrings__IncidentDesk="$CONN"

@@ -36,7 +36,6 @@ ADMIN_EMAIL=admin@incidentdesk.local
 ADMIN_PASSWORD="bench-admin-$RANDOM-$RANDOM-pass"
 LOAD_EMAIL=bench.responder@incidentdesk.local
 LOAD_PASSWORD="bench-load-$RANDOM-$RANDOM-pass"
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 # On a shared machine, BENCH_NICE=-10 (root only) gives the API, PostgreSQL and the generator priority over other
 # work, approximating a dedicated server; the report states it and the CPU other processes still used.
@@ -55,24 +54,15 @@ cleanup() {
         kill "$API_PID" 2>/dev/null || true
         wait "$API_PID" 2>/dev/null || true
     fi
-    if [[ -n "$PG_STARTED" ]]; then
-        as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true
-    fi
+    bench_stop_pg
     if [[ "${BENCH_KEEP:-}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 40000))
-        if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return; fi
-    done
-}
+# shellcheck source=tests/bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 PG_PORT=$(free_port)
 API_PORT=$(free_port)
@@ -82,40 +72,13 @@ CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=incidentdesk"
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d incidentdesk "$@"; }
 
 # --- PostgreSQL: a fresh cluster, default (durable) settings ---------------------------------------------------
-log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT ($WORK)"
-mkdir -p "$WORK/pgdata" "$WORK/pgsock"
-[[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pgdata" "$WORK/pgsock"
-as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-touch "$WORK/pg.log"; [[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pg.log"
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w start \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pgsock" >/dev/null
-PG_STARTED=1
-PG_PID=$(head -1 "$WORK/pgdata/postmaster.pid")
-psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "create database incidentdesk"
+bench_start_pg "$PG_PORT"
 PG_SETTINGS=$(psql_db -At -F '=' -c "select name, setting from pg_settings where name in
   ('fsync','synchronous_commit','full_page_writes','wal_sync_method','shared_buffers','max_connections','commit_delay','wal_level') order by name" | paste -sd ' ')
 log "PostgreSQL settings: $PG_SETTINGS"
 
 # --- build: the API (Release) from a snapshot of api/, so parallel edits/builds in api/ cannot interfere -----------
-log "publishing the API (Release) and building the load generator"
-# Default: the committed API (git HEAD), so a half-edited working tree cannot break or skew the run;
-# BENCH_API_SOURCE=worktree measures the working tree instead.
-mkdir -p "$WORK/src"
-API_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
-    API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
-    tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
-        | tar -C "$WORK/src" -xf -
-else
-    API_SOURCE="commit $API_COMMIT (git HEAD)"
-    git -C "$ROOT" archive HEAD api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
-fi
-dotnet publish "$WORK/src/api/IncidentDesk.Api" -c Release -o "$WORK/api" -nologo -v quiet >"$WORK/publish.log" 2>&1 &
-PUBLISH=$!
-dotnet build "$BENCH_DIR/IncidentDesk.Bench" -c Release -o "$WORK/bench" -nologo -v quiet >"$WORK/bench-build.log" 2>&1 \
-    || { cat "$WORK/bench-build.log" >&2; exit 1; }
-wait $PUBLISH || { cat "$WORK/publish.log" >&2; exit 1; }
-BENCH=(dotnet "$WORK/bench/IncidentDesk.Bench.dll")
+bench_build
 
 # --- disk commit latency: what one durable commit costs on this machine -------------------------------------------
 FSYNC=$("$PGBIN/pg_test_fsync" -s 1 -f "$WORK/fsync.test" 2>/dev/null | awk '$1 == "fdatasync" {print $2 " ops/s (" $4 " us each)"; exit}')

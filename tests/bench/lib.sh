@@ -1,0 +1,64 @@
+# Shared by the benchmark scripts (tests/bench/run.sh, tests/bench/deadlines.sh); sourced, not run.
+# Expects ROOT, BENCH_DIR, WORK and a log function; sets PGBIN.
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+TAKEN_PORTS=" "
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        [[ "$TAKEN_PORTS" == *" $port "* ]] && continue
+        if ! ss -Htln "sport = :$port" | grep -q .; then TAKEN_PORTS+="$port "; echo "$port"; return; fi
+    done
+}
+
+# bench_start_pg PORT: a fresh cluster in $WORK/pgdata with the default (durable) settings and a database
+# "incidentdesk". Sets PG_STARTED and PG_PID (stop it with bench_stop_pg).
+bench_start_pg() {
+    log "initdb + start PostgreSQL on 127.0.0.1:$1 ($WORK)"
+    mkdir -p "$WORK/pgdata" "$WORK/pgsock"
+    [[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pgdata" "$WORK/pgsock"
+    as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+    touch "$WORK/pg.log"; [[ $(id -u) == 0 ]] && chown postgres:postgres "$WORK/pg.log"
+    as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w start \
+        -o "-p $1 -c listen_addresses=127.0.0.1 -k $WORK/pgsock" >/dev/null
+    PG_STARTED=1
+    PG_PID=$(head -1 "$WORK/pgdata/postmaster.pid")
+    psql -X -q -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "create database incidentdesk"
+}
+
+bench_stop_pg() {
+    if [[ -n "${PG_STARTED:-}" ]]; then as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
+}
+
+# bench_build: publishes the API (Release) to $WORK/api from a snapshot of api/, so parallel edits and builds in
+# api/ cannot interfere, and builds the generator to $WORK/bench. By default the snapshot is the committed API
+# (git HEAD), so a half-edited working tree cannot break or skew a run; BENCH_API_SOURCE=worktree measures the
+# working tree, BENCH_API_PATCH=file.diff a change (git diff format, paths from the repository root) on top.
+# Sets API_COMMIT, API_SOURCE and BENCH (the generator's command line).
+bench_build() {
+    log "publishing the API (Release) and building the load generator"
+    mkdir -p "$WORK/src"
+    API_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
+        API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
+        tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
+            | tar -C "$WORK/src" -xf -
+    else
+        API_SOURCE="commit $API_COMMIT (git HEAD)"
+        git -C "$ROOT" archive HEAD api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
+    fi
+    if [[ -n "${BENCH_API_PATCH:-}" ]]; then
+        (cd "$WORK/src" && git apply "$(realpath "$BENCH_API_PATCH")")
+        API_SOURCE+=" + patch $(basename "$BENCH_API_PATCH") ($(grep -c '^+++ ' "$BENCH_API_PATCH") files)"
+    fi
+    dotnet publish "$WORK/src/api/IncidentDesk.Api" -c Release -o "$WORK/api" -nologo -v quiet >"$WORK/publish.log" 2>&1 &
+    local publish=$!
+    dotnet build "$BENCH_DIR/IncidentDesk.Bench" -c Release -o "$WORK/bench" -nologo -v quiet >"$WORK/bench-build.log" 2>&1 \
+        || { cat "$WORK/bench-build.log" >&2; exit 1; }
+    wait $publish || { cat "$WORK/publish.log" >&2; exit 1; }
+    BENCH=(dotnet "$WORK/bench/IncidentDesk.Bench.dll")
+}
