@@ -81,7 +81,8 @@ test('a responder acknowledges from the link in the received mail and the board 
   const again = await phoneContext.newPage();
   await again.goto(link);
   const used = again.getByTestId('ack-error');
-  await expect(used).toContainText('このリンクは使えません');
+  await expect(used).toContainText('このリンクは使用済みです');
+  await expect(used).toHaveAttribute('data-reason', 'ack.used');
   await expect(used).toContainText('このリンクはすでに使われています。受付は記録済みです。');
   await expect(again.getByRole('button', { name: '受付を確認する' })).toHaveCount(0);
   await again.screenshot({ path: shot('03-link-used-phone'), fullPage: true });
@@ -116,7 +117,7 @@ test('a responder acknowledges from the link in the received mail and the board 
   await expect(delivery.locator('[data-status]')).toHaveAttribute('data-status', 'sent');
   await expect(delivery).toContainText('送信済み');
   const timeline = page.getByRole('region', { name: '経過' });
-  await expect(timeline.getByText(`${responder.displayName}さんが受付を確認しました`)).toBeVisible();
+  await expect(timeline.getByText(`${responder.displayName}さんがメールのリンクから受付を確認しました`)).toBeVisible();
   await expect(timeline.locator('[data-event-type="notification_sent"]').filter({ hasText: `${responder.displayName}さん` })).toHaveCount(1);
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('05-incident-desktop') });

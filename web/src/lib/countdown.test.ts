@@ -20,8 +20,15 @@ describe('formatCountdown', () => {
   it('marks a past deadline as overdue', () => {
     const c = formatCountdown(ja, at(-7), now);
     expect(c.overdue).toBe(true);
-    expect(c.text).toBe('期限超過（7分）');
-    expect(formatCountdown(en, at(-7), now).text).toBe('overdue (7 min)');
+    expect(c.text).toBe('期限を7分超過');
+    expect(formatCountdown(en, at(-7), now).text).toBe('overdue by 7 min');
+  });
+
+  it('names the deadline when given a label', () => {
+    expect(formatCountdown(ja, at(12), now, false, ja('countdown.ack')).text).toBe('受付期限 あと12分');
+    expect(formatCountdown(en, at(12), now, false, en('countdown.ack')).text).toBe('Acknowledge: 12 min left');
+    expect(formatCountdown(ja, at(-5), now, false, ja('countdown.triage')).text).toBe('初動期限を5分超過');
+    expect(formatCountdown(en, at(-5), now, false, en('countdown.triage')).text).toBe('Triage: overdue by 5 min');
   });
 
   it('carries the breach flag', () => {

@@ -2,7 +2,10 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 
 export interface Countdown {
-  /** 「あと12分」 / "12 min left", or 「期限超過（5分）」 / "overdue (5 min)" */
+  /**
+   * 「あと12分」 / "12 min left", or 「期限を5分超過」 / "overdue by 5 min"; with a label
+   * 「受付期限 あと12分」 / "Acknowledge: 12 min left", 「初動期限を5分超過」 / "Triage: overdue by 5 min".
+   */
   text: string;
   overdue: boolean;
   breached: boolean;
@@ -18,12 +21,13 @@ export function formatSpan(t: TFunction, ms: number): string {
   return t('countdown.days', { d: Math.floor(hours / 24), h: hours % 24 });
 }
 
-/** Time left to (or past) a deadline, computed on the client from the due time. */
-export function formatCountdown(t: TFunction, dueAt: string, now: Date, breached = false): Countdown {
+/** Time left to (or past) a deadline, computed on the client from the due time; `label` names the deadline. */
+export function formatCountdown(t: TFunction, dueAt: string, now: Date, breached = false, label?: string): Countdown {
   const ms = new Date(dueAt).getTime() - now.getTime();
   const overdue = ms <= 0;
   const span = formatSpan(t, ms);
-  return { text: t(overdue ? 'countdown.overdue' : 'countdown.left', { span }), overdue, breached };
+  const key = label ? (overdue ? 'countdown.labelledOverdue' : 'countdown.labelledLeft') : overdue ? 'countdown.overdue' : 'countdown.left';
+  return { text: t(key, { span, label }), overdue, breached };
 }
 
 /** The current time, refreshed every `intervalMs` (30 s by default) so countdowns move on their own. */

@@ -14,11 +14,11 @@ interface Props {
   size?: 'xs' | 'sm' | 'md';
 }
 
-/** A deadline as 「受付期限 あと12分」, red when overdue, with an SLA-breach marker. */
+/** A deadline as 「受付期限 あと12分」 / "Acknowledge: 12 min left", red when overdue, with an SLA-breach marker. */
 export function CountdownBadge({ dueAt, label, breached = false, now, size = 'sm' }: Props) {
   const { t, i18n } = useTranslation();
   const current = useNow(30_000, now);
-  const c = formatCountdown(t, dueAt, current, breached);
+  const c = formatCountdown(t, dueAt, current, breached, label);
   return (
     <Group gap={4} wrap="wrap" data-testid="countdown" data-overdue={c.overdue} data-breached={breached}>
       <Badge
@@ -29,7 +29,7 @@ export function CountdownBadge({ dueAt, label, breached = false, now, size = 'sm
         title={formatDateTime(dueAt, i18n.language)}
         style={{ textTransform: 'none' }}
       >
-        {label ? `${label} ${c.text}` : c.text}
+        {c.text}
       </Badge>
       {breached && (
         <Badge size={size} color="red" variant="outline" leftSection={<IconAlertTriangle size={12} aria-hidden />} style={{ textTransform: 'none' }}>

@@ -38,6 +38,8 @@ describe('AckLanding', () => {
     await userEvent.click(screen.getByRole('button', { name: '受付を確認する' }));
     expect(await screen.findByText('受付を確認しました')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '受付を確認する' })).not.toBeInTheDocument();
+    // acknowledging may have moved the incident on: the stage read before is no longer shown
+    expect(screen.queryByText('段階')).not.toBeInTheDocument();
 
     const [getUrl] = fetchMock.mock.calls[0]!;
     expect(String(getUrl)).toBe('/api/ack/i1?token=tok123');
@@ -54,6 +56,7 @@ describe('AckLanding', () => {
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: '受付を確認する' }));
     expect(await screen.findByText('このリンクはすでに使われています。受付は記録済みです。')).toBeInTheDocument();
+    expect(screen.getByTestId('ack-error')).toHaveTextContent('このリンクは使用済みです');
   });
 
   it('explains an expired link straight away', async () => {

@@ -25,10 +25,20 @@ export function ackErrorKey(error: unknown): string {
 
 function LinkProblem({ error, incidentId }: { error: unknown; incidentId: string }) {
   const { t } = useTranslation();
+  const key = ackErrorKey(error);
+  // A used link is not a problem for the person holding it: the acknowledgement is on record.
+  const used = key === 'ack.used';
   return (
-    <Alert color="orange" title={t('ack.failedTitle')} icon={<IconLinkOff size={20} />} role="alert" data-testid="ack-error">
+    <Alert
+      color={used ? 'blue' : 'orange'}
+      title={t(used ? 'ack.usedTitle' : 'ack.failedTitle')}
+      icon={used ? <IconCircleCheck size={20} /> : <IconLinkOff size={20} />}
+      role="alert"
+      data-testid="ack-error"
+      data-reason={key}
+    >
       <Stack gap="xs">
-        <Text size="sm">{t(ackErrorKey(error))}</Text>
+        <Text size="sm">{t(key)}</Text>
         <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/incidents/${incidentId}`)}`} size="sm">
           {t('ack.signIn')}
         </Anchor>
@@ -82,7 +92,8 @@ export function AckLanding() {
               </Text>
             </Row>
             <Row label={t('ack.category')}>{t(`category.${v.category}`)}</Row>
-            <Row label={t('ack.stage')}>{t(`stage.${v.stage}`)}</Row>
+            {/* acknowledging may move the incident on; the stage read before it would be stale */}
+            {!done && <Row label={t('ack.stage')}>{t(`stage.${v.stage}`)}</Row>}
             <Row label={t('ack.summary')}>{v.summary}</Row>
           </Stack>
         </Paper>

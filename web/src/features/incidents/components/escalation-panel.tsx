@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CountdownBadge } from '@/components/ui/countdown-badge';
@@ -14,37 +14,76 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
   const { t, i18n } = useTranslation();
   const key = `escalation.deliveryStatus.${status}`;
   return (
-    <Badge size="sm" variant="light" color={deliveryColor(status)} data-status={status}>
+    <Badge size="sm" variant="light" color={deliveryColor(status)} data-status={status} style={{ textTransform: 'none', flexShrink: 0 }}>
       {i18n.exists(key) ? t(key) : status}
     </Badge>
   );
 }
 
-function DeliveryRow({ d }: { d: DeliveryView }) {
+/** One message of the log: to whom, by which channel, what (its subject), its status and when. */
+function DeliveryRow({ d, first }: { d: DeliveryView; first: boolean }) {
   const { t, i18n } = useTranslation();
+  const when =
+    d.status === 'sent' && d.sentAt
+      ? t('escalation.sentAt', { at: formatDateTime(d.sentAt, i18n.language) })
+      : t('escalation.queuedAt', { at: formatDateTime(d.queuedAt, i18n.language) });
   return (
-    <Table.Tr data-testid="delivery-row">
-      <Table.Td>
-        <Text size="sm">{d.recipientName}</Text>
-        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-          {t(`escalation.channel.${d.channel}`)} · {d.address}
+    <Box
+      component="li"
+      data-testid="delivery-row"
+      py={8}
+      style={{ borderTop: first ? undefined : '1px solid var(--mantine-color-gray-3)', listStyle: 'none' }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+        <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {d.recipientName}
         </Text>
-        {d.lastError && (
-          <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
-            {d.lastError}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={2}>
-          <DeliveryStatusBadge status={d.status} />
-          <Text size="xs" c="dimmed">
-            {formatDateTime(d.sentAt ?? d.queuedAt, i18n.language)}
-          </Text>
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+        <DeliveryStatusBadge status={d.status} />
+      </Group>
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {t(`escalation.channel.${d.channel}`)} · {d.address}
+      </Text>
+      <Text size="xs" lineClamp={2} title={d.subject}>
+        {d.subject}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {when}
+        {d.status !== 'sent' && d.attempts > 0 ? ` · ${t('escalation.attempts', { n: d.attempts })}` : ''}
+      </Text>
+      {d.lastError && (
+        <Text size="xs" c="red" style={{ overflowWrap: 'anywhere' }}>
+          {t('escalation.error', { error: d.lastError })}
+        </Text>
+      )}
+    </Box>
   );
+}
+
+/**
+ * The deadline that matters now, for the incident's header: acknowledgement until someone acknowledges, then
+ * triage; with the SLA-breach marker. Nothing for people who cannot see the escalation (reporters).
+ */
+export function CurrentDeadline({ incidentId, acknowledged }: { incidentId: string; acknowledged: boolean }) {
+  const { t } = useTranslation();
+  const query = useEscalation(incidentId);
+  if (!query.data) return null;
+  const open = query.data.deadlines.filter((d) => d.status === 'open');
+  const current = (!acknowledged ? open.find((d) => d.kind === 'acknowledge') : undefined) ?? open.find((d) => d.kind === 'triage');
+  if (current) {
+    return (
+      <CountdownBadge
+        dueAt={current.dueAt}
+        label={t(current.kind === 'acknowledge' ? 'countdown.ack' : 'countdown.triage')}
+        breached={query.data.breached}
+        size="md"
+      />
+    );
+  }
+  return query.data.breached ? (
+    <Badge size="md" color="red" variant="outline" leftSection={<IconAlertTriangle size={12} aria-hidden />} style={{ textTransform: 'none' }} data-testid="breach-marker">
+      {t('countdown.breached')}
+    </Badge>
+  ) : null;
 }
 
 /** Deadlines with live countdowns and the notification log of one incident (staff only). */
@@ -60,7 +99,7 @@ export function EscalationPanel({ incidentId }: { incidentId: string }) {
           {t('escalation.title')}
         </Title>
         {query.data && query.data.level > 0 && (
-          <Badge variant="light" color="orange">
+          <Badge variant="light" color="orange" style={{ textTransform: 'none' }}>
             {t('escalation.level', { level: query.data.level })}
           </Badge>
         )}
@@ -95,8 +134,14 @@ export function EscalationPanel({ incidentId }: { incidentId: string }) {
                       <Text size="sm">
                         {t(`escalation.kind.${d.kind}`)}
                         {d.stage && d.kind === 'reminder' ? t('escalation.stageSuffix', { stage: t(`stage.${d.stage}`) }) : ''}
+                        {d.kind === 'acknowledge' ? t('escalation.contactSuffix', { n: d.level + 1 }) : ''}
                       </Text>
-                      <Badge size="xs" variant="outline" color={d.status === 'open' ? 'blue' : d.status === 'fired' ? 'red' : 'gray'}>
+                      <Badge
+                        size="xs"
+                        variant="outline"
+                        color={d.status === 'open' ? 'blue' : d.status === 'fired' ? 'red' : 'gray'}
+                        style={{ textTransform: 'none', flexShrink: 0 }}
+                      >
                         {i18n.exists(`escalation.deadlineStatus.${d.status}`) ? t(`escalation.deadlineStatus.${d.status}`) : d.status}
                       </Badge>
                     </Group>
@@ -121,13 +166,11 @@ export function EscalationPanel({ incidentId }: { incidentId: string }) {
                 {t('escalation.noDeliveries')}
               </Text>
             ) : (
-              <Table verticalSpacing={4} aria-label={t('escalation.log')}>
-                <Table.Tbody>
-                  {query.data.deliveries.map((d) => (
-                    <DeliveryRow key={d.notificationId} d={d} />
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <Box component="ul" aria-label={t('escalation.log')} p={0} m={0}>
+                {query.data.deliveries.map((d, i) => (
+                  <DeliveryRow key={d.notificationId} d={d} first={i === 0} />
+                ))}
+              </Box>
             )}
           </div>
         </Stack>

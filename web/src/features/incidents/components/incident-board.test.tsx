@@ -135,7 +135,7 @@ describe('IncidentCard deadlines', () => {
       />,
     );
     const c = screen.getByTestId('countdown');
-    expect(c).toHaveTextContent('初動期限 期限超過（5分）');
+    expect(c).toHaveTextContent('初動期限を5分超過');
     expect(c).toHaveTextContent('SLA超過');
     expect(c).toHaveAttribute('data-overdue', 'true');
   });

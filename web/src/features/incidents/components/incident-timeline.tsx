@@ -7,7 +7,13 @@ import { formatDateTime } from '@/lib/format';
 import { pickText, shortHash } from '@/lib/localized';
 import type { IncidentChecklist, TimelineEntry } from '@/types';
 import { useTimeline } from '../api/get-timeline';
-import { describeEscalationEvent, type EscalationContext, escalationContext, isEscalationEntry } from '../utils/escalation-events';
+import {
+  describeEscalationEvent,
+  type EscalationContext,
+  escalationContext,
+  isEscalationEntry,
+  isSettledQueuedEntry,
+} from '../utils/escalation-events';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -74,8 +80,13 @@ export function describeEvent(
         text: t('timeline.step_reopened', { actor, step: step() }),
         detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
       };
-    case 'incident_acknowledged':
-      return { text: t('timeline.incident_acknowledged', { actor }) };
+    case 'incident_acknowledged': {
+      // through the one-click link in a message: the person it went to (who may have no account)
+      const link = rec(d.viaLink);
+      return str(link.recipientName)
+        ? { text: t('timeline.incident_acknowledged_link', { name: str(link.recipientName) }), detail: str(link.address) || undefined }
+        : { text: t('timeline.incident_acknowledged', { actor }) };
+    }
     case 'incident_triaged':
       return {
         text: str(d.severity)
@@ -120,6 +131,7 @@ export function IncidentTimeline({ incidentId, checklist }: { incidentId: string
   const query = useTimeline(incidentId);
   const pb = playbookNames(checklist, i18n.language);
   const esc = escalationContext(query.data?.items ?? [], i18n.language);
+  const items = (query.data?.items ?? []).filter((e) => !isSettledQueuedEntry(e, esc));
   return (
     <section aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -130,8 +142,8 @@ export function IncidentTimeline({ incidentId, checklist }: { incidentId: string
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Timeline bulletSize={14} lineWidth={2} active={query.data.items.length - 1}>
-          {query.data.items.map((e) => {
+        <Timeline bulletSize={14} lineWidth={2} active={items.length - 1}>
+          {items.map((e) => {
             const { text, detail } = describeEvent(t, e, query.data.names, pb, esc);
             const system = isEscalationEntry(e);
             return (

@@ -8,7 +8,7 @@ import type { IncidentDetail, Role } from '@/types';
 import { useIncident } from '../api/get-incident';
 import { AnalysisForm } from './analysis-form';
 import { ExitChecklist } from './exit-checklist';
-import { EscalationPanel } from './escalation-panel';
+import { CurrentDeadline, EscalationPanel } from './escalation-panel';
 import { IncidentTimeline } from './incident-timeline';
 import { NotesPanel } from './notes-panel';
 import { PlaybookChecklist, ReporterSteps, type ChecklistFocus } from './playbook-checklist';
@@ -43,6 +43,7 @@ function IncidentHeader({ incident }: { incident: IncidentDetail }) {
         <Badge variant="outline" size="lg">
           {t(`stage.${incident.stage}`)}
         </Badge>
+        {incident.stage !== 'closed' && <CurrentDeadline incidentId={incident.id} acknowledged={!!incident.acknowledgedAt} />}
       </Group>
       <Text fw={600}>{t(`category.${incident.category}`)}</Text>
       <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.summary}</Text>

@@ -22,17 +22,36 @@ export interface EscalationContext {
   lang: string;
   /** notificationId -> recipient name, from the notification_queued entries */
   recipients: Record<string, string>;
+  /** notificationId -> subject, from the notification_queued entries */
+  subjects?: Record<string, string>;
+  /** notifications with an outcome (sent or failed) on the timeline */
+  settled?: Set<string>;
 }
 
 export function escalationContext(items: TimelineEntry[], lang: string): EscalationContext {
   const recipients: Record<string, string> = {};
+  const subjects: Record<string, string> = {};
+  const settled = new Set<string>();
   for (const e of items) {
-    if (e.type !== 'notification_queued') continue;
     const d = rec(e.data);
-    if (str(d.notificationId) && str(d.recipientName)) recipients[str(d.notificationId)] = str(d.recipientName);
+    const id = str(d.notificationId);
+    if (!id) continue;
+    if (e.type === 'notification_queued') {
+      if (str(d.recipientName)) recipients[id] = str(d.recipientName);
+      if (str(d.subject)) subjects[id] = str(d.subject);
+    } else if (e.type === 'notification_sent' || e.type === 'notification_failed') {
+      settled.add(id);
+    }
   }
-  return { lang, recipients };
+  return { lang, recipients, subjects, settled };
 }
+
+/**
+ * A queued message whose outcome (sent / failed) is also on the timeline: the outcome entry tells who was
+ * told what and when, so the queued one is left out (a still-pending message keeps its queued entry).
+ */
+export const isSettledQueuedEntry = (e: TimelineEntry, ctx: EscalationContext) =>
+  e.type === 'notification_queued' && !!ctx.settled?.has(str(rec(e.data).notificationId));
 
 /** An escalation-stream entry as a sentence (「IncidentDesk が 佐藤さん へメールを送信しました」), or null if unknown. */
 export function describeEscalationEvent(
@@ -40,8 +59,14 @@ export function describeEscalationEvent(
   e: TimelineEntry,
   ctx: EscalationContext = { lang: 'ja', recipients: {} },
 ): { text: string; detail?: string } | null {
-  const actor = e.actorName ?? 'IncidentDesk';
+  // Deadlines and messages are IncidentDesk's doing, whoever's action set them off (the reporter's report,
+  // a responder's acknowledgement): naming that person as the sender would read as if they wrote the mail.
+  const actor = 'IncidentDesk';
   const d = rec(e.data);
+  const subject = () => {
+    const s = ctx.subjects?.[str(d.notificationId)] ?? str(d.subject);
+    return s ? t('timelineEsc.subject', { subject: s }) : '';
+  };
   const kind = () => (str(d.kind) ? t(`escalation.kind.${str(d.kind).toLowerCase()}`) : '');
   const channel = () => t(`escalation.channel.${(str(d.channel) || 'email').toLowerCase()}`);
   const person = (n: string) => t('timelineEsc.person', { name: n });
@@ -66,14 +91,17 @@ export function describeEscalationEvent(
     case 'notification_queued':
       return {
         text: t('timelineEsc.notification_queued', { actor, name: name(), channel: channel() }),
-        detail: [str(d.subject) ? t('timelineEsc.subject', { subject: str(d.subject) }) : '', str(d.address)].filter(Boolean).join('\n') || undefined,
+        detail: [subject(), str(d.address)].filter(Boolean).join('\n') || undefined,
       };
     case 'notification_sent':
-      return { text: t('timelineEsc.notification_sent', { actor, name: name(), channel: channel() }), detail: str(d.address) || undefined };
+      return {
+        text: t('timelineEsc.notification_sent', { actor, name: name(), channel: channel() }),
+        detail: [subject(), str(d.address)].filter(Boolean).join('\n') || undefined,
+      };
     case 'notification_failed':
       return {
         text: t('timelineEsc.notification_failed', { actor, name: name(), channel: channel() }) + (d.permanent === true ? t('timelineEsc.permanent') : ''),
-        detail: [str(d.address), str(d.error) ? t('timelineEsc.error', { error: str(d.error) }) : ''].filter(Boolean).join('\n') || undefined,
+        detail: [subject(), str(d.address), str(d.error) ? t('timelineEsc.error', { error: str(d.error) }) : ''].filter(Boolean).join('\n') || undefined,
       };
     default:
       return null;
