@@ -13,22 +13,25 @@ import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { CATEGORIES, type ContactChainView } from '@/types';
 import { useSaveContactChain } from '../api/save-contact-chain';
 
-const optionalText = z.string().trim().max(500, 'validation.max200');
+// The same limits as the server (ConfigureEscalation.Validate), so a save is refused here, in the user's language.
+const optionalText = (max: 40 | 100 | 500) => z.string().trim().max(max, `validation.max${max}`);
 const contactSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
-  email: z.string().trim().min(1, 'validation.required').email('validation.email'),
-  phone: optionalText,
-  role: optionalText,
-  webhookUrl: optionalText,
+  name: z.string().trim().min(1, 'validation.required').max(100, 'validation.max100'),
+  email: z.string().trim().min(1, 'validation.required').max(254, 'validation.email').email('validation.email'),
+  phone: optionalText(40),
+  role: optionalText(100),
+  webhookUrl: optionalText(500).refine((v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v), 'chains.webhookInvalid'),
   language: z.enum(['ja', 'en']),
 });
-const schema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.max200'),
-  categories: z.array(z.enum(CATEGORIES)),
-  department: optionalText,
-  isDefault: z.boolean(),
-  contacts: z.array(contactSchema).min(1, 'validation.required'),
-});
+const schema = z
+  .object({
+    name: z.string().trim().min(1, 'validation.required').max(100, 'validation.max100'),
+    categories: z.array(z.enum(CATEGORIES)),
+    department: optionalText(100),
+    isDefault: z.boolean(),
+    contacts: z.array(contactSchema).min(1, 'validation.required').max(20, 'validation.max20Items'),
+  })
+  .refine((v) => v.isDefault || v.categories.length > 0, { message: 'chains.categoriesRequired', path: ['categories'] });
 type Values = z.infer<typeof schema>;
 type FieldName = Parameters<ReturnType<typeof useForm<Values>>['setError']>[0];
 
@@ -151,6 +154,7 @@ export function ContactChainForm({ chain, onDone }: Props) {
           render={({ field }) => (
             <Switch
               label={t('chains.isDefault')}
+              description={t('chains.isDefaultHelp')}
               checked={field.value}
               onChange={(e) => field.onChange(e.currentTarget.checked)}
               error={errorText(errors.isDefault?.message)}

@@ -47,7 +47,12 @@ function ChainCard({ chain, onEdit, onDelete }: { chain: ContactChainView; onEdi
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {chain.contacts.map((c, i) => `${i + 1}. ${c.name}`).join(' → ')}
+            {chain.contacts.map((c, i) => (
+              <span key={i}>
+                {i > 0 && ' → '}
+                <span style={{ whiteSpace: 'nowrap' }}>{`${i + 1}. ${c.name}`}</span>
+              </span>
+            ))}
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap">

@@ -1,15 +1,89 @@
-import { Alert, Badge, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle, IconMailForward } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { formatDateTime } from '@/lib/format';
-import { DELIVERY_STATUSES } from '@/types';
+import { DELIVERY_STATUSES, type DeliveryView } from '@/types';
 import { useDeliveries } from '../api/get-deliveries';
 import { useMailSettings } from '../api/get-mail-settings';
 
 const color = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'yellow');
+
+function StatusBadge({ status }: { status: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Badge size="sm" variant="light" color={color(status)} style={{ textTransform: 'none', flexShrink: 0 }}>
+      {i18n.exists(`escalation.deliveryStatus.${status}`) ? t(`escalation.deliveryStatus.${status}`) : status}
+    </Badge>
+  );
+}
+
+function Reference({ d }: { d: DeliveryView }) {
+  return (
+    <Text component={Link} to={`/incidents/${d.incidentId}`} size="sm" ff="monospace" c="indigo.7" style={{ whiteSpace: 'nowrap' }}>
+      {d.reference ?? d.incidentId.slice(0, 8)}
+    </Text>
+  );
+}
+
+/** When: queued, then sent or the next attempt. */
+function Times({ d }: { d: DeliveryView }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Text size="xs">
+        {t('deliveries.queuedAt')} {formatDateTime(d.queuedAt, i18n.language)}
+      </Text>
+      {d.sentAt ? (
+        <Text size="xs" c="dimmed">
+          {t('deliveries.sentAt')} {formatDateTime(d.sentAt, i18n.language)}
+        </Text>
+      ) : d.status === 'pending' ? (
+        <Text size="xs" c="dimmed">
+          {t('deliveries.nextAttemptAt')} {formatDateTime(d.nextAttemptAt, i18n.language)}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** On a phone: one card per message instead of a wide table. */
+function DeliveryCard({ d }: { d: DeliveryView }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" padding="sm" component="li" data-status={d.status} style={{ listStyle: 'none' }}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Reference d={d} />
+        <StatusBadge status={d.status} />
+      </Group>
+      <Text size="sm" fw={600} mt={4}>
+        {d.recipientName}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {t(`escalation.channel.${d.channel}`)} · {d.address}
+      </Text>
+      <Text size="sm" mt={4} lineClamp={2}>
+        {d.subject}
+      </Text>
+      <Stack gap={0} mt={4}>
+        <Times d={d} />
+        {d.status !== 'sent' && (
+          <Text size="xs" c="dimmed">
+            {t('escalation.attempts', { n: d.attempts })}
+          </Text>
+        )}
+      </Stack>
+      {d.lastError && (
+        <Text size="xs" c="red" mt={4} style={{ overflowWrap: 'anywhere' }}>
+          {t('escalation.error', { error: d.lastError })}
+        </Text>
+      )}
+    </Card>
+  );
+}
 
 export function MailBanner() {
   const { t } = useTranslation();
@@ -26,7 +100,7 @@ export function MailBanner() {
       <Text size="sm" style={{ wordBreak: 'break-all' }}>
         {m.mode === 'pickup' ? t('deliveries.pickup', { folder: m.target }) : t('deliveries.smtp', { target: m.target })}
       </Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c={m.webhooksSigned ? 'dimmed' : 'orange.9'} data-testid="webhook-note">
         {m.webhooksSigned ? t('deliveries.webhooksSigned') : t('deliveries.webhooksUnsigned')}
       </Text>
     </Alert>
@@ -35,9 +109,10 @@ export function MailBanner() {
 
 /** The delivery queue: pending, sent and failed messages, filterable by status. */
 export function Deliveries() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [status, setStatus] = useState('');
   const query = useDeliveries(status);
+  const phone = useMediaQuery('(max-width: 48em)');
   return (
     <Stack gap="md">
       <MailBanner />
@@ -47,6 +122,7 @@ export function Deliveries() {
         onChange={setStatus}
         data={[{ value: '', label: t('deliveries.all') }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`escalation.deliveryStatus.${s}`) }))]}
         w="fit-content"
+        maw="100%"
       />
       {query.isPending ? (
         <PageLoader />
@@ -54,6 +130,12 @@ export function Deliveries() {
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
         <Text c="dimmed">{t('deliveries.empty')}</Text>
+      ) : phone ? (
+        <Stack component="ul" gap="xs" p={0} m={0} aria-label={t('deliveries.title')}>
+          {query.data.items.map((d) => (
+            <DeliveryCard key={d.notificationId} d={d} />
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={900}>
           <Table striped aria-label={t('deliveries.title')} verticalSpacing="xs">
@@ -64,7 +146,7 @@ export function Deliveries() {
                 <Table.Th>{t('deliveries.subject')}</Table.Th>
                 <Table.Th>{t('deliveries.status')}</Table.Th>
                 <Table.Th>{t('deliveries.attempts')}</Table.Th>
-                <Table.Th>{t('deliveries.queuedAt')}</Table.Th>
+                <Table.Th>{t('deliveries.times')}</Table.Th>
                 <Table.Th>{t('deliveries.lastError')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -72,13 +154,11 @@ export function Deliveries() {
               {query.data.items.map((d) => (
                 <Table.Tr key={d.notificationId} data-status={d.status}>
                   <Table.Td>
-                    <Text component={Link} to={`/incidents/${d.incidentId}`} size="sm" ff="monospace" c="indigo.7">
-                      {d.reference ?? d.incidentId.slice(0, 8)}
-                    </Text>
+                    <Reference d={d} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.recipientName}</Text>
-                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                       {t(`escalation.channel.${d.channel}`)} · {d.address}
                     </Text>
                   </Table.Td>
@@ -88,25 +168,14 @@ export function Deliveries() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={color(d.status)}>
-                      {i18n.exists(`escalation.deliveryStatus.${d.status}`) ? t(`escalation.deliveryStatus.${d.status}`) : d.status}
-                    </Badge>
+                    <StatusBadge status={d.status} />
                   </Table.Td>
                   <Table.Td>{d.attempts}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{formatDateTime(d.queuedAt, i18n.language)}</Text>
-                    {d.sentAt ? (
-                      <Text size="xs" c="dimmed">
-                        {t('deliveries.sentAt')} {formatDateTime(d.sentAt, i18n.language)}
-                      </Text>
-                    ) : d.status === 'pending' ? (
-                      <Text size="xs" c="dimmed">
-                        {t('deliveries.nextAttemptAt')} {formatDateTime(d.nextAttemptAt, i18n.language)}
-                      </Text>
-                    ) : null}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Times d={d} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" c="red" style={{ wordBreak: 'break-word' }} lineClamp={3}>
+                    <Text size="xs" c="red" style={{ overflowWrap: 'anywhere' }} lineClamp={3}>
                       {d.lastError}
                     </Text>
                   </Table.Td>

@@ -1,11 +1,60 @@
 import { Text, Timeline } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { formatDateTime } from '@/lib/format';
+import type { SettingsChange } from '@/types';
 import { useSettingsTimeline } from '../api/get-settings-timeline';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const COLUMNS = ['acknowledge', 'triage', 'reminder'] as const;
+const SEVERITIES = ['unrated', 'critical', 'high', 'medium', 'low'];
+
+/** One SLA span as 「30分」「翌営業日」「5秒」 / "30 min", "Next business day", "5 s". */
+function spanText(t: TFunction, span: unknown): string {
+  const s = rec(span);
+  if (s.nextBusinessDay === true) return t('sla.nextBusinessDay');
+  if (typeof s.seconds === 'number') return t('sla.seconds', { n: s.seconds });
+  if (typeof s.minutes === 'number') return t('history.spanMinutes', { n: s.minutes });
+  return '—';
+}
+
+const rowsBySeverity = (data: unknown) => new Map(arr(rec(data).rows).map((r) => [str(rec(r).severity), rec(r)]));
+
+/**
+ * What an SLA change changed, one line per deadline (「高・初動対応：240分 → 120分」); for the first change on
+ * record (nothing earlier to compare with) the whole policy, one line per severity.
+ */
+export function slaChangeLines(t: TFunction, data: unknown, previous: unknown | undefined): string[] {
+  const sev = (s: string) => t(`severity.${s}`);
+  const now = rowsBySeverity(data);
+  const order = [...SEVERITIES, ...[...now.keys()].filter((s) => !SEVERITIES.includes(s))].filter((s) => now.has(s));
+  if (previous === undefined) {
+    return order.map((s) =>
+      t('history.slaRow', {
+        severity: sev(s),
+        spans: COLUMNS.map((c) => `${t(`sla.${c}`)} ${spanText(t, now.get(s)?.[c])}`).join(t('history.separator')),
+      }),
+    );
+  }
+  const before = rowsBySeverity(previous);
+  const lines: string[] = [];
+  for (const s of order) {
+    for (const c of COLUMNS) {
+      const from = spanText(t, before.get(s)?.[c]);
+      const to = spanText(t, now.get(s)?.[c]);
+      if (from !== to) lines.push(t('history.slaChanged', { severity: sev(s), column: t(`sla.${c}`), from, to }));
+    }
+  }
+  const tz = (d: unknown) => `${str(rec(d).timeZone)} ${String(rec(d).businessDayStartHour ?? '')}`;
+  if (tz(previous) !== tz(data)) {
+    lines.push(t('sla.timeZone', { tz: str(rec(data).timeZone), hour: rec(data).businessDayStartHour }));
+  }
+  return lines;
+}
 
 /** Audit trail of contact-chain and SLA changes, newest first. */
 export function SettingsHistory() {
@@ -13,23 +62,48 @@ export function SettingsHistory() {
   const query = useSettingsTimeline();
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data.items.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  const items: SettingsChange[] = query.data.items;
+  if (items.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  // chain names for the removals (a removal names only the chain's id); the list is newest first
+  const chainNames = new Map<string, string>();
+  for (const e of [...items].reverse()) {
+    const d = rec(e.data);
+    if (e.type === 'contact_chain_saved' && str(d.chainId)) chainNames.set(str(d.chainId), str(d.name));
+  }
   return (
     <Timeline bulletSize={12} lineWidth={2} aria-label={t('history.title')}>
-      {query.data.items.map((e, i) => {
+      {items.map((e, i) => {
         const actor = e.actorName ?? '—';
         const d = rec(e.data);
-        const key = `history.${e.type}`;
-        const text = i18n.exists(key) ? t(key, { actor, name: str(d.name) }) : t('history.other', { actor, type: e.type });
-        const contacts = Array.isArray(d.contacts) ? (d.contacts as unknown[]).map((c) => str(rec(c).name)).filter(Boolean) : [];
+        let text: string;
+        let lines: string[] = [];
+        if (e.type === 'contact_chain_saved') {
+          text = t('history.contact_chain_saved', { actor, name: str(d.name) });
+          const contacts = arr(d.contacts).map((c) => str(rec(c).name)).filter(Boolean);
+          const categories = arr(d.categories).map((c) => t(`category.${str(c)}`));
+          lines = [
+            contacts.map((c, n) => `${n + 1}. ${c}`).join(' → '),
+            d.isDefault === true ? t('chains.isDefault') : categories.join(t('history.separator')),
+            str(d.department) ? t('history.department', { department: str(d.department) }) : '',
+          ].filter(Boolean);
+        } else if (e.type === 'contact_chain_removed') {
+          const name = chainNames.get(str(d.chainId));
+          text = name ? t('history.contact_chain_removed_named', { actor, name }) : t('history.contact_chain_removed', { actor });
+        } else if (e.type === 'sla_policy_saved') {
+          text = t('history.sla_policy_saved', { actor });
+          const previous = items.slice(i + 1).find((x) => x.type === 'sla_policy_saved');
+          lines = slaChangeLines(t, e.data, previous?.data);
+        } else {
+          text = t('history.other', { actor, type: e.type });
+        }
         return (
           <Timeline.Item key={`${e.at}-${i}`} data-event-type={e.type}>
             <Text size="sm">{text}</Text>
-            {contacts.length > 0 && (
-              <Text size="xs" c="dimmed">
-                {contacts.map((c, n) => `${n + 1}. ${c}`).join(' → ')}
+            {lines.map((l) => (
+              <Text key={l} size="xs" c="dimmed">
+                {l}
               </Text>
-            )}
+            ))}
             <Text size="xs" c="dimmed" component="time" dateTime={e.at}>
               {formatDateTime(e.at, i18n.language)}
             </Text>

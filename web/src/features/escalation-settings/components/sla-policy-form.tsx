@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -19,7 +20,7 @@ type Column = (typeof COLUMNS)[number];
 
 const span = z
   .object({
-    minutes: z.union([z.number().int().min(1).max(525_600), z.literal('')]),
+    minutes: z.union([z.number().int('sla.minutesRange').min(1, 'sla.minutesRange').max(43_200, 'sla.minutesRange'), z.literal('')]),
     nextBusinessDay: z.boolean(),
     /** a seconds-only span (drills, tests) kept as it was while the minutes stay empty */
     seconds: z.number().nullable(),
@@ -49,6 +50,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
     defaultValues: { rows: data.policy.rows.map((r) => ({ severity: r.severity, ...Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) })) as Values['rows'] },
   });
   const rows = useWatch({ control, name: 'rows' });
+  const phone = useMediaQuery('(max-width: 48em)');
 
   const onSubmit = handleSubmit((v) => {
     const policyRows: SlaRow[] = v.rows.map((r, i) => {
@@ -73,6 +75,61 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
 
   const sevLabel = (s: string) => (s === 'unrated' ? t('severity.unrated') : t(`severity.${s}`));
 
+  /** The minutes and the next-business-day box of one severity and one deadline. */
+  const cell = (i: number, severity: string, c: Column, labelled = false) => {
+    const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
+    const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
+    const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
+    const Wrap = labelled ? Group : Stack;
+    return (
+      <Wrap gap={labelled ? 'xs' : 4} wrap="wrap" align={labelled ? 'flex-start' : undefined}>
+        {labelled && (
+          <Text size="sm" w={96} pt={4}>
+            {t(`sla.${c}`)}
+          </Text>
+        )}
+        <Controller
+          control={control}
+          name={`rows.${i}.${c}.minutes`}
+          render={({ field }) => (
+            <NumberInput
+              aria-label={t('sla.minutesLabel', labelArgs)}
+              value={field.value}
+              onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
+              onBlur={field.onBlur}
+              min={1}
+              max={43_200}
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
+              disabled={nbd}
+              placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
+              rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
+              rightSectionWidth={36}
+              w={120}
+              size="xs"
+              error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name={`rows.${i}.${c}.nextBusinessDay`}
+          render={({ field }) => (
+            <Checkbox
+              size="xs"
+              mt={labelled ? 6 : undefined}
+              label={t('sla.nextBusinessDay')}
+              aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
+              checked={field.value}
+              onChange={(e) => field.onChange(e.currentTarget.checked)}
+            />
+          )}
+        />
+      </Wrap>
+    );
+  };
+
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('sla.title')}>
       <Stack gap="md">
@@ -84,72 +141,48 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
             </Text>
           )}
         </Alert>
-        <Table.ScrollContainer minWidth={620}>
-          <Table withTableBorder verticalSpacing="sm" aria-label={t('sla.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sla.severity')}</Table.Th>
-                {COLUMNS.map((c) => (
-                  <Table.Th key={c}>{t(`sla.${c}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.policy.rows.map((r, i) => (
-                <Table.Tr key={r.severity} data-severity={r.severity}>
-                  <Table.Td>
-                    <SeverityBadge severity={r.severity === 'unrated' ? null : (r.severity as Severity)} size="sm" />
-                  </Table.Td>
-                  {COLUMNS.map((c) => {
-                    const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
-                    const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
-                    const labelArgs = { severity: sevLabel(r.severity), column: t(`sla.${c}`) };
-                    return (
-                      <Table.Td key={c}>
-                        <Stack gap={4}>
-                          <Controller
-                            control={control}
-                            name={`rows.${i}.${c}.minutes`}
-                            render={({ field }) => (
-                              <NumberInput
-                                aria-label={t('sla.minutesLabel', labelArgs)}
-                                value={field.value}
-                                onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-                                onBlur={field.onBlur}
-                                min={1}
-                                allowDecimal={false}
-                                disabled={nbd}
-                                placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
-                                rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
-                                rightSectionWidth={36}
-                                w={120}
-                                size="xs"
-                                error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
-                              />
-                            )}
-                          />
-                          <Controller
-                            control={control}
-                            name={`rows.${i}.${c}.nextBusinessDay`}
-                            render={({ field }) => (
-                              <Checkbox
-                                size="xs"
-                                label={t('sla.nextBusinessDay')}
-                                aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
-                                checked={field.value}
-                                onChange={(e) => field.onChange(e.currentTarget.checked)}
-                              />
-                            )}
-                          />
-                        </Stack>
-                      </Table.Td>
-                    );
-                  })}
+        {phone ? (
+          // On a phone: one card per severity, the three deadlines one under the other (no sideways scrolling).
+          <Stack gap="sm">
+            {data.policy.rows.map((r, i) => (
+              <Paper key={r.severity} withBorder radius="md" p="sm" data-testid="sla-row" data-severity={r.severity}>
+                <Group mb="xs">
+                  <SeverityBadge severity={r.severity === 'unrated' ? null : (r.severity as Severity)} size="sm" />
+                </Group>
+                <Stack gap="xs">
+                  {COLUMNS.map((c) => (
+                    <div key={c}>{cell(i, r.severity, c, true)}</div>
+                  ))}
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={620}>
+            <Table withTableBorder verticalSpacing="sm" aria-label={t('sla.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sla.severity')}</Table.Th>
+                  {COLUMNS.map((c) => (
+                    <Table.Th key={c}>{t(`sla.${c}`)}</Table.Th>
+                  ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.policy.rows.map((r, i) => (
+                  <Table.Tr key={r.severity} data-testid="sla-row" data-severity={r.severity}>
+                    <Table.Td>
+                      <SeverityBadge severity={r.severity === 'unrated' ? null : (r.severity as Severity)} size="sm" />
+                    </Table.Td>
+                    {COLUMNS.map((c) => (
+                      <Table.Td key={c}>{cell(i, r.severity, c)}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
         <Text size="xs" c="dimmed">
           {t('sla.timeZone', { tz: data.policy.timeZone, hour: data.policy.businessDayStartHour })}
         </Text>
