@@ -12,11 +12,20 @@ import { useMailSettings } from '../api/get-mail-settings';
 
 const color = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'yellow');
 
-function StatusBadge({ status }: { status: string }) {
+/** With no SMTP server, a "sent" mail went to the pickup folder: say so rather than "sent". */
+function StatusBadge({ d }: { d: DeliveryView }) {
   const { t, i18n } = useTranslation();
+  const mail = useMailSettings();
+  const status = d.status;
+  const text =
+    status === 'sent' && d.channel === 'email' && mail.data?.mode === 'pickup'
+      ? t('deliveries.writtenToFile')
+      : i18n.exists(`escalation.deliveryStatus.${status}`)
+        ? t(`escalation.deliveryStatus.${status}`)
+        : status;
   return (
     <Badge size="sm" variant="light" color={color(status)} style={{ textTransform: 'none', flexShrink: 0 }}>
-      {i18n.exists(`escalation.deliveryStatus.${status}`) ? t(`escalation.deliveryStatus.${status}`) : status}
+      {text}
     </Badge>
   );
 }
@@ -57,7 +66,7 @@ function DeliveryCard({ d }: { d: DeliveryView }) {
     <Card withBorder radius="md" padding="sm" component="li" data-status={d.status} style={{ listStyle: 'none' }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Reference d={d} />
-        <StatusBadge status={d.status} />
+        <StatusBadge d={d} />
       </Group>
       <Text size="sm" fw={600} mt={4}>
         {d.recipientName}
@@ -168,7 +177,7 @@ export function Deliveries() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <StatusBadge status={d.status} />
+                    <StatusBadge d={d} />
                   </Table.Td>
                   <Table.Td>{d.attempts}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -82,9 +82,9 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
     const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
     const Wrap = labelled ? Group : Stack;
     return (
-      <Wrap gap={labelled ? 'xs' : 4} wrap="wrap" align={labelled ? 'flex-start' : undefined}>
+      <Wrap gap={labelled ? 8 : 4} wrap="wrap" align={labelled ? 'flex-start' : undefined}>
         {labelled && (
-          <Text size="sm" w={96} pt={4}>
+          <Text size="sm" w={80} pt={4}>
             {t(`sla.${c}`)}
           </Text>
         )}
@@ -106,7 +106,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
               placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
               rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
               rightSectionWidth={36}
-              w={120}
+              w={labelled ? 100 : 120}
               size="xs"
               error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
             />
