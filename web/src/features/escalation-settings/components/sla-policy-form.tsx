@@ -80,53 +80,64 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
     const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
     const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
     const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
-    const Wrap = labelled ? Group : Stack;
-    return (
-      <Wrap gap={labelled ? 8 : 4} wrap="wrap" align={labelled ? 'flex-start' : undefined}>
-        {labelled && (
-          <Text size="sm" w={80} pt={4}>
-            {t(`sla.${c}`)}
-          </Text>
+    const minutes = (
+      <Controller
+        control={control}
+        name={`rows.${i}.${c}.minutes`}
+        render={({ field }) => (
+          <NumberInput
+            aria-label={t('sla.minutesLabel', labelArgs)}
+            value={field.value}
+            onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
+            onBlur={field.onBlur}
+            min={1}
+            max={43_200}
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
+            disabled={nbd}
+            placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
+            rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
+            rightSectionWidth={36}
+            w={labelled ? 100 : 120}
+            size="xs"
+            error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
+          />
         )}
-        <Controller
-          control={control}
-          name={`rows.${i}.${c}.minutes`}
-          render={({ field }) => (
-            <NumberInput
-              aria-label={t('sla.minutesLabel', labelArgs)}
-              value={field.value}
-              onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-              onBlur={field.onBlur}
-              min={1}
-              max={43_200}
-              clampBehavior="none"
-              allowDecimal={false}
-              allowNegative={false}
-              disabled={nbd}
-              placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
-              rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
-              rightSectionWidth={36}
-              w={labelled ? 100 : 120}
-              size="xs"
-              error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
-            />
-          )}
-        />
-        <Controller
-          control={control}
-          name={`rows.${i}.${c}.nextBusinessDay`}
-          render={({ field }) => (
-            <Checkbox
-              size="xs"
-              mt={labelled ? 6 : undefined}
-              label={t('sla.nextBusinessDay')}
-              aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
-              checked={field.value}
-              onChange={(e) => field.onChange(e.currentTarget.checked)}
-            />
-          )}
-        />
-      </Wrap>
+      />
+    );
+    const nextBusinessDay = (
+      <Controller
+        control={control}
+        name={`rows.${i}.${c}.nextBusinessDay`}
+        render={({ field }) => (
+          <Checkbox
+            size="xs"
+            mt={labelled ? 6 : undefined}
+            label={t('sla.nextBusinessDay')}
+            aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
+            checked={field.value}
+            onChange={(e) => field.onChange(e.currentTarget.checked)}
+          />
+        )}
+      />
+    );
+    // phone card: the deadline's name above, minutes and next business day side by side
+    return labelled ? (
+      <Stack gap={2}>
+        <Text size="sm" fw={500}>
+          {t(`sla.${c}`)}
+        </Text>
+        <Group gap={8} wrap="nowrap" align="flex-start">
+          {minutes}
+          {nextBusinessDay}
+        </Group>
+      </Stack>
+    ) : (
+      <Stack gap={4}>
+        {minutes}
+        {nextBusinessDay}
+      </Stack>
     );
   };
 
