@@ -107,6 +107,9 @@ test('a responder acknowledges from the link in the received mail and the board 
   await card.click();
   await expect(page.getByRole('heading', { name: inc.reference, level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: '受付を確認する' })).toHaveCount(0);
+  // the header counts down to what matters now: triage
+  const headerCountdown = page.locator('h1').locator('xpath=..').getByTestId('countdown');
+  await expect(headerCountdown).toContainText('初動期限 あと');
   const panel = page.getByRole('region', { name: '期限と通知' });
   await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"]')).toHaveAttribute('data-status', 'met');
   await expect(panel.locator('[data-testid="deadline"][data-kind="triage"]')).toHaveAttribute('data-status', 'open');
