@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 // Shared helpers for the specs. The app is started by tests/run.sh e2e (E2E_* variables).
 
@@ -210,4 +210,17 @@ export function ackLinkIn(text: string): string {
   const links = text.match(/https?:\/\/\S+\/ack\/[0-9a-f-]{36}\?token=\S+/g) ?? [];
   expect(links, `exactly one acknowledge link in the mail:\n${text}`).toHaveLength(1);
   return links[0]!;
+}
+
+/** A phone-sized browser context (Japanese, Tokyo time) for what staff do on their phones. */
+export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ackLinkIn, ApiSession, BASE_URL, createUser, loginUi, setDefaultChain, shotPath, waitForMail } from '../lib/helpers';
+import { ackLinkIn, ApiSession, BASE_URL, createUser, loginUi, newPhoneContext, setDefaultChain, shotPath, waitForMail } from '../lib/helpers';
 
 // Issue 4: a new report reaches the first person of the contact chain by e-mail (through the maildev SMTP
 // sink that tests/run.sh e2e starts); that person acknowledges with the one-click link in the mail, without
@@ -53,15 +53,7 @@ test('a responder acknowledges from the link in the received mail and the board 
   expect(link.startsWith(`${BASE_URL}/ack/${inc.id}?token=`)).toBe(true);
 
   // ---- the link opens in a fresh browser (nobody signed in), on a phone
-  const phoneContext = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-  });
+  const phoneContext = await newPhoneContext(browser);
   const phone = await phoneContext.newPage();
   await phone.goto(link);
   await expect(phone.getByRole('heading', { name: '受付の確認', level: 1 })).toBeVisible();

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import {
   advanceTo,
-  BASE_URL,
   completeStepUi,
   createUser,
   expectExitCriteriaMet,
   loginUi,
   shotPath,
   stepCard,
+  newPhoneContext,
 } from '../lib/helpers';
 
 // One C1 (malware) incident from the reporter's phone to 完了, worked by a responder on a desktop.
@@ -21,15 +21,7 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   const responder = await createUser('Responder', '対応 太郎');
 
   // ---------------------------------------------------------------- reporter, phone-sized
-  const phoneContext = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-  });
+  const phoneContext = await newPhoneContext(browser);
   const phone = await phoneContext.newPage();
   await loginUi(phone, reporter);
   await expect(phone.getByRole('heading', { name: 'セキュリティ事故を報告する' })).toBeVisible();
