@@ -37,10 +37,11 @@ if (exportOpenApi >= 0)
 
 await app.PrepareDatabaseAsync();
 
-// `rebuild`: replay every event into the read models, then exit.
-if (args.Contains("rebuild"))
+// `rebuild [projection ...]`: replay every event into the read models (or only the named ones), then exit.
+var rebuild = Array.IndexOf(args, "rebuild");
+if (rebuild >= 0)
 {
-    await app.RebuildProjectionsAsync();
+    await app.RebuildProjectionsAsync(args.Skip(rebuild + 1).TakeWhile(a => !a.StartsWith('-')).ToArray());
     return 0;
 }
 if (args.Contains("--demo")) await app.SeedDemoAsync();

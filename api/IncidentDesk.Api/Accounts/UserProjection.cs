@@ -5,9 +5,11 @@ namespace IncidentDesk.Api.Accounts;
 
 public sealed class UserProjection : IInlineProjection
 {
+    public string Name => "users";
+
     public IReadOnlyList<string> Tables { get; } = ["users"];
 
-    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    public void Project(RecordedEvent @event, ISqlBatch batch)
     {
         switch (@event.Data)
         {

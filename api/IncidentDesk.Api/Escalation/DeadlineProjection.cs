@@ -11,9 +11,13 @@ namespace IncidentDesk.Api.Escalation;
 /// </summary>
 public sealed class DeadlineProjection : IInlineProjection
 {
+    public string Name => "deadlines";
+
     public IReadOnlyList<string> Tables { get; } = ["incident_deadlines"];
 
-    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    public IReadOnlyList<string> AlsoWrites { get; } = ["incident_board"];
+
+    public void Project(RecordedEvent @event, ISqlBatch batch)
     {
         switch (@event.Data)
         {
@@ -54,10 +58,10 @@ public sealed class DeadlineProjection : IInlineProjection
         }
     }
 
-    private static void Fired(NpgsqlBatch batch, Guid deadlineId, DateTimeOffset at) =>
+    private static void Fired(ISqlBatch batch, Guid deadlineId, DateTimeOffset at) =>
         batch.Add("update incident_deadlines set status = 'fired', updated_at = $2 where deadline_id = $1 and status = 'open'", deadlineId, at);
 
-    private static void Met(NpgsqlBatch batch, Guid incidentId, string which, DateTimeOffset at) =>
+    private static void Met(ISqlBatch batch, Guid incidentId, string which, DateTimeOffset at) =>
         batch.Add($"update incident_deadlines set status = 'met', updated_at = $2 where incident_id = $1 and status = 'open' and {which}",
             incidentId, at);
 }
@@ -68,12 +72,12 @@ public sealed class DeadlineProjection : IInlineProjection
 /// </summary>
 public interface IOutboxWriter
 {
-    void Write(RecordedEvent @event, NpgsqlBatch batch);
+    void Write(RecordedEvent @event, ISqlBatch batch);
 }
 
 public sealed class TimerOutboxWriter : IOutboxWriter
 {
-    public void Write(RecordedEvent @event, NpgsqlBatch batch)
+    public void Write(RecordedEvent @event, ISqlBatch batch)
     {
         if (@event.Data is DeadlineSet e)
             batch.Add("insert into timer_outbox (deadline_id, incident_id, due_at, created_at) values ($1, $2, $3, $4)",
@@ -83,7 +87,7 @@ public sealed class TimerOutboxWriter : IOutboxWriter
 
 public sealed class NotificationOutboxWriter : IOutboxWriter
 {
-    public void Write(RecordedEvent @event, NpgsqlBatch batch)
+    public void Write(RecordedEvent @event, ISqlBatch batch)
     {
         switch (@event.Data)
         {

@@ -87,8 +87,9 @@ public static class EscalationEndpoints
                 Npgsql.NpgsqlDataSource db, EventTypeMap types, UserDirectory users, CancellationToken ct) =>
             {
                 await using var cmd = db.CreateCommand(
-                    "select e.type, e.data::text, e.metadata->>'actor', e.recorded_at from events e join streams s using (stream_id) " +
-                    "where s.stream_type in ('contact_chain', 'sla_policy') order by e.seq desc limit 500");
+                    "select e.type, e.data::text, e.user_name, e.timestamp from mt_events e " +
+                    "where e.type = any($1) order by e.seq_id desc limit 500");
+                cmd.Parameters.AddWithValue(SettingsEventTypes.Names);
                 var rows = new List<(string Type, string Data, Guid Actor, DateTimeOffset At)>();
                 await using (var r = await cmd.ExecuteReaderAsync(ct))
                     while (await r.ReadAsync(ct))

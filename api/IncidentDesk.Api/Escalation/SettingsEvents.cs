@@ -21,8 +21,11 @@ public static class SettingsEventTypes
     /// <summary>The SLA policy is one stream with a fixed id.</summary>
     public static readonly Guid SlaPolicyStreamId = new("5a1a0000-0000-4000-8000-000000000001");
 
+    /// <summary>Stored names of the settings events: the audit trail of the admin settings is these.</summary>
+    public static readonly string[] Names = ["contact_chain_saved", "contact_chain_removed", "sla_policy_saved"];
+
     public static EventTypeMap RegisterSettingsEvents(this EventTypeMap map) => map
-        .Register<ContactChainSaved>("contact_chain_saved")
-        .Register<ContactChainRemoved>("contact_chain_removed")
-        .Register<SlaPolicySaved>("sla_policy_saved");
+        .Register<ContactChainSaved>(Names[0])
+        .Register<ContactChainRemoved>(Names[1])
+        .Register<SlaPolicySaved>(Names[2]);
 }

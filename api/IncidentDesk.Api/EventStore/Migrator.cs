@@ -4,10 +4,10 @@ using Npgsql;
 namespace IncidentDesk.Api.EventStore;
 
 /// <summary>
-/// Applies the numbered SQL files under Migrations/ (embedded) once each, in order, and records them.
-/// A session advisory lock makes concurrent starts of several API nodes safe.
+/// Creates Marten's schema objects, then applies the numbered SQL files under Migrations/ (embedded) once each,
+/// in order, and records them. A session advisory lock makes concurrent starts of several API nodes safe.
 /// </summary>
-public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> log)
+public sealed class Migrator(NpgsqlDataSource dataSource, Marten.IDocumentStore store, ILogger<Migrator> log)
 {
     private const long LockKey = 0x1D_0001;
 
@@ -19,6 +19,9 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> log)
         await Exec(conn, $"select pg_advisory_lock({LockKey})", ct);
         try
         {
+            // Marten's own tables and functions first (mt_events, mt_streams, ...): the numbered migrations build on
+            // them (the append-only triggers on mt_events). Marten computes the difference and applies only that.
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await Exec(conn, "create table if not exists schema_migrations (version int primary key, " +
                              "name text not null, applied_at timestamptz not null default now())", ct);
             var applied = new HashSet<int>();

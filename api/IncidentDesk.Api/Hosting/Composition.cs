@@ -41,6 +41,9 @@ public static class Composition
         // the process is started from (appsettings.json is only found when the content root is the project).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // Marten logs every failed batch with its parameter values: incident facts and personal data, which do not
+        // belong in logs, and a stale version (a 412) is no error. Failures reach us as exceptions anyway.
+        builder.Logging.AddFilter("Marten", LogLevel.Critical);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<System.Data.Common.DbDataSource>(p => p.GetRequiredService<NpgsqlDataSource>());
@@ -57,7 +60,8 @@ public static class Composition
         services.AddSingleton<EscalationSettingsStore>();
         services.AddSingleton<EscalationContextLoader>();
         services.AddSingleton<EscalationStreams>();
-        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddIncidentDeskEventStore();
+        services.AddSingleton<IEventStore, MartenEventStore>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ProjectionRebuilder>();
 
@@ -157,10 +161,10 @@ public static class Composition
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(CancellationToken.None);
     }
 
-    public static async Task RebuildProjectionsAsync(this WebApplication app)
+    public static async Task RebuildProjectionsAsync(this WebApplication app, string[] names)
     {
-        var count = await app.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(CancellationToken.None);
-        Console.WriteLine($"Rebuilt the read models from {count} events.");
+        var count = await app.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(CancellationToken.None, names);
+        Console.WriteLine($"Rebuilt {(names.Length == 0 ? "every read model" : string.Join(", ", names))} from {count} events.");
     }
 
     public static async Task SeedDemoAsync(this WebApplication app)

@@ -20,9 +20,11 @@ public sealed record AckByLinkResult(string Reference, DateTimeOffset Acknowledg
 /// <summary>Writes ack_link_uses from acknowledgements made through a link; its primary key makes links single-use.</summary>
 public sealed class AckLinkProjection : IInlineProjection
 {
+    public string Name => "ack_links";
+
     public IReadOnlyList<string> Tables { get; } = ["ack_link_uses"];
 
-    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    public void Project(RecordedEvent @event, ISqlBatch batch)
     {
         if (@event.Data is IncidentAcknowledged { ViaLink: { } link } e)
             batch.Add("insert into ack_link_uses (notification_id, incident_id, used_at) values ($1, $2, $3)", link.NotificationId, e.IncidentId, e.At);
@@ -72,7 +74,7 @@ public static class AckEndpoints
                             [], actor, ct);
                         return TypedResults.Ok(new AckByLinkResult(s.Reference, now, false));
                     }
-                    catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ack_link_uses_pkey" })
+                    catch (Exception e) when (e.IsUniqueViolation("ack_link_uses_pkey"))
                     {
                         throw new RuleViolated("link_used", "this acknowledge link has already been used");
                     }

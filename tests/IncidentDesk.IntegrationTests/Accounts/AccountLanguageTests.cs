@@ -94,7 +94,7 @@ public sealed class AccountLanguageTests(IncidentDeskApp app) : IClassFixture<In
         Assert.Equal("en", (await client.GetJsonAsync("/api/auth/me")).Str("language"));
         Assert.Equal(before + 1, await app.CountEventsAsync());
         var stored = JsonDocument.Parse((await app.Database.TextRowsAsync(
-            $"select data::text from events where stream_id = '{client.Id}' and type = 'user_language_changed'")).Single()).RootElement;
+            $"select data::text from mt_events where stream_id = '{client.Id}' and type = 'user_language_changed'")).Single()).RootElement;
         Assert.Equal(client.Id, stored.GetProperty("userId").GetGuid());
         Assert.Equal("en", stored.GetProperty("language").GetString());
         Assert.Equal(client.Id, stored.GetProperty("actor").GetGuid());
@@ -102,14 +102,14 @@ public sealed class AccountLanguageTests(IncidentDeskApp app) : IClassFixture<In
         Assert.Equal(TimeSpan.Zero, at.Offset);
         Assert.InRange(at, start.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal(client.Id.ToString(), (await app.Database.TextRowsAsync(
-            $"select metadata->>'actor' from events where stream_id = '{client.Id}' and type = 'user_language_changed'")).Single());
+            $"select user_name from mt_events where stream_id = '{client.Id}' and type = 'user_language_changed'")).Single());
 
         // The same choice again (a double click, a second tab) records nothing; going back does.
         Assert.Equal("en", (await WritesNothingAsync(() => PutLanguageAsync(client, "en"))).Expect(200).Json.Str("language"));
         Assert.Equal("ja", (await PutLanguageAsync(client, "ja")).Expect(200).Json.Str("language"));
         Assert.Equal(before + 2, await app.CountEventsAsync());
         Assert.Equal(["en", "ja"], await app.Database.TextRowsAsync(
-            $"select data->>'language' from events where stream_id = '{client.Id}' and type = 'user_language_changed' order by version"));
+            $"select data->>'language' from mt_events where stream_id = '{client.Id}' and type = 'user_language_changed' order by version"));
 
         // Only the caller's own account moved.
         Assert.Equal("ja", (await app.Admin.GetJsonAsync("/api/auth/me")).Str("language"));
@@ -207,7 +207,7 @@ public sealed class AccountLanguageTests(IncidentDeskApp app) : IClassFixture<In
         Assert.Equal("pending", update.Str("status"));
         Assert.StartsWith(subjectStart + incident.Reference, update.Str("subject"));
         Assert.Equal([language], await app.Database.TextRowsAsync(
-            $"select data->>'language' from events where type = 'notification_queued' and data->>'incidentId' = '{incident.Id}' " +
+            $"select data->>'language' from mt_events where type = 'notification_queued' and data->>'incidentId' = '{incident.Id}' " +
             $"and data->>'address' = '{reporter.Account!.Email}'"));
     }
 }

@@ -25,7 +25,7 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
     private void Step(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
 
     private static Task<long> EventCountAsync(TestDatabase db, Guid incidentId, string type) =>
-        db.ScalarAsync("select count(*) from events where stream_id = $1 and type = $2", EscalationState.StreamIdFor(incidentId), type);
+        db.ScalarAsync("select count(*) from mt_events where stream_id = $1 and type = $2", EscalationState.StreamIdFor(incidentId), type);
 
     [Fact]
     public async Task A_deadline_committed_by_a_process_killed_before_relaying_it_is_scheduled_and_fires_in_the_next_process()
@@ -124,7 +124,7 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
             // Each incident: the level-0 acknowledge deadline escalates to the second contact, whose level-1
             // deadline finds the chain exhausted and breaches.
             await EscalationNode.EventuallyAsync(
-                () => db.ScalarAsync("select count(*) from events where stream_id = any($1) and type = 'sla_breached'", streams),
+                () => db.ScalarAsync("select count(*) from mt_events where stream_id = any($1) and type = 'sla_breached'", streams),
                 n => n >= incidents, TimeSpan.FromSeconds(25), $"{incidents} acknowledge breaches");
             Step("every deadline fired");
             using var mail = Mailbox.Shared();
@@ -134,8 +134,8 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(1));
 
             var firings = await TextRowsAsync(db,
-                "select d.deadline_id::text || ' ' || d.level || ' ' || count(e.seq) || ' ' || coalesce(string_agg(e.type, ','), '') " +
-                "from incident_deadlines d left join events e on e.data->>'deadlineId' = d.deadline_id::text " +
+                "select d.deadline_id::text || ' ' || d.level || ' ' || count(e.seq_id) || ' ' || coalesce(string_agg(e.type, ','), '') " +
+                "from incident_deadlines d left join mt_events e on e.data->>'deadlineId' = d.deadline_id::text " +
                 "  and e.type in ('incident_escalated', 'sla_breached') " +
                 "where d.kind = 'acknowledge' and d.incident_id = any($1) group by d.deadline_id, d.level order by 1", filed.Select(i => i.Id).ToArray());
             Assert.Equal(2 * incidents, firings.Count);

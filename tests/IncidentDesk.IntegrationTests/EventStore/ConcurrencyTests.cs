@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests(IncidentDeskApp app) : IClassFixture<Incide
         });
 
         // Only the winner's note exists, in the log and in the incident.
-        Assert.Equal(2, await app.Database.ScalarAsync("select count(*) from events where stream_id = $1", incident.Id));
+        Assert.Equal(2, await app.Database.ScalarAsync("select count(*) from mt_events where stream_id = $1", incident.Id));
         var notes = (await responder.ReloadAsync(incident)).Detail.Items("notes");
         Assert.Equal(winner.Json.Items("notes").Single().Str("text"), Assert.Single(notes).Str("text"));
     }
@@ -79,9 +79,9 @@ public sealed class ConcurrencyTests(IncidentDeskApp app) : IClassFixture<Incide
         // Exactly one 200 per version: the versions handed out are 2..101, each once.
         Assert.Equal(Enumerable.Range(2, Wanted).Select(v => (long)v), won.Select(w => w.Version).Order());
 
-        var versions = await app.Database.TextRowsAsync($"select e.version::text from events e where e.stream_id = '{incident.Id}' order by e.version");
+        var versions = await app.Database.TextRowsAsync($"select e.version::text from mt_events e where e.stream_id = '{incident.Id}' order by e.version");
         Assert.Equal(Enumerable.Range(1, Wanted + 1).Select(v => v.ToString()), versions);
-        Assert.Equal(Wanted + 1, await app.Database.ScalarAsync("select version from streams where stream_id = $1", incident.Id));
+        Assert.Equal(Wanted + 1, await app.Database.ScalarAsync("select version from mt_streams where id = $1", incident.Id));
         Assert.Equal(Wanted + 1, await app.Database.ScalarAsync("select version from incident_board where id = $1", incident.Id));
 
         // Every winning note is stored once, at the version its writer was told.

@@ -10,24 +10,24 @@ namespace IncidentDesk.IntegrationTests.EventStore;
 public sealed class EventStoreTests(IncidentDeskApp app) : IClassFixture<IncidentDeskApp>
 {
     [Theory]
-    [InlineData("update events set type = 'tampered'")]
-    [InlineData("update events set data = '{}'::jsonb where version = 1")]
-    [InlineData("delete from events")]
-    [InlineData("delete from events where seq = (select max(seq) from events)")]
-    [InlineData("truncate events")]
-    [InlineData("truncate events cascade")]
+    [InlineData("update mt_events set type = 'tampered'")]
+    [InlineData("update mt_events set data = '{}'::jsonb where version = 1")]
+    [InlineData("delete from mt_events")]
+    [InlineData("delete from mt_events where seq_id = (select max(seq_id) from mt_events)")]
+    [InlineData("truncate mt_events")]
+    [InlineData("truncate mt_events cascade")]
     public async Task The_database_refuses_to_change_or_remove_a_stored_event(string sql)
     {
         var reporter = await app.SignInAsNewAsync("Reporter");
         await reporter.FileAsync();
-        var before = await app.Database.TextRowsAsync("select e::text from events e order by seq");
+        var before = await app.Database.TextRowsAsync("select e::text from mt_events e order by seq_id");
 
         await using var cmd = app.Database.DataSource.CreateCommand(sql);
         var refused = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
 
         Assert.Equal("P0001", refused.SqlState);
         Assert.Contains("append-only", refused.MessageText);
-        Assert.Equal(before, await app.Database.TextRowsAsync("select e::text from events e order by seq"));
+        Assert.Equal(before, await app.Database.TextRowsAsync("select e::text from mt_events e order by seq_id"));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class EventStoreTests(IncidentDeskApp app) : IClassFixture<Inciden
         var recorded = await app.Database.TextRowsAsync("select version || ' ' || name from schema_migrations order by version");
         Assert.Equal(Migrator.Migrations.Select(m => $"{m.Number} {m.Name}"), recorded);
         Assert.Equal(Enumerable.Range(1, Migrator.Migrations.Count).Select(n => (long)n),
-            (await app.Database.TextRowsAsync("select version::text from schema_migrations order by version")).Select(long.Parse));
+            (await app.Database.TextRowsAsync("select version::text from schema_migrations m order by m.version")).Select(long.Parse));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class EventStoreTests(IncidentDeskApp app) : IClassFixture<Inciden
 
         Assert.Equal(Migrator.Migrations.Count, await empty.ScalarAsync("select count(*) from schema_migrations"));
         Assert.Equal(1, await empty.ScalarAsync("select count(*) from users"));
-        Assert.Equal(1, await empty.ScalarAsync("select count(*) from events"));
+        Assert.Equal(1, await empty.ScalarAsync("select count(*) from mt_events"));
         using var client = second.CreateApiClient();
         (await client.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
     }
@@ -131,13 +131,13 @@ public sealed class EventStoreTests(IncidentDeskApp app) : IClassFixture<Inciden
     {
         var responder = await app.SignInAsNewAsync("Responder");
         var incident = await responder.DriveToAsync(await responder.FileAsync(), "analysis");
-        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select version from streams where stream_id = $1", incident.Id));
-        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select max(version) from events where stream_id = $1", incident.Id));
-        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select count(*) from events where stream_id = $1", incident.Id));
+        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select version from mt_streams where id = $1", incident.Id));
+        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select max(version) from mt_events where stream_id = $1", incident.Id));
+        Assert.Equal(incident.Version, await app.Database.ScalarAsync("select count(*) from mt_events where stream_id = $1", incident.Id));
         Assert.Equal(0, await app.Database.ScalarAsync(
-            "select count(*) from streams s where s.version <> (select count(*) from events e where e.stream_id = s.stream_id)"));
+            "select count(*) from mt_streams s where s.version <> (select count(*) from mt_events e where e.stream_id = s.id)"));
         // Event types are stored by their stable names, never CLR names.
-        var types = await app.Database.TextRowsAsync("select distinct type from events order by type");
+        var types = await app.Database.TextRowsAsync("select distinct type from mt_events order by type");
         Assert.All(types, t => Assert.Matches("^[a-z]+(_[a-z]+)*$", t));
     }
 

@@ -61,11 +61,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
-    public Task<long> CountEventsAsync() => ScalarAsync("select count(*) from events");
+    /// <summary>Events in the log (Marten's tombstones, which fill the sequence gaps of failed appends, are not events).</summary>
+    public Task<long> CountEventsAsync() => ScalarAsync("select count(*) from mt_events where type <> 'tombstone'");
 
     /// <summary>Events of incident streams only (not the escalation streams' deadlines and deliveries).</summary>
     public Task<long> CountIncidentEventsAsync() =>
-        ScalarAsync("select count(*) from events e join streams s using (stream_id) where s.stream_type = 'incident'");
+        ScalarAsync("select count(*) from mt_events e where e.stream_id in (select id from incident_board)");
 
     /// <summary>The first column of every row, as text (select t::text ... renders a whole row).</summary>
     public async Task<IReadOnlyList<string>> TextRowsAsync(string sql)

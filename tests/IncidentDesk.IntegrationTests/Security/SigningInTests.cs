@@ -129,7 +129,7 @@ public sealed class SigningInTests(IncidentDeskApp app) : IClassFixture<Incident
         var users = await app.Admin.GetAsync("/api/users");
         Assert.DoesNotContain(account.Password, users.Body);
         Assert.DoesNotContain("password", users.Body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, await app.Database.ScalarAsync("select count(*) from events where data::text like '%' || $1 || '%'", account.Password));
+        Assert.Equal(0, await app.Database.ScalarAsync("select count(*) from mt_events where data::text like '%' || $1 || '%'", account.Password));
         Assert.Equal(0, await app.Database.ScalarAsync("select count(*) from users where password_hash like '%' || $1 || '%'", account.Password));
         Assert.Equal(1, await app.Database.ScalarAsync("select count(*) from users where id = $1 and length(password_hash) > 40", account.Id));
     }

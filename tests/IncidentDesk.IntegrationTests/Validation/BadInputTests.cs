@@ -168,8 +168,8 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
 
     /// <summary>How much has been written: events, and the sum of every stream's version.</summary>
     private async Task<(long Events, long Versions, long Users)> MarkAsync() => (
-        await app.Database.ScalarAsync("select count(*) from events"),
-        await app.Database.ScalarAsync("select coalesce(sum(version), 0) from streams"),
+        await app.CountEventsAsync(),
+        await app.Database.ScalarAsync("select coalesce(sum(version), 0) from mt_streams"),
         await app.Database.ScalarAsync("select count(*) from users"));
 
     [Theory]

@@ -36,7 +36,7 @@ internal sealed class RegisterUserHandler(
         {
             await store.AppendAsync(id, UserEventTypes.StreamType, 0, [e], e.Actor, ct);
         }
-        catch (PostgresException x) when (x is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "users_email_unique" })
+        catch (Exception x) when (x.IsUniqueViolation("users_email_unique"))
         {
             // Two admins creating the same e-mail at once: the read model's unique index decides, and the
             // whole append (event included) rolls back.

@@ -35,9 +35,11 @@ public sealed record GetIncidentBoard(
 /// <summary>Keeps incident_board in step with the incident streams (same transaction as the append).</summary>
 public sealed class IncidentBoardProjection : IInlineProjection
 {
+    public string Name => "board";
+
     public IReadOnlyList<string> Tables { get; } = ["incident_board"];
 
-    public void Project(RecordedEvent @event, NpgsqlBatch batch)
+    public void Project(RecordedEvent @event, ISqlBatch batch)
     {
         const string touch = "updated_at = $2, version = $3";
         switch (@event.Data)
