@@ -19,6 +19,15 @@ public sealed record Caller(Guid Id, IReadOnlySet<string> Roles, string? Name = 
     /// <summary>Responders, executives and admins see every incident; reporters only their own.</summary>
     public bool SeesAllIncidents => Is(Common.Roles.Responder) || Is(Common.Roles.Executive) || Is(Common.Roles.Admin);
 
+    /// <summary>The one incident an acknowledge link was sent for: its holder may act on that incident only.</summary>
+    public Guid? LinkedIncident { get; init; }
+
+    /// <summary>Whether this caller may see the incident (reporters: their own; link holders: the linked one).</summary>
+    public bool MaySee(Guid incidentId, Guid reporterId) => SeesAllIncidents || reporterId == Id || LinkedIncident == incidentId;
+
+    /// <summary>Someone acting through an acknowledge link: the person it was sent to (or the system, naming them).</summary>
+    public static Caller ForLink(Guid actor, Guid incidentId) => new(actor, new HashSet<string>()) { LinkedIncident = incidentId };
+
     public bool WorksIncidents => Is(Common.Roles.Responder) || Is(Common.Roles.Admin);
 
     public static Caller From(ClaimsPrincipal user)

@@ -63,11 +63,10 @@ public static class EscalationEndpoints
             })
             .WithName("RemoveContactChain").WithSummary("Remove a contact chain (If-Match)");
 
-        admin.MapGet("/sla-policy", async Task<Ok<SlaPolicyView>> (EscalationSettingsStore settings, IEventStore store, HttpContext http, CancellationToken ct) =>
+        admin.MapGet("/sla-policy", async Task<Ok<SlaPolicyView>> (EscalationSettingsStore settings, Marten.IQuerySession store, HttpContext http, CancellationToken ct) =>
             {
                 settings.Invalidate();
-                var stream = await store.ReadStreamAsync(SettingsEventTypes.SlaPolicyStreamId, ct);
-                var version = stream.Count == 0 ? 0 : stream[^1].Version;
+                var version = (await store.Events.FetchStreamStateAsync(SettingsEventTypes.SlaPolicyStreamId, ct))?.Version ?? 0;
                 http.Response.Headers.ETag = Versions.ETag(version);
                 return TypedResults.Ok(new SlaPolicyView(await settings.PolicyAsync(ct), version, version == 0));
             })

@@ -21,6 +21,12 @@ public sealed record EscalationContext(
 /// </summary>
 public static class Reactions
 {
+    /// <summary>
+    /// Whether <see cref="Plan"/> reacts to this event: every incident event, and the escalation events a timer
+    /// decides. Deadlines set and messages queued or delivered are themselves reactions and start nothing.
+    /// </summary>
+    public static bool Triggers(IIncidentEvent e) => e is not IEscalationEvent or Escalated or SlaBreached or ReminderSent;
+
     /// <param name="decided">Incident events a command decided, and/or escalation events a timer decided.</param>
     public static IReadOnlyList<IEscalationEvent> Plan(
         Incident? before, EscalationState escalation, IReadOnlyList<IIncidentEvent> decided, EscalationContext ctx,

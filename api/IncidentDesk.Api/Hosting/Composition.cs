@@ -8,6 +8,7 @@ using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingBoard;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Notifications;
+using IncidentDesk.Api.Notifications.AcknowledgingByLink;
 using IncidentDesk.Api.Playbooks;
 using MediatR;
 using Quartz;
@@ -59,9 +60,10 @@ public static class Composition
         services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
         services.AddSingleton<EscalationSettingsStore>();
         services.AddSingleton<EscalationContextLoader>();
-        services.AddSingleton<EscalationStreams>();
+        services.AddSingleton<IUnitOfWorkReaction, EscalationReaction>();
+        services.AddSingleton<AckLinkCheck>();
         services.AddIncidentDeskEventStore();
-        services.AddSingleton<IEventStore, MartenEventStore>();
+        services.AddSingleton<CommandPath>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ProjectionRebuilder>();
 

@@ -1,17 +1,16 @@
 using IncidentDesk.Api.Common;
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Playbooks;
+using Marten;
 
 namespace IncidentDesk.Api.Incidents;
 
 /// <summary>
-/// The one command path for an existing incident: load, check who may see it, decide (pure), append with the
-/// version the client read, answer with the new state.
+/// Commands on an existing incident, on the one command path: load it (only if the caller may see it), decide
+/// (pure) at the version the client read, append, answer with the new state.
 /// </summary>
-public sealed class IncidentCommandRunner(
-    IEventStore store, IncidentViews views, PlaybookLibrary playbooks, EscalationStreams escalations, TimeProvider clock)
+public sealed class IncidentCommandRunner(CommandPath commands, IDocumentStore store, IncidentViews views, PlaybookLibrary playbooks)
 {
     public Task<IncidentDetail> RunAsync(
         Guid incidentId, long expectedVersion, Caller caller,
@@ -19,61 +18,47 @@ public sealed class IncidentCommandRunner(
         RunAsync(incidentId, expectedVersion, caller, (s, _, now) => decide(s, now), ct);
 
     /// <summary>For decisions that need the playbook the incident follows (pinned content, never the file).</summary>
-    public async Task<IncidentDetail> RunAsync(
+    public Task<IncidentDetail> RunAsync(
         Guid incidentId, long expectedVersion, Caller caller,
-        Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+        Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct) =>
+        RunAsync(incidentId, expectedVersion, caller.Id, caller, decide, o => views.DetailAsync(o.After, o.Version, ct), ct);
+
+    /// <summary>
+    /// As <paramref name="actor"/>, who may not be the caller (an acknowledge link acts for the person it was sent
+    /// to), answering with what <paramref name="answer"/> makes of the outcome. A command that is already
+    /// satisfied decides no events and succeeds (double clicks, re-deliveries).
+    /// </summary>
+    public Task<TResult> RunAsync<TResult>(
+        Guid incidentId, long? expectedVersion, Guid actor, Caller caller,
+        Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide,
+        Func<IncidentOutcome, Task<TResult>> answer, CancellationToken ct) =>
+        commands.RunAsync(actor, async work =>
         {
-            var stream = await LoadVisibleAsync(incidentId, caller, ct);
+            var stream = Visible(await work.LoadAsync<Incident>(incidentId, EvolveIncident, ct, expectedVersion), incidentId, caller);
             var active = stream.State.ActivePlaybook is { } pin ? await playbooks.PinnedAsync(pin.Id, pin.ContentHash, ct) : null;
-            var now = clock.GetUtcNow();
-            IReadOnlyList<IIncidentEvent> events;
-            try
-            {
-                events = decide(stream.State, active, now);
-            }
-            catch (RuleViolated) when (stream.Version != expectedVersion)
-            {
-                // The client decided on an old picture; "it changed, reload" is the more useful answer.
-                throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
-            }
-
-            // A command that is already satisfied succeeds without events (double clicks, re-deliveries).
-            if (events.Count == 0) return await views.DetailAsync(stream.State, stream.Version, ct);
-            if (stream.Version != expectedVersion)
-                throw new StreamVersionConflict(incidentId, expectedVersion, stream.Version);
-
-            var escalation = await escalations.LoadAsync(incidentId, ct);
-            var reactions = await escalations.ReactAsync(stream.State, escalation, events, now, ct);
-            try
-            {
-                var versions = await store.AppendAsync(
-                    [new StreamAppend(incidentId, IncidentEventTypes.StreamType, expectedVersion, events.Cast<object>().ToList()), reactions],
-                    [], caller.Id, ct);
-                var state = events.Aggregate(stream.State, (s, e) => Incident.Evolve(s, e));
-                return await views.DetailAsync(state, versions[0], ct);
-            }
-            catch (StreamVersionConflict c) when (c.StreamId == escalation.StreamId && attempt < 5)
-            {
-                // A timer or a delivery moved the escalation stream meanwhile; the incident itself did not
-                // change, so decide again on fresh state rather than bother the caller with a 412.
-            }
-        }
-    }
+            var events = decide(stream.State, active, work.Now);
+            work.Append(incidentId, events);
+            var after = events.Aggregate(stream.State, (s, e) => Incident.Evolve(s, e));
+            return await answer(new IncidentOutcome(stream.State, after, work.VersionAfter(incidentId), events, work.Now));
+        }, ct);
 
     /// <summary>Reporters may only see their own reports; to them any other incident does not exist.</summary>
-    public async Task<StreamState<Incident>> LoadVisibleAsync(Guid incidentId, Caller caller, CancellationToken ct)
-    {
-        // Account streams share the store: an id whose stream is not an incident is simply not found (not a 500).
-        var stream = await store.FetchAsync<Incident>(incidentId, (s, e) => s is null && e is not IncidentReported
+    public async Task<StreamState<Incident>> LoadVisibleAsync(Guid incidentId, Caller caller, CancellationToken ct) =>
+        Visible(await store.FetchAsync<Incident>(incidentId, EvolveIncident, ct), incidentId, caller);
+
+    // Account and settings streams share the store: an id whose stream is not an incident is simply not found (not a 500).
+    private static Incident EvolveIncident(Incident? s, object e) =>
+        s is null && e is not IncidentReported ? throw new NotFoundError("incident") : Incident.Evolve(s, e);
+
+    private static StreamState<Incident> Visible(StreamState<Incident>? stream, Guid incidentId, Caller caller) =>
+        stream is null || !caller.MaySee(incidentId, stream.State.ReporterId)
             ? throw new NotFoundError($"incident {incidentId}")
-            : Incident.Evolve(s, e), ct);
-        if (stream is null || (!caller.SeesAllIncidents && stream.State.ReporterId != caller.Id))
-            throw new NotFoundError($"incident {incidentId}");
-        return stream;
-    }
+            : stream;
 }
+
+/// <summary>A command's outcome on an incident: the state it decided on, the state after, the new version.</summary>
+public sealed record IncidentOutcome(
+    Incident Before, Incident After, long Version, IReadOnlyList<IIncidentEvent> Events, DateTimeOffset At);
 
 /// <summary>Rules shared by the stage forms.</summary>
 public static class IncidentRules

@@ -10,7 +10,7 @@ namespace IncidentDesk.Api.Notifications;
 /// outcome is an event on the incident's escalation stream: "who was told what, and when".
 /// </summary>
 public sealed class Dispatcher(
-    NpgsqlDataSource db, IEmailSender email, WebhookSender webhooks, AckLinks links, IEventStore store,
+    NpgsqlDataSource db, IEmailSender email, WebhookSender webhooks, AckLinks links, CommandPath commands,
     EscalationContextLoader contexts, IConfiguration config, TimeProvider clock, ILogger<Dispatcher> log) : BackgroundService
 {
     private int MaxAttempts => config.GetValue("Notifications:MaxAttempts", 8);
@@ -100,24 +100,16 @@ public sealed class Dispatcher(
     }
 
     /// <summary>
-    /// Appends the outcome to the escalation stream, retrying on concurrent appends; the outbox writer settles the
-    /// row in the same transaction (<see cref="NotificationOutboxWriter"/>). A process that dies between the
-    /// server's acceptance and this append sends that message again once the lease runs out: at least once, never lost.
+    /// Appends the outcome to the escalation stream on the command path (which decides again when a concurrent
+    /// append moved the stream); the outbox writer settles the row in the same transaction
+    /// (<see cref="NotificationOutboxWriter"/>). A process that dies between the server's acceptance and this append
+    /// sends that message again once the lease runs out: at least once, never lost.
     /// </summary>
-    private async Task RecordAsync(IEscalationEvent outcome, CancellationToken ct)
-    {
-        var streamId = EscalationState.StreamIdFor(outcome.IncidentId);
-        for (var attempt = 1; ; attempt++)
+    private Task RecordAsync(IEscalationEvent outcome, CancellationToken ct) =>
+        commands.RunAsync(SystemActor.Id, async work =>
         {
-            var version = (await store.ReadStreamAsync(streamId, ct)) is { Count: > 0 } events ? events[^1].Version : 0;
-            try
-            {
-                await store.AppendAsync(streamId, EscalationState.StreamType, version, [outcome], SystemActor.Id, ct);
-                return;
-            }
-            catch (StreamVersionConflict) when (attempt < 10)
-            {
-            }
-        }
-    }
+            var streamId = EscalationState.StreamIdFor(outcome.IncidentId);
+            await work.LoadAsync<EscalationState>(streamId, EscalationState.Evolve, ct);
+            work.Append(streamId, [outcome]);
+        }, ct);
 }

@@ -1,3 +1,4 @@
+using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Escalation;
@@ -31,10 +32,11 @@ public static class NotificationEndpoints
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/incidents/{id:guid}/escalation", async Task<Ok<IncidentEscalationView>> (
-                Guid id, HttpContext http, IncidentCommandRunner runner, EscalationStreams escalations, NpgsqlDataSource db, CancellationToken ct) =>
+                Guid id, HttpContext http, IncidentCommandRunner runner, Marten.IDocumentStore store, NpgsqlDataSource db, CancellationToken ct) =>
             {
                 await runner.LoadVisibleAsync(id, Caller.From(http.User), ct);
-                var escalation = (await escalations.LoadAsync(id, ct)).State;
+                var escalation = (await store.FetchAsync<EscalationState>(EscalationState.StreamIdFor(id), EscalationState.Evolve, ct))?.State
+                                 ?? EscalationState.Empty(id);
                 await using var cmd = db.CreateCommand("select kind, stage, level, due_at, status from incident_deadlines where incident_id = $1 order by due_at");
                 cmd.Parameters.AddWithValue(id);
                 var deadlines = new List<DeadlineView>();

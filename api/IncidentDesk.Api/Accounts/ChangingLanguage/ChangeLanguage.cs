@@ -28,27 +28,20 @@ public sealed record LanguageRequest(string? Language)
 /// <summary>The signed-in account chooses the language of the messages it is sent (ja or en).</summary>
 public sealed record ChangeLanguage(Guid UserId, LanguageRequest? Body, Guid Actor) : IRequest<string>;
 
-internal sealed class ChangeLanguageHandler(IEventStore store, TimeProvider clock) : IRequestHandler<ChangeLanguage, string>
+internal sealed class ChangeLanguageHandler(CommandPath commands) : IRequestHandler<ChangeLanguage, string>
 {
     public async Task<string> Handle(ChangeLanguage cmd, CancellationToken ct)
     {
         var language = Validate(cmd.Body);
-        for (var attempt = 1; ; attempt++)
+        // The request names the language outright (it does not depend on what was read), so the stream is not
+        // pinned: a concurrent change of the same account is decided again rather than a 412 the caller could
+        // do nothing about.
+        return await commands.RunAsync(cmd.Actor, async work =>
         {
-            var user = await store.FetchAsync<User>(cmd.UserId, User.Evolve, ct) ?? throw new NotFoundError($"user {cmd.UserId}");
-            var events = Decide(user.State, language, cmd.Actor, clock.GetUtcNow());
-            try
-            {
-                await store.AppendAsync(cmd.UserId, UserEventTypes.StreamType, user.Version, events, cmd.Actor, ct);
-                return language;
-            }
-            catch (StreamVersionConflict) when (attempt < 5)
-            {
-                // The request names the language outright (it does not depend on what was read), so a
-                // concurrent change of the same account is simply decided again rather than a 412 the
-                // caller could do nothing about.
-            }
-        }
+            var user = await work.LoadAsync<User>(cmd.UserId, User.Evolve, ct) ?? throw new NotFoundError($"user {cmd.UserId}");
+            work.Append(cmd.UserId, Decide(user.State, language, cmd.Actor, work.Now));
+            return language;
+        }, ct);
     }
 
     internal static string Validate(LanguageRequest? body)

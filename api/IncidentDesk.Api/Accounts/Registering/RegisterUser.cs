@@ -15,7 +15,7 @@ public sealed record UserDto(Guid Id, string Email, string DisplayName, string[]
 public sealed record RegisterUser(CreateUserRequest Body, Guid Actor) : IRequest<UserDto>;
 
 internal sealed class RegisterUserHandler(
-    IEventStore store, UserDirectory users, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
+    CommandPath commands, UserDirectory users, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
     : IRequestHandler<RegisterUser, UserDto>
 {
     public const int MinPasswordLength = 12;
@@ -34,7 +34,11 @@ internal sealed class RegisterUserHandler(
             cmd.Actor == Guid.Empty ? id : cmd.Actor, now, body.Language ?? Languages.Default);
         try
         {
-            await store.AppendAsync(id, UserEventTypes.StreamType, 0, [e], e.Actor, ct);
+            await commands.RunAsync(e.Actor, work =>
+            {
+                work.Start(id, [e]);
+                return Task.CompletedTask;
+            }, ct);
         }
         catch (Exception x) when (x.IsUniqueViolation("users_email_unique"))
         {

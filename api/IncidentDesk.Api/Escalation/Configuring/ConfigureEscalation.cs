@@ -24,7 +24,7 @@ public sealed record RemoveContactChain(Guid ChainId, long ExpectedVersion, Call
 public sealed record SaveSlaPolicy(long ExpectedVersion, SlaPolicy Body, Caller Caller) : IRequest<SlaPolicyView>;
 
 /// <summary>Admin settings of escalation (R15): contact chains and the SLA policy, each change an event.</summary>
-internal sealed class ConfigureEscalationHandler(IEventStore store, EscalationSettingsStore settings, TimeProvider clock)
+internal sealed class ConfigureEscalationHandler(CommandPath commands, EscalationSettingsStore settings, TimeProvider clock)
     : IRequestHandler<SaveContactChain, ContactChainView>, IRequestHandler<RemoveContactChain, Unit>,
       IRequestHandler<SaveSlaPolicy, SlaPolicyView>
 {
@@ -40,7 +40,7 @@ internal sealed class ConfigureEscalationHandler(IEventStore store, EscalationSe
             Blank(c.WebhookUrl), c.Language ?? "ja")).ToArray();
         var e = new ContactChainSaved(id, b.Name!.Trim(), b.Categories ?? [], Blank(b.Department), b.IsDefault ?? false, contacts,
             cmd.Caller.Id, clock.GetUtcNow());
-        var version = await store.AppendAsync(id, SettingsEventTypes.ChainStream, cmd.ExpectedVersion, [e], cmd.Caller.Id, ct);
+        var version = await AppendAsync(id, cmd.ExpectedVersion, e, cmd.Caller.Id, ct);
         settings.Invalidate();
         return new ContactChainView(id, e.Name, e.Categories, e.Department, e.IsDefault, e.Contacts, version);
     }
@@ -48,8 +48,8 @@ internal sealed class ConfigureEscalationHandler(IEventStore store, EscalationSe
     public async Task<Unit> Handle(RemoveContactChain cmd, CancellationToken ct)
     {
         if ((await settings.ChainsAsync(ct)).All(c => c.Chain.Id != cmd.ChainId)) throw new NotFoundError($"contact chain {cmd.ChainId}");
-        await store.AppendAsync(cmd.ChainId, SettingsEventTypes.ChainStream, cmd.ExpectedVersion,
-            [new ContactChainRemoved(cmd.ChainId, cmd.Caller.Id, clock.GetUtcNow())], cmd.Caller.Id, ct);
+        await AppendAsync(cmd.ChainId, cmd.ExpectedVersion, new ContactChainRemoved(cmd.ChainId, cmd.Caller.Id, clock.GetUtcNow()),
+            cmd.Caller.Id, ct);
         settings.Invalidate();
         return Unit.Value;
     }
@@ -78,11 +78,23 @@ internal sealed class ConfigureEscalationHandler(IEventStore store, EscalationSe
         }
         errors.ThrowIfAny();
         var e = new SlaPolicySaved([.. p.Rows!], p.TimeZone, p.BusinessDayStartHour, cmd.Caller.Id, clock.GetUtcNow());
-        var version = await store.AppendAsync(SettingsEventTypes.SlaPolicyStreamId, SettingsEventTypes.SlaStream, cmd.ExpectedVersion,
-            [e], cmd.Caller.Id, ct);
+        var version = await AppendAsync(SettingsEventTypes.SlaPolicyStreamId, cmd.ExpectedVersion, e, cmd.Caller.Id, ct);
         settings.Invalidate();
         return new SlaPolicyView(new SlaPolicy(e.Rows, e.TimeZone, e.BusinessDayStartHour), version, false);
     }
+
+    /// <summary>A settings change at the version the admin read (If-Match; 0 = a new stream): 412 if it moved.</summary>
+    private Task<long> AppendAsync(Guid streamId, long expectedVersion, object e, Guid actor, CancellationToken ct) =>
+        commands.RunAsync(actor, async work =>
+        {
+            if (expectedVersion == 0) work.Start(streamId, [e]);
+            else
+            {
+                await work.LoadAsync<object>(streamId, (_, x) => x, ct, expectedVersion);
+                work.Append(streamId, [e]);
+            }
+            return work.VersionAfter(streamId);
+        }, ct);
 
     internal static ContactChainRequest Validate(ContactChainRequest b)
     {

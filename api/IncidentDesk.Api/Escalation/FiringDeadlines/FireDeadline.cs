@@ -7,39 +7,25 @@ namespace IncidentDesk.Api.Escalation.FiringDeadlines;
 /// <summary>A deadline's time has come (sent by the Quartz job; may arrive twice, late, or after the facts moved on).</summary>
 public sealed record FireDeadline(Guid IncidentId, Guid DeadlineId) : IRequest<int>;
 
-internal sealed class FireDeadlineHandler(
-    IEventStore store, EscalationStreams escalations, EscalationSettingsStore settings, TimeProvider clock)
+internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettingsStore settings)
     : IRequestHandler<FireDeadline, int>
 {
-    public async Task<int> Handle(FireDeadline cmd, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<int> Handle(FireDeadline cmd, CancellationToken ct) =>
+        commands.RunAsync(SystemActor.Id, async work =>
         {
-            var incident = await store.FetchAsync<Incident>(cmd.IncidentId, Incident.Evolve, ct);
+            var incident = await work.LoadAsync<Incident>(cmd.IncidentId, Incident.Evolve, ct);
             if (incident is null) return 0;
-            var escalation = await escalations.LoadAsync(cmd.IncidentId, ct);
+            var streamId = EscalationState.StreamIdFor(cmd.IncidentId);
+            var escalation = (await work.LoadAsync<EscalationState>(streamId, EscalationState.Evolve, ct))?.State
+                             ?? EscalationState.Empty(cmd.IncidentId);
             var chain = await settings.ChainForAsync(incident.State.Category, incident.State.Department, ct);
-            var now = clock.GetUtcNow();
-            var decided = Decide(incident.State, escalation.State, cmd.DeadlineId, chain, now);
-            if (decided.Count == 0) return 0;
-
-            var reactions = await escalations.ReactAsync(incident.State, escalation, decided, now, ct);
-            var events = decided.Cast<object>().Concat(reactions.Events).ToList();
-            try
-            {
-                // The decision read the incident (acknowledged? which stage?): it holds only if the incident
-                // has not moved since, so its version is a precondition of the append.
-                await store.AppendAsync(
-                    [reactions with { Events = events }],
-                    [new StreamPrecondition(cmd.IncidentId, incident.Version)], SystemActor.Id, ct);
-                return decided.Count;
-            }
-            catch (StreamVersionConflict) when (attempt < 5)
-            {
-                // Someone acknowledged or moved the incident meanwhile, or a delivery was recorded: decide again.
-            }
-        }
-    }
+            var decided = Decide(incident.State, escalation, cmd.DeadlineId, chain, work.Now);
+            // The decision read the incident (acknowledged? which stage?): it holds only if the incident has not
+            // moved by the commit. If it has, or a delivery was recorded meanwhile, the command path decides again.
+            work.Require(cmd.IncidentId);
+            work.Append(streamId, decided);
+            return decided.Count;
+        }, ct);
 
     /// <summary>
     /// Pure and idempotent: a deadline that already fired, was replaced, or was met changes nothing. An unmet

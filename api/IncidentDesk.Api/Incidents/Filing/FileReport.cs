@@ -1,5 +1,4 @@
 using IncidentDesk.Api.Common;
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Playbooks;
@@ -23,25 +22,24 @@ public sealed record FileReportRequest(
 public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
 internal sealed class FileReportHandler(
-    IEventStore store, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks,
-    EscalationStreams escalations, TimeProvider clock)
+    CommandPath commands, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
     : IRequestHandler<FileReport, IncidentDetail>
 {
     public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        Validate(cmd.Body, now);
-        var id = Guid.CreateVersion7(now);
-        var reference = await references.NextAsync(now.Year, ct);
+        Validate(cmd.Body, clock.GetUtcNow());
+        var reference = await references.NextAsync(clock.GetUtcNow().Year, ct);
         var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
-        var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, now, pin);
-        IReadOnlyList<IIncidentEvent> filed = [reported, .. EvidencedByTheForm(reported, playbook)];
-        // The first deadlines and the alert to the first contact commit together with the report.
-        var reactions = await escalations.ReactAsync(null,
-            new StreamState<EscalationState>(EscalationState.StreamIdFor(id), 0, EscalationState.Empty(id)), filed, now, ct);
-        var version = (await store.AppendAsync(
-            [new StreamAppend(id, IncidentEventTypes.StreamType, 0, filed.Cast<object>().ToList()), reactions], [], cmd.Caller.Id, ct))[0];
+        // The first deadlines and the alert to the first contact commit together with the report (the reactions).
+        var (filed, version) = await commands.RunAsync(cmd.Caller.Id, work =>
+        {
+            var id = Guid.CreateVersion7(work.Now);
+            var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, work.Now, pin);
+            IReadOnlyList<IIncidentEvent> events = [reported, .. EvidencedByTheForm(reported, playbook)];
+            work.Start(id, events);
+            return Task.FromResult((events, work.VersionAfter(id)));
+        }, ct);
         var known = cmd.Caller.Name is { } name ? new Dictionary<Guid, string> { [cmd.Caller.Id] = name } : null;
         return await views.DetailAsync(filed.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e))!, version, ct, known);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
+using Marten;
 using MediatR;
 
 namespace IncidentDesk.Api.Incidents.GettingTimeline;
@@ -18,7 +19,7 @@ public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items, IReadOnlyD
 public sealed record GetTimeline(Guid IncidentId, Caller Caller) : IRequest<TimelineList>;
 
 /// <summary>The full record of what happened, who did it and when: the events themselves, oldest first.</summary>
-internal sealed class GetTimelineHandler(IEventStore store, UserDirectory users) : IRequestHandler<GetTimeline, TimelineList>
+internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory users) : IRequestHandler<GetTimeline, TimelineList>
 {
     public async Task<TimelineList> Handle(GetTimeline q, CancellationToken ct)
     {
