@@ -9,25 +9,27 @@ public sealed record UserAccount(
 /// <summary>Reads of the users read model.</summary>
 public sealed class UserDirectory(NpgsqlDataSource db)
 {
-    private const string Columns = "id, email, display_name, roles, password_hash, created_at, language";
+    private const string Columns =
+        "u.id, u.email, u.display_name, u.roles, coalesce(c.password_hash, ''), u.created_at, u.language " +
+        "from users u left join user_credentials c on c.user_id = u.id";
 
     public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand($"select {Columns} from users where lower(email) = lower($1)");
+        await using var cmd = db.CreateCommand($"select {Columns} where lower(u.email) = lower($1)");
         cmd.Parameters.AddWithValue(email);
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
     public async Task<UserAccount?> FindAsync(Guid id, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand($"select {Columns} from users where id = $1");
+        await using var cmd = db.CreateCommand($"select {Columns} where u.id = $1");
         cmd.Parameters.AddWithValue(id);
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<UserAccount>> AllAsync(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand($"select {Columns} from users order by display_name, email");
+        await using var cmd = db.CreateCommand($"select {Columns} order by u.display_name, u.email");
         return await ReadAsync(cmd, ct);
     }
 

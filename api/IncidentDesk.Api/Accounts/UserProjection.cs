@@ -14,9 +14,9 @@ public sealed class UserProjection : IInlineProjection
         switch (@event.Data)
         {
             case UserRegistered e:
-                batch.Add("insert into users (id, email, display_name, roles, password_hash, created_at, language, version) " +
-                          "values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    e.UserId, e.Email, e.DisplayName, e.Roles, e.PasswordHash, e.At, e.Language, @event.Version);
+                batch.Add("insert into users (id, email, display_name, roles, created_at, language, version) " +
+                          "values ($1, $2, $3, $4, $5, $6, $7)",
+                    e.UserId, e.Email, e.DisplayName, e.Roles, e.At, e.Language, @event.Version);
                 break;
             case UserLanguageChanged e:
                 batch.Add("update users set language = $2, version = $3 where id = $1", e.UserId, e.Language, @event.Version);

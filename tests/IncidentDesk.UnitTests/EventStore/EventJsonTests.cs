@@ -149,16 +149,15 @@ public sealed partial class EventJsonTests
             ByResponder + ",\"at\":\"2026-11-20T09:17:00+00:00\"}"),
 
         ["user_registered"] = (
-            new UserRegistered(UserId, "hanako@example.co.jp", "Hanako Sato", ["Responder", "Admin"],
-                "AQAAAAIAAYagAAAAEExampleHash/x+y==", UserId, T(0)),
+            new UserRegistered(UserId, "hanako@example.co.jp", "Hanako Sato", ["Responder", "Admin"], UserId, T(0)),
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"hanako@example.co.jp\",\"displayName\":\"Hanako Sato\"," +
-            "\"roles\":[\"Responder\",\"Admin\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash/x\\u002By==\"," +
+            "\"roles\":[\"Responder\",\"Admin\"]," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"language\":\"ja\"}"),
 
         ["user_registered (English)"] = (
-            new UserRegistered(UserId, "john@example.com", "John Smith", ["Reporter"], "AQAAAAIAAYagAAAAEExampleHash==", UserId, T(0), "en"),
+            new UserRegistered(UserId, "john@example.com", "John Smith", ["Reporter"], UserId, T(0), "en"),
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"john@example.com\",\"displayName\":\"John Smith\"," +
-            "\"roles\":[\"Reporter\"],\"passwordHash\":\"AQAAAAIAAYagAAAAEExampleHash==\"," +
+            "\"roles\":[\"Reporter\"]," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"language\":\"en\"}"),
 
         ["user_language_changed"] = (

@@ -30,13 +30,14 @@ internal sealed class RegisterUserHandler(
         var now = clock.GetUtcNow();
         var roles = body.Roles!.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray();
         var hash = hasher.HashPassword(new UserAccount(id, body.Email!, body.DisplayName!, roles, "", now), body.Password!);
-        var e = new UserRegistered(id, body.Email!.Trim(), body.DisplayName!.Trim(), roles, hash,
+        var e = new UserRegistered(id, body.Email!.Trim(), body.DisplayName!.Trim(), roles,
             cmd.Actor == Guid.Empty ? id : cmd.Actor, now, body.Language ?? Languages.Default);
         try
         {
             await commands.RunAsync(e.Actor, work =>
             {
                 work.Start(id, [e]);
+                work.Sql.Add("insert into user_credentials (user_id, password_hash, changed_at) values ($1, $2, $3)", id, hash, now);
                 return Task.CompletedTask;
             }, ct);
         }

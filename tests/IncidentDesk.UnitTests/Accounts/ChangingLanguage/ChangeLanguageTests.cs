@@ -52,7 +52,7 @@ public sealed class ChangeLanguageTests
     {
         var user = new object[]
         {
-            new UserRegistered(Reporter, "hanako@example.co.jp", "Hanako Sato", ["Reporter"], "hash", Reporter, T(0)),
+            new UserRegistered(Reporter, "hanako@example.co.jp", "Hanako Sato", ["Reporter"], Reporter, T(0)),
             new UserLanguageChanged(Reporter, "en", Reporter, T(1)),
             new UserLanguageChanged(Reporter, "ja", Reporter, T(2)),
             new UserLanguageChanged(Reporter, "en", Reporter, T(3)),
@@ -64,7 +64,7 @@ public sealed class ChangeLanguageTests
     [Fact]
     public void An_account_registered_in_English_starts_in_English()
     {
-        var user = User.Evolve(null, new UserRegistered(Reporter, "john@example.com", "John", ["Reporter"], "hash", Reporter, T(0), "en"));
+        var user = User.Evolve(null, new UserRegistered(Reporter, "john@example.com", "John", ["Reporter"], Reporter, T(0), "en"));
 
         Assert.Equal("en", user.Language);
     }
