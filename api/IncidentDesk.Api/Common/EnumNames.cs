@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IncidentDesk.Api.EventStore;
 
 namespace IncidentDesk.Api.Common;
 

@@ -66,15 +66,6 @@ public sealed class DeadlineProjection : IInlineProjection
             incidentId, at);
 }
 
-/// <summary>
-/// Side effects that must leave the building (timers, messages) are written as outbox rows in the append's
-/// transaction. Unlike projections they are never replayed by a rebuild: that would re-send old mail.
-/// </summary>
-public interface IOutboxWriter
-{
-    void Write(RecordedEvent @event, ISqlBatch batch);
-}
-
 public sealed class TimerOutboxWriter : IOutboxWriter
 {
     public void Write(RecordedEvent @event, ISqlBatch batch)
@@ -82,32 +73,5 @@ public sealed class TimerOutboxWriter : IOutboxWriter
         if (@event.Data is DeadlineSet e)
             batch.Add("insert into timer_outbox (deadline_id, incident_id, due_at, created_at) values ($1, $2, $3, $4)",
                 e.DeadlineId, e.IncidentId, e.DueAt, e.At);
-    }
-}
-
-public sealed class NotificationOutboxWriter : IOutboxWriter
-{
-    public void Write(RecordedEvent @event, ISqlBatch batch)
-    {
-        switch (@event.Data)
-        {
-            case NotificationQueued e:
-                batch.Add("insert into notification_outbox (notification_id, incident_id, channel, address, recipient_name, language, " +
-                          "subject, body, ack_link, status, next_attempt_at, created_at) " +
-                          "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10)",
-                    e.NotificationId, e.IncidentId, EnumNames.Name(e.Channel), e.Address, e.RecipientName, e.Language, e.Subject,
-                    e.Body, e.AckLink, e.At);
-                break;
-            // The delivery's outcome settles its row in the transaction that records it, so a process that dies
-            // after recording a delivery can never leave the row pending for another node to send again.
-            case NotificationSent e:
-                batch.Add("update notification_outbox set status = 'sent', sent_at = $2, lease_until = null, last_error = null " +
-                          "where notification_id = $1", e.NotificationId, e.At);
-                break;
-            case NotificationFailed e:
-                batch.Add("update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1",
-                    e.NotificationId, e.Error);
-                break;
-        }
     }
 }

@@ -5,14 +5,12 @@ using Npgsql;
 namespace IncidentDesk.Api.Escalation;
 
 /// <summary>Reads what <see cref="Reactions"/> needs, and only that (filing reads no account at all).</summary>
-public sealed class EscalationContextLoader(EscalationSettingsStore settings, NpgsqlDataSource db, IConfiguration config)
+public sealed class EscalationContextLoader(EscalationSettingsStore settings, NpgsqlDataSource db, PublicUrl publicUrl)
 {
-    public string PublicUrl => config["IncidentDesk:PublicUrl"] is { Length: > 0 } url ? url : "http://127.0.0.1:8080";
-
-    public async Task<EscalationContext> LoadAsync(Incident? before, IReadOnlyList<IIncidentEvent> decided, CancellationToken ct)
+    public async Task<EscalationContext> LoadAsync(Incident? before, IReadOnlyList<IDomainEvent> decided, CancellationToken ct)
     {
         var after = before;
-        foreach (var e in decided.Where(e => e is not IEscalationEvent)) after = Incident.Evolve(after, e);
+        foreach (var e in decided.OfType<IIncidentEvent>()) after = Incident.Evolve(after, e);
         var policy = await settings.PolicyAsync(ct);
         var chain = after is null ? null : await settings.ChainForAsync(after.Category, after.Department, ct);
 
@@ -35,6 +33,6 @@ public sealed class EscalationContextLoader(EscalationSettingsStore settings, Np
                 if (executives && r.GetFieldValue<string[]>(3).Contains(Roles.Executive)) execs.Add(recipient);
             }
         }
-        return new EscalationContext(policy, chain, accounts, execs, PublicUrl);
+        return new EscalationContext(policy, chain, accounts, execs, publicUrl.Base);
     }
 }

@@ -3,6 +3,9 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Escalation.Configuring;
+using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Notifications;
+using Npgsql;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +19,11 @@ public sealed record SettingsTimeline(IReadOnlyList<SettingsChange> Items);
 public sealed record DepartmentList(IReadOnlyList<string> Items);
 
 /// <summary>The admin route table for contact chains and the SLA policy.</summary>
+public sealed record DeadlineView(DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, string Status);
+
+/// <summary>What an incident's escalation looks like now: deadlines, level, breach, and every message.</summary>
+public sealed record IncidentEscalationView(int Level, bool Breached, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<DeliveryView> Deliveries);
+
 public static class EscalationEndpoints
 {
     public static IEndpointRouteBuilder MapEscalation(this IEndpointRouteBuilder app)
@@ -27,6 +35,25 @@ public static class EscalationEndpoints
                     .Distinct().Order(StringComparer.Ordinal).ToList())))
             .RequireAuthorization().WithTags("Escalation settings")
             .WithName("ListDepartments").WithSummary("Departments that have their own contact chain (for the report form)");
+
+        app.MapGet("/api/incidents/{id:guid}/escalation", async Task<Ok<IncidentEscalationView>> (
+                Guid id, HttpContext http, IncidentCommandRunner runner, Marten.IDocumentStore store, NpgsqlDataSource db, CancellationToken ct) =>
+            {
+                await runner.LoadVisibleAsync(id, Caller.From(http.User), ct);
+                var escalation = (await store.FetchAsync<EscalationState>(EscalationState.StreamIdFor(id), EscalationState.Evolve, ct))?.State
+                                 ?? EscalationState.Empty(id);
+                await using var cmd = db.CreateCommand("select kind, stage, level, due_at, status from incident_deadlines where incident_id = $1 order by due_at");
+                cmd.Parameters.AddWithValue(id);
+                var deadlines = new List<DeadlineView>();
+                await using (var r = await cmd.ExecuteReaderAsync(ct))
+                    while (await r.ReadAsync(ct))
+                        deadlines.Add(new DeadlineView(EnumNames.Parse<DeadlineKind>(r.GetString(0)),
+                            r.IsDBNull(1) ? null : EnumNames.Parse<Stage>(r.GetString(1)), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3), r.GetString(4)));
+                return TypedResults.Ok(new IncidentEscalationView(escalation.Level, escalation.Breached, deadlines,
+                    await NotificationEndpoints.DeliveriesAsync(db, "where o.incident_id = $1 order by o.created_at", id, ct)));
+            })
+            .WithTags("Notifications").RequireAuthorization(Policies.SeesAllIncidents)
+            .WithName("GetIncidentEscalation").WithSummary("Deadlines and the notification log (to whom, channel, status, time)");
 
         var admin = app.MapGroup("/api/admin").WithTags("Escalation settings").RequireAuthorization(Policies.Admin);
 

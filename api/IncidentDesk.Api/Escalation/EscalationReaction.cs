@@ -1,3 +1,4 @@
+using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 
@@ -13,8 +14,9 @@ internal sealed class EscalationReaction(EscalationContextLoader contexts) : IUn
 {
     public async Task ReactAsync(UnitOfWork work, CancellationToken ct)
     {
-        var decided = work.Changes.SelectMany(c => c.Events).OfType<IIncidentEvent>().Where(Reactions.Triggers)
-            .GroupBy(e => e.IncidentId).ToList();
+        var decided = work.Changes.SelectMany(c => c.Events).OfType<IDomainEvent>().Where(Reactions.Triggers)
+            .GroupBy(e => e switch { IIncidentEvent i => i.IncidentId, IEscalationEvent x => x.IncidentId, _ => Guid.Empty })
+            .ToList();
         foreach (var incident in decided)
         {
             // The incident as the command read it (null for one just filed): the reactions fold the decisions onto it.
@@ -28,4 +30,12 @@ internal sealed class EscalationReaction(EscalationContextLoader contexts) : IUn
             work.Append(streamId, Reactions.Plan(before, escalation, events, ctx, () => Guid.CreateVersion7(now), now));
         }
     }
+}
+
+/// <summary>The escalation stream on the incident's timeline: deadlines, escalations, messages and their delivery.</summary>
+internal sealed class EscalationTimelineSource : Incidents.GettingTimeline.IIncidentTimelineSource
+{
+    public string Stream => EscalationState.StreamType;
+
+    public Guid StreamIdFor(Guid incidentId) => EscalationState.StreamIdFor(incidentId);
 }

@@ -1,3 +1,4 @@
+using IncidentDesk.Api.Notifications;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,7 +46,12 @@ public sealed record EscalationState(
 
     public static EscalationState Evolve(EscalationState? state, object @event)
     {
-        var s = state ?? Empty(((IIncidentEvent)@event).IncidentId);
+        var s = state ?? Empty(@event switch
+        {
+            IEscalationEvent x => x.IncidentId,
+            INotificationEvent n => n.IncidentId,
+            _ => throw new InvalidOperationException($"escalation stream cannot start with {@event.GetType().Name}"),
+        });
         return @event switch
         {
             DeadlineSet e => s with

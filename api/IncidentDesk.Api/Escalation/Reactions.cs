@@ -25,25 +25,25 @@ public static class Reactions
     /// Whether <see cref="Plan"/> reacts to this event: every incident event, and the escalation events a timer
     /// decides. Deadlines set and messages queued or delivered are themselves reactions and start nothing.
     /// </summary>
-    public static bool Triggers(IIncidentEvent e) => e is not IEscalationEvent or Escalated or SlaBreached or ReminderSent;
+    public static bool Triggers(IDomainEvent e) => e is IIncidentEvent or Escalated or SlaBreached or ReminderSent;
 
     /// <param name="decided">Incident events a command decided, and/or escalation events a timer decided.</param>
-    public static IReadOnlyList<IEscalationEvent> Plan(
-        Incident? before, EscalationState escalation, IReadOnlyList<IIncidentEvent> decided, EscalationContext ctx,
+    public static IReadOnlyList<IDomainEvent> Plan(
+        Incident? before, EscalationState escalation, IReadOnlyList<IDomainEvent> decided, EscalationContext ctx,
         Func<Guid> newId, DateTimeOffset now)
     {
-        var output = new List<IEscalationEvent>();
+        var output = new List<IDomainEvent>();
         var state = before;
         foreach (var e in decided)
         {
-            if (e is not IEscalationEvent) state = Incident.Evolve(state, e);
+            if (e is IIncidentEvent incident) state = Incident.Evolve(state, incident);
             output.AddRange(React(state!, escalation, e, ctx, newId, now));
         }
         return output;
     }
 
-    private static IEnumerable<IEscalationEvent> React(
-        Incident s, EscalationState escalation, IIncidentEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    private static IEnumerable<IDomainEvent> React(
+        Incident s, EscalationState escalation, IDomainEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
     {
         var sla = ctx.Policy.For(s.Severity);
         var actor = e.Actor;
@@ -108,7 +108,7 @@ public static class Reactions
         DeadlineSet Deadline(Incident i, DeadlineKind kind, Stage? stage, int level, DateTimeOffset due) =>
             new(i.Id, newId(), kind, stage, level, due, SystemActor.Id, now);
 
-        IEnumerable<IEscalationEvent> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
+        IEnumerable<NotificationQueued> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
         {
             var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail,
                 ctx.Policy.TimeZone);
@@ -132,13 +132,13 @@ public static class Reactions
         s.Recovery?.ActionsTaken;
 
     /// <summary>Accounts whose addresses the reactions to these events need (so the loader reads no more).</summary>
-    public static IReadOnlyCollection<Guid> AccountsNeeded(Incident? before, IReadOnlyList<IIncidentEvent> decided)
+    public static IReadOnlyCollection<Guid> AccountsNeeded(Incident? before, IReadOnlyList<IDomainEvent> decided)
     {
         var ids = new HashSet<Guid>();
         var state = before;
         foreach (var e in decided)
         {
-            if (e is not IEscalationEvent) state = Incident.Evolve(state, e);
+            if (e is IIncidentEvent incident) state = Incident.Evolve(state, incident);
             switch (e)
             {
                 case StageAdvanced: ids.Add(state!.ReporterId); break;
@@ -149,6 +149,6 @@ public static class Reactions
         return ids;
     }
 
-    public static bool NeedsExecutives(IReadOnlyList<IIncidentEvent> decided) =>
+    public static bool NeedsExecutives(IReadOnlyList<IDomainEvent> decided) =>
         decided.Any(e => e is SlaBreached { Kind: DeadlineKind.Acknowledge });
 }

@@ -121,8 +121,20 @@ public sealed class UnitOfWork
             foreach (var e in events) state = evolve(state, e.Data);
             entry = streams[id] = new Entry(id, events.Count == 0 ? 0 : events[^1].Version, state);
         }
+        if (!entry.Folded) throw new InvalidOperationException($"stream {id} was read for its version only");
         if (expectedVersion is { } expected) entry.Expected = expected;
         return entry.Version == 0 ? null : new StreamState<T>(id, entry.Version, (T)entry.State!);
+    }
+
+    /// <summary>
+    /// Reads only a stream's version, to append to it at that version (no events loaded, no state): for commands
+    /// whose decision does not depend on the stream, such as recording a delivery beside its message.
+    /// </summary>
+    public async Task<long> ReadVersionAsync(Guid id, CancellationToken ct)
+    {
+        if (!streams.TryGetValue(id, out var entry))
+            entry = streams[id] = new Entry(id, (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0, null) { Folded = false };
+        return entry.Version;
     }
 
     /// <summary>A new stream: committing fails as a conflict if a stream of that id exists by then.</summary>
@@ -193,6 +205,7 @@ public sealed class UnitOfWork
         public object? State { get; } = state;
         public long? Expected { get; set; }
         public bool Required { get; set; }
+        public bool Folded { get; init; } = true;
         public List<object> Appended { get; } = [];
     }
 }

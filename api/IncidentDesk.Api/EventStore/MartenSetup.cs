@@ -1,4 +1,3 @@
-using IncidentDesk.Api.Escalation;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;

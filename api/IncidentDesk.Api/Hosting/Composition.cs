@@ -49,8 +49,7 @@ public static class Composition
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<System.Data.Common.DbDataSource>(p => p.GetRequiredService<NpgsqlDataSource>());
 
-        services.AddSingleton(new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-            .RegisterSettingsEvents().RegisterEscalationEvents());
+        services.AddSingleton(EventTypes());
         services.AddSingleton<IInlineProjection, IncidentBoardProjection>();
         services.AddSingleton<IInlineProjection, UserProjection>();
         services.AddSingleton<IInlineProjection, SettingsProjection>();
@@ -61,7 +60,9 @@ public static class Composition
         services.AddSingleton<EscalationSettingsStore>();
         services.AddSingleton<EscalationContextLoader>();
         services.AddSingleton<IUnitOfWorkReaction, EscalationReaction>();
+        services.AddSingleton<Incidents.GettingTimeline.IIncidentTimelineSource, EscalationTimelineSource>();
         services.AddSingleton<AckLinkCheck>();
+        services.AddSingleton<PublicUrl>();
         services.AddIncidentDeskEventStore();
         services.AddSingleton<CommandPath>();
         services.AddSingleton<Migrator>();
@@ -152,6 +153,10 @@ public static class Composition
         });
         return builder;
     }
+
+    /// <summary>Every event type of every module, with its stored name.</summary>
+    public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
+        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -4,11 +4,9 @@ using IncidentDesk.Api.EventStore;
 namespace IncidentDesk.Api.Incidents;
 
 /// <summary>Facts about one incident. Each names the account that caused it and when (UTC).</summary>
-public interface IIncidentEvent
+public interface IIncidentEvent : IDomainEvent
 {
     Guid IncidentId { get; }
-    Guid Actor { get; }
-    DateTimeOffset At { get; }
 }
 
 /// <summary>The exact playbook content an incident follows: id, version and SHA-256 of the file.</summary>

@@ -1,6 +1,5 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Notifications.AcknowledgingByLink;
 using Marten;

@@ -1,4 +1,3 @@
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using Npgsql;
 
@@ -11,7 +10,7 @@ namespace IncidentDesk.Api.Notifications;
 /// </summary>
 public sealed class Dispatcher(
     NpgsqlDataSource db, IEmailSender email, WebhookSender webhooks, AckLinks links, CommandPath commands,
-    EscalationContextLoader contexts, IConfiguration config, TimeProvider clock, ILogger<Dispatcher> log) : BackgroundService
+    PublicUrl publicUrl, IConfiguration config, TimeProvider clock, ILogger<Dispatcher> log) : BackgroundService
 {
     private int MaxAttempts => config.GetValue("Notifications:MaxAttempts", 8);
     private TimeSpan BaseDelay => TimeSpan.FromSeconds(config.GetValue("Notifications:BaseDelaySeconds", 5.0));
@@ -38,7 +37,7 @@ public sealed class Dispatcher(
         }
     }
 
-    private sealed record Row(Guid Id, Guid IncidentId, string Channel, string Address, string Name, string Language,
+    private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
         string Subject, string Body, bool AckLink, int Attempts);
 
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
@@ -49,11 +48,11 @@ public sealed class Dispatcher(
                          "where notification_id in (select notification_id from notification_outbox where status = 'pending' " +
                          "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
                          "order by next_attempt_at limit 20 for update skip locked) " +
-                         "returning notification_id, incident_id, channel, address, recipient_name, language, subject, body, ack_link, attempts"))
+                         "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts"))
         await using (var r = await claim.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
-                rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                    r.GetString(6), r.GetString(7), r.GetBoolean(8), r.GetInt32(9)));
+                rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10)));
 
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (row, token) => await DeliverAsync(row, token));
@@ -65,7 +64,7 @@ public sealed class Dispatcher(
         var body = row.Body;
         if (row.AckLink)
         {
-            var url = $"{contexts.PublicUrl.TrimEnd('/')}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}";
+            var url = $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}";
             body += row.Language == "en"
                 ? $"\nAcknowledge with one click (no sign-in needed): {url}\n"
                 : $"\nワンクリックで受付確認（ログイン不要）: {url}\n";
@@ -79,12 +78,12 @@ public sealed class Dispatcher(
         var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
         if (result.Delivered)
         {
-            await RecordAsync(new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now), ct);
+            await RecordAsync(row.StreamId, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now), ct);
         }
         else if (result.Permanent || row.Attempts >= MaxAttempts)
         {
             log.LogWarning("Giving up on notification {Id} to {Address}: {Error}", row.Id, row.Address, result.Error);
-            await RecordAsync(new NotificationFailed(row.IncidentId, row.Id, channel, row.Address, row.Attempts, result.Error ?? "failed",
+            await RecordAsync(row.StreamId, new NotificationFailed(row.IncidentId, row.Id, channel, row.Address, row.Attempts, result.Error ?? "failed",
                 result.Permanent, SystemActor.Id, now), ct);
         }
         else
@@ -100,16 +99,15 @@ public sealed class Dispatcher(
     }
 
     /// <summary>
-    /// Appends the outcome to the escalation stream on the command path (which decides again when a concurrent
+    /// Appends the outcome beside the message (the stream its row names) on the command path (which decides again when a concurrent
     /// append moved the stream); the outbox writer settles the row in the same transaction
     /// (<see cref="NotificationOutboxWriter"/>). A process that dies between the server's acceptance and this append
     /// sends that message again once the lease runs out: at least once, never lost.
     /// </summary>
-    private Task RecordAsync(IEscalationEvent outcome, CancellationToken ct) =>
+    private Task RecordAsync(Guid streamId, INotificationEvent outcome, CancellationToken ct) =>
         commands.RunAsync(SystemActor.Id, async work =>
         {
-            var streamId = EscalationState.StreamIdFor(outcome.IncidentId);
-            await work.LoadAsync<EscalationState>(streamId, EscalationState.Evolve, ct);
+            await work.ReadVersionAsync(streamId, ct);
             work.Append(streamId, [outcome]);
         }, ct);
 }

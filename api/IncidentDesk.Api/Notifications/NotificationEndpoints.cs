@@ -1,7 +1,6 @@
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -15,11 +14,6 @@ public sealed record DeliveryView(
 
 public sealed record DeliveryList(IReadOnlyList<DeliveryView> Items);
 
-public sealed record DeadlineView(DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, string Status);
-
-/// <summary>What an incident's escalation looks like now: deadlines, level, breach, and every message.</summary>
-public sealed record IncidentEscalationView(int Level, bool Breached, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<DeliveryView> Deliveries);
-
 public sealed record MailSettingsView(string Mode, string Target, bool WebhooksSigned);
 
 public static class NotificationEndpoints
@@ -31,25 +25,6 @@ public static class NotificationEndpoints
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/incidents/{id:guid}/escalation", async Task<Ok<IncidentEscalationView>> (
-                Guid id, HttpContext http, IncidentCommandRunner runner, Marten.IDocumentStore store, NpgsqlDataSource db, CancellationToken ct) =>
-            {
-                await runner.LoadVisibleAsync(id, Caller.From(http.User), ct);
-                var escalation = (await store.FetchAsync<EscalationState>(EscalationState.StreamIdFor(id), EscalationState.Evolve, ct))?.State
-                                 ?? EscalationState.Empty(id);
-                await using var cmd = db.CreateCommand("select kind, stage, level, due_at, status from incident_deadlines where incident_id = $1 order by due_at");
-                cmd.Parameters.AddWithValue(id);
-                var deadlines = new List<DeadlineView>();
-                await using (var r = await cmd.ExecuteReaderAsync(ct))
-                    while (await r.ReadAsync(ct))
-                        deadlines.Add(new DeadlineView(EnumNames.Parse<DeadlineKind>(r.GetString(0)),
-                            r.IsDBNull(1) ? null : EnumNames.Parse<Stage>(r.GetString(1)), r.GetInt32(2), r.GetFieldValue<DateTimeOffset>(3), r.GetString(4)));
-                return TypedResults.Ok(new IncidentEscalationView(escalation.Level, escalation.Breached, deadlines,
-                    await DeliveriesAsync(db, "where o.incident_id = $1 order by o.created_at", id, ct)));
-            })
-            .WithTags("Notifications").RequireAuthorization(Policies.SeesAllIncidents)
-            .WithName("GetIncidentEscalation").WithSummary("Deadlines and the notification log (to whom, channel, status, time)");
-
         var admin = app.MapGroup("/api/admin").WithTags("Notifications").RequireAuthorization(Policies.Admin);
         admin.MapGet("/deliveries", async Task<Ok<DeliveryList>> (string? status, NpgsqlDataSource db, CancellationToken ct) =>
             {
@@ -68,7 +43,8 @@ public static class NotificationEndpoints
         return app;
     }
 
-    private static async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(NpgsqlDataSource db, string where, object? arg, CancellationToken ct)
+    /// <summary>Messages from the outbox with their delivery state (<paramref name="where"/> filters on o.*, with $1).</summary>
+    public static async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(NpgsqlDataSource db, string where, object? arg, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(DeliverySelect + where);
         cmd.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value, NpgsqlDbType = arg is Guid ? NpgsqlTypes.NpgsqlDbType.Uuid : NpgsqlTypes.NpgsqlDbType.Text });

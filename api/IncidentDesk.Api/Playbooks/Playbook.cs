@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using IncidentDesk.Api.Incidents;
 
 namespace IncidentDesk.Api.Playbooks;
 

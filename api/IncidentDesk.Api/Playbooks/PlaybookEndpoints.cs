@@ -1,6 +1,4 @@
 using IncidentDesk.Api.Common;
-using IncidentDesk.Api.Incidents;
-using IncidentDesk.Api.Incidents.GettingIncident;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IncidentDesk.Api.Playbooks;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using IncidentDesk.Api.Incidents;
 using Npgsql;
 
 namespace IncidentDesk.Api.Playbooks;

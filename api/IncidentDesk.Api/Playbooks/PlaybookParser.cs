@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using IncidentDesk.Api.Incidents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -273,7 +272,7 @@ public sealed class PlaybookParser
         try
         {
             var c = Common.EnumNames.Parse<Category>(v);
-            if (c != Incidents.Category.Unknown) return c;
+            if (c != Common.Category.Unknown) return c;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -66,26 +66,33 @@ public sealed class ReactionsTests
 
     private static Incident? Fold(IIncidentEvent[] history) => history.Aggregate((Incident?)null, (s, e) => Incident.Evolve(s, e));
 
-    private static EscalationState Stream(params IEscalationEvent[] events) =>
+    private static Guid IncidentOf(IDomainEvent e) => e switch
+    {
+        IEscalationEvent x => x.IncidentId,
+        INotificationEvent n => n.IncidentId,
+        _ => Guid.Empty,
+    };
+
+    private static EscalationState Stream(params IDomainEvent[] events) =>
         events.Aggregate(EscalationState.Empty(IncidentId), (s, e) => EscalationState.Evolve(s, e));
 
-    private static IReadOnlyList<IEscalationEvent> Plan(
-        IIncidentEvent[] history, IIncidentEvent[] decided, EscalationState? escalation = null, EscalationContext? ctx = null) =>
+    private static IReadOnlyList<IDomainEvent> Plan(
+        IIncidentEvent[] history, IDomainEvent[] decided, EscalationState? escalation = null, EscalationContext? ctx = null) =>
         Reactions.Plan(Fold(history), escalation ?? Stream(), decided, ctx ?? Context(), Ids(), Now);
 
     /// <summary>Messages in a readable form: channel, address, template, language, and whether it carries an ack link.</summary>
-    private static string[] Sent(IEnumerable<IEscalationEvent> events) => events.OfType<NotificationQueued>()
+    private static string[] Sent(IEnumerable<IDomainEvent> events) => events.OfType<NotificationQueued>()
         .Select(n => $"{n.Channel} {n.Address} {n.Template} {n.Language}{(n.AckLink ? " +ack" : "")}").ToArray();
 
-    private static (DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt)[] Deadlines(IEnumerable<IEscalationEvent> events) =>
+    private static (DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt)[] Deadlines(IEnumerable<IDomainEvent> events) =>
         events.OfType<DeadlineSet>().Select(d => (d.Kind, d.Stage, d.Level, d.DueAt)).ToArray();
 
-    private static IIncidentEvent Escalation(int level, Contact to, int at) =>
+    private static IEscalationEvent Escalation(int level, Contact to, int at) =>
         new Escalated(IncidentId, FiredDeadline, level, to, SystemActor.Id, T(at));
 
-    private static IIncidentEvent Breach(DeadlineKind kind, int at) => new SlaBreached(IncidentId, FiredDeadline, kind, SystemActor.Id, T(at));
+    private static IEscalationEvent Breach(DeadlineKind kind, int at) => new SlaBreached(IncidentId, FiredDeadline, kind, SystemActor.Id, T(at));
 
-    private static IIncidentEvent Reminder(Stage stage, int at) => new ReminderSent(IncidentId, FiredDeadline, stage, SystemActor.Id, T(at));
+    private static IEscalationEvent Reminder(Stage stage, int at) => new ReminderSent(IncidentId, FiredDeadline, stage, SystemActor.Id, T(at));
 
     private static DeadlineSet TriageDeadline(int minutesAfterReport) =>
         new(IncidentId, FiredDeadline, DeadlineKind.Triage, null, 0, ReportedAt.AddMinutes(minutesAfterReport), SystemActor.Id, ReportedAt);
@@ -461,7 +468,7 @@ public sealed class ReactionsTests
     {
         var events = Plan(ReadyToLeaveRecovery(), [MovedOn(Stage.Recovery, Stage.Prevention, 9)]);
 
-        Assert.All(events, e => Assert.Equal((IncidentId, SystemActor.Id, Now), (e.IncidentId, e.Actor, e.At)));
+        Assert.All(events, e => Assert.Equal((IncidentId, SystemActor.Id, Now), (IncidentOf(e), e.Actor, e.At)));
         var ids = events.Select(e => e switch { DeadlineSet d => d.DeadlineId, NotificationQueued n => n.NotificationId, _ => Guid.Empty });
         Assert.Equal(Enumerable.Range(1, events.Count).Select(Id), ids);
     }
@@ -510,7 +517,7 @@ public sealed class ReactionsTests
 
     public static TheoryData<string> Scenarios => new(PlanScenarios.Keys);
 
-    private static readonly Dictionary<string, (IIncidentEvent[] History, IIncidentEvent[] Decided)> PlanScenarios = new()
+    private static readonly Dictionary<string, (IIncidentEvent[] History, IDomainEvent[] Decided)> PlanScenarios = new()
     {
         ["filing"] = ([], [Reported()]),
         ["acknowledging starts triage"] = (InDetection(), [Acknowledged(1), MovedOn(Stage.Detection, Stage.Triage, 1)]),

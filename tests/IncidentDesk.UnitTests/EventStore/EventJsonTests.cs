@@ -5,6 +5,7 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Notifications;
 using IncidentDesk.UnitTests.Testing;
 using static IncidentDesk.UnitTests.Testing.Fixed;
 using static IncidentDesk.UnitTests.Testing.History;

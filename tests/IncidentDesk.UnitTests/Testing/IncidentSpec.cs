@@ -91,8 +91,7 @@ public sealed class Outcome(Incident before, IReadOnlyList<IIncidentEvent>? even
 /// <summary>The event type map of the running app, and a readable stored form of events for comparisons.</summary>
 public static class EventJson
 {
-    public static readonly EventTypeMap Map = new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-        .RegisterSettingsEvents().RegisterEscalationEvents();
+    public static readonly EventTypeMap Map = IncidentDesk.Api.Hosting.Composition.EventTypes();
 
     public static string[] Describe(IEnumerable<object> events) =>
         events.Select(e => $"{Map.NameOf(e)} {Map.Serialize(e)}").ToArray();

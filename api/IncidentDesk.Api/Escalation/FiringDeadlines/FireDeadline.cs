@@ -1,3 +1,4 @@
+using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using MediatR;

@@ -21,7 +21,7 @@ internal sealed class AcknowledgeHandler(IncidentCommandRunner runner) : IReques
         if (s.AcknowledgedAt is not null) return [];
         IncidentRules.RequireOpen(s);
         var acknowledged = new IncidentAcknowledged(s.Id, actor, now);
-        var detectionDone = playbook is null || Playbooks.Checklist.Blocking(s, playbook, Stage.Detection).Count == 0;
+        var detectionDone = playbook is null || Checklist.Blocking(s, playbook, Stage.Detection).Count == 0;
         return s.Stage == Stage.Detection && detectionDone
             ? [acknowledged, new StageAdvanced(s.Id, Stage.Detection, Stage.Triage, actor, now)]
             : [acknowledged];

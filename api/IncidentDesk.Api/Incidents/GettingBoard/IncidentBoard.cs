@@ -70,8 +70,6 @@ public sealed class IncidentBoardProjection : IInlineProjection
             case IncidentAssigned e:
                 batch.Add($"update incident_board set owner_id = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, e.OwnerId);
                 break;
-            case Escalation.IEscalationEvent:
-                break; // the escalation stream has versions of its own; its board columns are the DeadlineProjection's
             case IIncidentEvent e:
                 batch.Add($"update incident_board set {touch} where id = $1", e.IncidentId, e.At, @event.Version);
                 break;

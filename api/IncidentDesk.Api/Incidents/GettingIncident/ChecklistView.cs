@@ -2,8 +2,6 @@ using IncidentDesk.Api.Playbooks;
 
 namespace IncidentDesk.Api.Incidents.GettingIncident;
 
-public sealed record SourceView(string File, string Lines, bool Derived);
-
 public sealed record PlaybookRef(string Id, int Version, string ContentHash, Category Category, LocalizedText Title);
 
 public sealed record ChecklistStep(

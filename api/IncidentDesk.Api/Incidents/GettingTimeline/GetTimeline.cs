@@ -18,8 +18,19 @@ public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items, IReadOnlyD
 
 public sealed record GetTimeline(Guid IncidentId, Caller Caller) : IRequest<TimelineList>;
 
+/// <summary>
+/// A stream another module keeps about each incident, shown on the incident's timeline to staff (never to
+/// reporters). The module names its stream and derives its id from the incident's.
+/// </summary>
+public interface IIncidentTimelineSource
+{
+    string Stream { get; }
+
+    Guid StreamIdFor(Guid incidentId);
+}
+
 /// <summary>The full record of what happened, who did it and when: the events themselves, oldest first.</summary>
-internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory users) : IRequestHandler<GetTimeline, TimelineList>
+internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory users, IEnumerable<IIncidentTimelineSource> sources) : IRequestHandler<GetTimeline, TimelineList>
 {
     public async Task<TimelineList> Handle(GetTimeline q, CancellationToken ct)
     {
@@ -28,21 +39,27 @@ internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory user
         // incidents (accounts: their events hold password hashes) are not found for anyone.
         if (events.Count == 0 || events[0].Data is not IncidentReported r || (!q.Caller.SeesAllIncidents && r.Actor != q.Caller.Id))
             throw new NotFoundError($"incident {q.IncidentId}");
-        // Staff also see the escalation stream: who was told what and when, escalations, breaches, reminders.
+        // Staff also see the streams other modules keep about the incident (escalation: who was told what and when).
+        var stream = new Dictionary<Guid, string> { [q.IncidentId] = "incident" };
         if (q.Caller.SeesAllIncidents)
-            events = [.. events, .. await store.ReadStreamAsync(Escalation.EscalationState.StreamIdFor(q.IncidentId), ct)];
+            foreach (var source in sources)
+            {
+                var id = source.StreamIdFor(q.IncidentId);
+                stream[id] = source.Stream;
+                events = [.. events, .. await store.ReadStreamAsync(id, ct)];
+            }
         events = [.. events.OrderBy(e => e.Seq)];
         var mentioned = events.SelectMany(e => e.Data switch
         {
             IncidentAssigned a => new[] { e.Actor, a.OwnerId, a.PreviousOwnerId ?? e.Actor },
             _ => [e.Actor],
         });
-        var names = new Dictionary<Guid, string>(await users.NamesAsync(mentioned, ct)) { [Escalation.SystemActor.Id] = Escalation.SystemActor.Name };
+        var names = new Dictionary<Guid, string>(await users.NamesAsync(mentioned, ct)) { [SystemActor.Id] = SystemActor.Name };
         return new TimelineList(events.Select(e => new TimelineEntry(
-            e.Seq, e.Version, e.Type, ((IIncidentEvent)e.Data).At, e.Actor, names.GetValueOrDefault(e.Actor),
+            e.Seq, e.Version, e.Type, ((IDomainEvent)e.Data).At, e.Actor, names.GetValueOrDefault(e.Actor),
             JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), JsonDefaults.Options))
         {
-            Stream = e.Data is Escalation.IEscalationEvent ? "escalation" : "incident",
+            Stream = stream[e.StreamId],
         }).ToList(), names);
     }
 }

@@ -1,5 +1,4 @@
 using IncidentDesk.Api.Common;
-using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Acknowledging;
 using MediatR;

@@ -1,6 +1,6 @@
-using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Playbooks;
 
-namespace IncidentDesk.Api.Playbooks;
+namespace IncidentDesk.Api.Incidents;
 
 /// <summary>The facts of an incident that step conditions read; always the current ones.</summary>
 public sealed record IncidentFacts(

@@ -3,7 +3,7 @@ using IncidentDesk.Api.EventStore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IncidentDesk.Api.Common;
+namespace IncidentDesk.Api.Hosting;
 
 /// <summary>The one mapping from failures to RFC 7807 problem details.</summary>
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace IncidentDesk.Api.Incidents;
+namespace IncidentDesk.Api.Common;
 
 /// <summary>C1–C10 of the seeds digest §5, plus "unknown" for a reporter who cannot tell.</summary>
 public enum Category

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
 
-namespace IncidentDesk.Api.EventStore;
+namespace IncidentDesk.Api.Common;
 
 /// <summary>One JSON shape for events, read models and the HTTP API: camelCase, enums as snake_case strings.</summary>
 public static class JsonDefaults
