@@ -17,6 +17,7 @@ if (exportOpenApi >= 0)
     builder.Configuration["ConnectionStrings:IncidentDesk"] ??= "Host=unused-by-openapi-export";
     builder.Configuration["IncidentDesk:Timers:Enabled"] = "false";
     builder.Configuration["Notifications:Dispatch"] = "false";
+    builder.Configuration["IncidentDesk:Projections:Daemon"] = "Disabled";
 }
 builder.AddIncidentDesk();
 

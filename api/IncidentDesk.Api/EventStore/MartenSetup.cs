@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Weasel.Core;
 
 namespace IncidentDesk.Api.EventStore;
@@ -13,9 +14,14 @@ public static class MartenSetup
     /// Marten's event store on the registered <c>NpgsqlDataSource</c>. Schema objects are never created on the fly:
     /// <see cref="Migrator"/> applies them at startup, under its lock, before the numbered SQL migrations.
     /// </summary>
-    public static IServiceCollection AddIncidentDeskEventStore(this IServiceCollection services)
+    /// <param name="daemon">
+    /// The async daemon for projections that need not be inline. HotCold: Marten's leader election (an advisory lock
+    /// per projection) runs each async projection on one node of a cluster at a time, and another node takes over
+    /// when that one stops. Disabled: no node runs them (e.g. the OpenAPI export).
+    /// </param>
+    public static IServiceCollection AddIncidentDeskEventStore(this IServiceCollection services, DaemonMode daemon)
     {
-        services.AddMarten(sp =>
+        var marten = services.AddMarten(sp =>
         {
             var opts = new StoreOptions();
             opts.AutoCreateSchemaObjects = AutoCreate.None;
@@ -35,6 +41,7 @@ public static class MartenSetup
             opts.Listeners.Add(new OutboxListener(sp.GetServices<IOutboxWriter>().ToArray()));
             return opts;
         }).UseNpgsqlDataSource().UseLightweightSessions();
+        if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
         return services;
     }
 }

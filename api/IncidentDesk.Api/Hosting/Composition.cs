@@ -63,7 +63,7 @@ public static class Composition
         services.AddSingleton<Incidents.GettingTimeline.IIncidentTimelineSource, EscalationTimelineSource>();
         services.AddSingleton<AckLinkCheck>();
         services.AddSingleton<PublicUrl>();
-        services.AddIncidentDeskEventStore();
+        services.AddIncidentDeskEventStore(builder.Configuration.GetValue("IncidentDesk:Projections:Daemon", JasperFx.Events.Daemon.DaemonMode.HotCold));
         services.AddSingleton<CommandPath>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ProjectionRebuilder>();
