@@ -33,6 +33,30 @@ public sealed class FieldErrors
     public FieldErrors Max<T>(string field, IReadOnlyCollection<T>? items, int max) =>
         items is not null && items.Count > max ? Add(field, $"must have at most {max} items") : this;
 
+    // The value-returning forms give a command its validated input without '!': a missing value is recorded as an
+    // error and stands in as default, which ThrowIfAny guarantees nobody reads.
+
+    /// <summary>The value, or an "is required" error.</summary>
+    public T Value<T>(string field, T? value) where T : struct
+    {
+        Required(field, value);
+        return value ?? default;
+    }
+
+    /// <summary>Required, non-blank text of at most <paramref name="max"/> characters, trimmed.</summary>
+    public string TextValue(string field, string? value, int max)
+    {
+        Text(field, value, max);
+        return value?.Trim() ?? "";
+    }
+
+    /// <summary>Optional text of at most <paramref name="max"/> characters, trimmed; blank is null.</summary>
+    public string? OptionalValue(string field, string? value, int max)
+    {
+        Optional(field, value, max);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

@@ -203,12 +203,12 @@ public sealed class LifecyclePropertyTests
                     Chance(r, 0.3), Chance(r, 0.3), Chance(r, 0.2) ? null : [.. Enumerable.Range(0, r.Next(3)).Select(i => $" action {i} ")],
                     Chance(r, 0.8) ? Pick(r, [Owner, OtherOwner]) : null);
                 TriageHandler.Validate(body);
-                return new(kind, actor, (st, now) => TriageHandler.Decide(st, body, actor, now));
+                return new(kind, actor, (st, now) => TriageHandler.Decide(st, TriageHandler.Validate(body), actor, now));
             }
             case Kind.Rerate:
             {
                 var body = new RerateSeverityRequest(Pick(r, Enum.GetValues<InfoClass>()), Pick(r, Enum.GetValues<Impact>()), Chance(r, 0.3), "re-rated");
-                return new(kind, actor, (st, now) => RerateSeverityHandler.Decide(st, body, actor, now));
+                return new(kind, actor, (st, now) => RerateSeverityHandler.Decide(st, RerateSeverityHandler.Validate(body), actor, now));
             }
             case Kind.Analysis:
             {
@@ -216,7 +216,7 @@ public sealed class LifecyclePropertyTests
                 var body = new AnalysisRequest(W(), W(), W(), W(), W(), W(), Text(r, "damage"), Text(r, "scale"), Text(r, "FS-01"),
                     Text(r, "cause", "other cause"), Text(r, "countermeasures"));
                 RecordAnalysisHandler.Validate(body);
-                return new(kind, actor, (st, now) => RecordAnalysisHandler.Decide(st, body, actor, now));
+                return new(kind, actor, (st, now) => RecordAnalysisHandler.Decide(st, RecordAnalysisHandler.Validate(body), actor, now));
             }
             case Kind.Recovery:
             {
@@ -224,7 +224,7 @@ public sealed class LifecyclePropertyTests
                 var body = new RecoveryRequest(Text(r, "restored", " restored "), Chance(r, 0.8),
                     [.. Enumerable.Range(0, r.Next(3)).Select(i => new NotifiedPartyRequest($"party {i}", T(i).ToOffset(offset), Text(r, "phone")))]);
                 RecordRecoveryHandler.Validate(body, Now);
-                return new(kind, actor, (st, now) => RecordRecoveryHandler.Decide(st, body, actor, now));
+                return new(kind, actor, (st, now) => RecordRecoveryHandler.Decide(st, RecordRecoveryHandler.Validate(body, now), actor, now));
             }
             case Kind.Prevention:
             {
@@ -234,7 +234,7 @@ public sealed class LifecyclePropertyTests
                         : null!)],
                     Chance(r, 0.8) ? Chance(r, 0.5) : null);
                 RecordPreventionHandler.Validate(body);
-                return new(kind, actor, (st, now) => RecordPreventionHandler.Decide(st, body, actor, now));
+                return new(kind, actor, (st, now) => RecordPreventionHandler.Decide(st, RecordPreventionHandler.Validate(body), actor, now));
             }
             case Kind.Advance:
             {

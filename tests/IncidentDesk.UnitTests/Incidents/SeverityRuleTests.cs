@@ -86,7 +86,7 @@ public sealed class SeverityRuleTests : IncidentSpec
     public void Triage_records_the_severity_of_the_rule(InfoClass info, Impact impact, bool personalData, bool usersMayBeHarmed)
     {
         var triaged = Given(InTriage())
-            .When(s => TriageHandler.Decide(s, new TriageRequest(info, impact, personalData, usersMayBeHarmed, false, [], null), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(new TriageRequest(info, impact, personalData, usersMayBeHarmed, false, [], null)), Responder, Now))
             .Events.OfType<IncidentTriaged>().Single();
 
         Assert.Equal(Expected(info, impact, personalData, usersMayBeHarmed), triaged.Severity.ToString().ToLowerInvariant());

@@ -37,7 +37,7 @@ public sealed class PinningTests
         var v1 = Parse(LostDeviceV1);
         var pin = Pin(v1);
 
-        var reported = FileReportHandler.Decide(Body(), IncidentId, Reference, Reporter, Now, pin);
+        var reported = FileReportHandler.Decide(FileReportHandler.Validate(Body(), Now), IncidentId, Reference, Reporter, Now, pin);
 
         Assert.Equal(new PlaybookPin("lost-device", 1, v1.ContentHash), reported.Playbook);
     }
@@ -46,7 +46,7 @@ public sealed class PinningTests
     public void The_pin_is_written_with_the_event_and_read_back()
     {
         var pin = Pin(Parse(LostDeviceV1));
-        var reported = FileReportHandler.Decide(Body(), IncidentId, Reference, Reporter, Now, pin);
+        var reported = FileReportHandler.Decide(FileReportHandler.Validate(Body(), Now), IncidentId, Reference, Reporter, Now, pin);
 
         var json = EventJson.Map.Serialize(reported);
         var back = (IncidentReported)EventJson.Map.Deserialize("incident_reported", json);
@@ -60,7 +60,7 @@ public sealed class PinningTests
     {
         var pin = Pin(Parse(LostDeviceV1));
 
-        var s = Incident.Evolve(null, FileReportHandler.Decide(Body(), IncidentId, Reference, Reporter, Now, pin));
+        var s = Incident.Evolve(null, FileReportHandler.Decide(FileReportHandler.Validate(Body(), Now), IncidentId, Reference, Reporter, Now, pin));
 
         Assert.Equal(pin, s.ActivePlaybook);
         Assert.Equal([pin], s.Playbooks);
@@ -70,7 +70,7 @@ public sealed class PinningTests
     [Fact]
     public void Filing_without_a_playbook_for_the_category_pins_nothing()
     {
-        var reported = FileReportHandler.Decide(Body(Category.Unknown), IncidentId, Reference, Reporter, Now);
+        var reported = FileReportHandler.Decide(FileReportHandler.Validate(Body(Category.Unknown), Now), IncidentId, Reference, Reporter, Now);
 
         Assert.Null(reported.Playbook);
         Assert.Null(Incident.Evolve(null, reported).ActivePlaybook);
@@ -103,7 +103,7 @@ public sealed class PinningTests
         // Every content ever loaded, by hash (the library's playbook_versions); the file now holds v2.
         var byHash = new[] { v1, v2 }.ToDictionary(p => p.ContentHash);
         var s = new Scenario([
-            FileReportHandler.Decide(Body(), IncidentId, Reference, Reporter, T(0), Pin(v1)),
+            FileReportHandler.Decide(FileReportHandler.Validate(Body(), T(0)), IncidentId, Reference, Reporter, T(0), Pin(v1)),
             Acknowledged(1),
             Completed("report-loss", 2, "told IT at 09:05", playbookId: "lost-device"),
         ]).State;
@@ -124,7 +124,7 @@ public sealed class PinningTests
     {
         var v2 = Parse(LostDeviceV2);
 
-        var s = Incident.Evolve(null, FileReportHandler.Decide(Body(), IncidentId, Reference, Reporter, Now, Pin(v2)));
+        var s = Incident.Evolve(null, FileReportHandler.Decide(FileReportHandler.Validate(Body(), Now), IncidentId, Reference, Reporter, Now, Pin(v2)));
 
         Assert.Equal(new PlaybookPin("lost-device", 2, v2.ContentHash), s.ActivePlaybook);
         Assert.Contains(Checklist.Lines(s, v2, []), l => l.Step.Id == "tell-the-police");

@@ -14,9 +14,10 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
 {
     public Task<IncidentDetail> Handle(AdvanceStage cmd, CancellationToken ct)
     {
-        new FieldErrors().Required("to", cmd.Body.To).ThrowIfAny();
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
-            (s, playbook, now) => Decide(s, cmd.Body.To!.Value, cmd.Caller.Id, now, playbook), ct);
+        var errors = new FieldErrors();
+        var to = errors.Value("to", cmd.Body.To);
+        errors.ThrowIfAny();
+        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, playbook, now) => Decide(s, to, cmd.Caller.Id, now, playbook), ct);
     }
 
     /// <summary>

@@ -17,11 +17,12 @@ internal sealed class RecordAnalysisHandler(IncidentCommandRunner runner) : IReq
 
     public Task<IncidentDetail> Handle(RecordAnalysis cmd, CancellationToken ct)
     {
-        Validate(cmd.Body);
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, cmd.Body, cmd.Caller.Id, now), ct);
+        var input = Validate(cmd.Body);
+        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, input, cmd.Caller.Id, now), ct);
     }
 
-    internal static void Validate(AnalysisRequest b)
+    /// <summary>The analysis as it will be recorded: answers and texts trimmed, blank is none.</summary>
+    internal static AnalysisFacts Validate(AnalysisRequest b)
     {
         var errors = new FieldErrors();
         foreach (var (name, w) in new[] { ("who", b.Who), ("what", b.What), ("when", b.When), ("where", b.Where), ("why", b.Why), ("how", b.How) })
@@ -34,20 +35,20 @@ internal sealed class RecordAnalysisHandler(IncidentCommandRunner runner) : IReq
             .Optional("affectedAssets", b.AffectedAssets, MaxText).Optional("cause", b.Cause, MaxText)
             .Optional("countermeasures", b.Countermeasures, MaxText)
             .ThrowIfAny();
+        static Answer A(FiveWValue? w) => new(string.IsNullOrWhiteSpace(w?.Value) ? null : w.Value.Trim(), w?.Unknown ?? false);
+        static string? T(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        return new AnalysisFacts(new FiveW1H(A(b.Who), A(b.What), A(b.When), A(b.Where), A(b.Why), A(b.How)),
+            T(b.Damage), T(b.Scale), T(b.AffectedAssets), T(b.Cause), T(b.Countermeasures));
     }
 
     /// <summary>
     /// Saves the analysis as it stands (partial saves are fine while working); leaving the stage is what
     /// requires every 5W1H answer settled and damage, scale, cause and countermeasures (R8, R11).
     /// </summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, AnalysisRequest b, Guid actor, DateTimeOffset now)
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, AnalysisFacts next, Guid actor, DateTimeOffset now)
     {
         IncidentRules.RequireStage(s, Stage.Analysis, "analysis");
-        static Answer A(FiveWValue? w) => new(string.IsNullOrWhiteSpace(w?.Value) ? null : w.Value.Trim(), w?.Unknown ?? false);
-        static string? T(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-        var fiveW = new FiveW1H(A(b.Who), A(b.What), A(b.When), A(b.Where), A(b.Why), A(b.How));
-        var next = new AnalysisFacts(fiveW, T(b.Damage), T(b.Scale), T(b.AffectedAssets), T(b.Cause), T(b.Countermeasures));
         if (next == s.Analysis) return [];
-        return [new AnalysisRecorded(s.Id, fiveW, next.Damage, next.Scale, next.AffectedAssets, next.Cause, next.Countermeasures, actor, now)];
+        return [new AnalysisRecorded(s.Id, next.FiveW1H, next.Damage, next.Scale, next.AffectedAssets, next.Cause, next.Countermeasures, actor, now)];
     }
 }

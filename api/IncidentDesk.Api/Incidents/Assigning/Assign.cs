@@ -13,10 +13,11 @@ internal sealed class AssignHandler(IncidentCommandRunner runner, UserDirectory 
 {
     public async Task<IncidentDetail> Handle(Assign cmd, CancellationToken ct)
     {
-        new FieldErrors().Required("ownerId", cmd.Body.OwnerId).ThrowIfAny();
-        await IncidentRules.RequireOwnerAsync(users, "ownerId", cmd.Body.OwnerId, ct);
-        return await runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
-            (s, now) => Decide(s, cmd.Body.OwnerId!.Value, cmd.Caller.Id, now), ct);
+        var errors = new FieldErrors();
+        var owner = errors.Value("ownerId", cmd.Body.OwnerId);
+        errors.ThrowIfAny();
+        await IncidentRules.RequireOwnerAsync(users, "ownerId", owner, ct);
+        return await runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, owner, cmd.Caller.Id, now), ct);
     }
 
     internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Guid owner, Guid actor, DateTimeOffset now)

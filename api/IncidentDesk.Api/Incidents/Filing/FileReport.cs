@@ -19,6 +19,11 @@ public sealed record FileReportRequest(
     public string? Department { get; init; }
 }
 
+/// <summary>A report once validated: the three required answers present, optional texts trimmed (blank is none).</summary>
+internal sealed record ReportInput(
+    Category Category, string Summary, DateTimeOffset NoticedAt, string? Contact, string? DeviceId,
+    bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork, string? Department);
+
 public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
 internal sealed class FileReportHandler(
@@ -27,15 +32,15 @@ internal sealed class FileReportHandler(
 {
     public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
     {
-        Validate(cmd.Body, clock.GetUtcNow());
+        var input = Validate(cmd.Body, clock.GetUtcNow());
         var reference = await references.NextAsync(clock.GetUtcNow().Year, ct);
-        var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
+        var playbook = playbooks.CurrentFor(input.Category);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         // The first deadlines and the alert to the first contact commit together with the report (the reactions).
         var (filed, version) = await commands.RunAsync(cmd.Caller.Id, work =>
         {
             var id = Guid.CreateVersion7(work.Now);
-            var reported = Decide(cmd.Body, id, reference, cmd.Caller.Id, work.Now, pin);
+            var reported = Decide(input, id, reference, cmd.Caller.Id, work.Now, pin);
             IReadOnlyList<IIncidentEvent> events = [reported, .. EvidencedByTheForm(reported, playbook)];
             work.Start(id, events);
             return Task.FromResult((events, work.VersionAfter(id)));
@@ -44,35 +49,39 @@ internal sealed class FileReportHandler(
         return await views.DetailAsync(filed.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e))!, version, ct, known);
     }
 
-    internal static void Validate(FileReportRequest body, DateTimeOffset now)
+    internal static ReportInput Validate(FileReportRequest body, DateTimeOffset now)
     {
-        var errors = new FieldErrors()
-            .Required("category", body.Category)
-            .Text("summary", body.Summary, 4000)
-            .Required("noticedAt", body.NoticedAt)
-            .Optional("contact", body.Contact, 200)
-            .Optional("deviceId", body.DeviceId, 100)
-            .Optional("department", body.Department, 100);
+        var errors = new FieldErrors();
+        var input = new ReportInput(
+            errors.Value("category", body.Category),
+            errors.TextValue("summary", body.Summary, 4000),
+            errors.Value("noticedAt", body.NoticedAt),
+            errors.OptionalValue("contact", body.Contact, 200),
+            errors.OptionalValue("deviceId", body.DeviceId, 100),
+            body.PersonalDataMayBeInvolved ?? false,
+            body.DisconnectedFromNetwork,
+            errors.OptionalValue("department", body.Department, 100));
         // A few minutes of slack for phones whose clocks run ahead (R29: we store server UTC anyway).
         if (body.NoticedAt is { } noticed && noticed > now.AddMinutes(5))
             errors.Add("noticedAt", "cannot be in the future");
         if (body.NoticedAt is { } old && old < now.AddYears(-10))
             errors.Add("noticedAt", "is more than ten years ago");
         errors.ThrowIfAny();
+        return input;
     }
 
     /// <summary>Filing pins the category's playbook as it is now: later edits of the file never change this incident.</summary>
     internal static IncidentReported Decide(
-        FileReportRequest body, Guid id, string reference, Guid reporter, DateTimeOffset now, PlaybookPin? playbook = null)
+        ReportInput body, Guid id, string reference, Guid reporter, DateTimeOffset now, PlaybookPin? playbook = null)
     {
         // Disconnection only means something for malware and ransomware (R2; seeds 000:276-282).
         var disconnected = body.Category is Category.C1 or Category.C2 ? body.DisconnectedFromNetwork : null;
-        var noticed = body.NoticedAt!.Value > now ? now : body.NoticedAt.Value;
-        return new IncidentReported(id, reference, body.Category!.Value, body.Summary!.Trim(), noticed.ToUniversalTime(),
-            Blank(body.Contact), Blank(body.DeviceId), body.PersonalDataMayBeInvolved ?? false, disconnected, reporter, now)
+        var noticed = body.NoticedAt > now ? now : body.NoticedAt;
+        return new IncidentReported(id, reference, body.Category, body.Summary, noticed.ToUniversalTime(),
+            body.Contact, body.DeviceId, body.PersonalDataMayBeInvolved, disconnected, reporter, now)
         {
             Playbook = playbook,
-            Department = Blank(body.Department),
+            Department = body.Department,
         };
     }
 
@@ -100,8 +109,6 @@ internal sealed class FileReportHandler(
             })
             .ToList();
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>

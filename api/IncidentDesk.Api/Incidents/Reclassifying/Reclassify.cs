@@ -13,11 +13,14 @@ internal sealed class ReclassifyHandler(IncidentCommandRunner runner, PlaybookLi
 {
     public Task<IncidentDetail> Handle(Reclassify cmd, CancellationToken ct)
     {
-        new FieldErrors().Required("category", cmd.Body.Category).Text("reason", cmd.Body.Reason, 2000).ThrowIfAny();
-        var playbook = playbooks.CurrentFor(cmd.Body.Category!.Value);
+        var errors = new FieldErrors();
+        var category = errors.Value("category", cmd.Body.Category);
+        var reason = errors.TextValue("reason", cmd.Body.Reason, 2000);
+        errors.ThrowIfAny();
+        var playbook = playbooks.CurrentFor(category);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller,
-            (s, now) => Decide(s, cmd.Body.Category!.Value, cmd.Body.Reason!, cmd.Caller.Id, now, pin), ct);
+            (s, now) => Decide(s, category, reason, cmd.Caller.Id, now, pin), ct);
     }
 
     /// <summary>

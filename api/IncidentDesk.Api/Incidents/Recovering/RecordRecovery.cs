@@ -8,6 +8,9 @@ public sealed record NotifiedPartyRequest(string? Party, DateTimeOffset? Notifie
 
 public sealed record RecoveryRequest(string? ActionsTaken, bool? NormalOperationVerified, NotifiedPartyRequest[]? NotifiedParties);
 
+/// <summary>A recovery record once validated: texts trimmed (blank is none), notified parties complete and in UTC.</summary>
+internal sealed record RecoveryInput(string? ActionsTaken, bool NormalOperationVerified, NotifiedParty[] NotifiedParties);
+
 public sealed record RecordRecovery(Guid IncidentId, long ExpectedVersion, RecoveryRequest Body, Caller Caller)
     : IRequest<IncidentDetail>;
 
@@ -16,43 +19,42 @@ internal sealed class RecordRecoveryHandler(IncidentCommandRunner runner, TimePr
 {
     public Task<IncidentDetail> Handle(RecordRecovery cmd, CancellationToken ct)
     {
-        Validate(cmd.Body, clock.GetUtcNow());
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, cmd.Body, cmd.Caller.Id, now), ct);
+        var input = Validate(cmd.Body, clock.GetUtcNow());
+        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, input, cmd.Caller.Id, now), ct);
     }
 
-    internal static void Validate(RecoveryRequest b, DateTimeOffset now)
+    internal static RecoveryInput Validate(RecoveryRequest b, DateTimeOffset now)
     {
-        var errors = new FieldErrors()
-            .Optional("actionsTaken", b.ActionsTaken, 4000)
-            .Required("normalOperationVerified", b.NormalOperationVerified)
-            .Max("notifiedParties", b.NotifiedParties, 50);
-        for (var i = 0; i < (b.NotifiedParties?.Length ?? 0); i++)
+        var errors = new FieldErrors().Max("notifiedParties", b.NotifiedParties, 50);
+        var parties = new List<NotifiedParty>();
+        foreach (var (p, i) in (b.NotifiedParties ?? []).Select((p, i) => (p, i)))
         {
-            var p = b.NotifiedParties![i];
             if (p is null) { errors.Add($"notifiedParties.{i}", "is required"); continue; }
-            errors.Text($"notifiedParties.{i}.party", p.Party, 200)
-                .Required($"notifiedParties.{i}.notifiedAt", p.NotifiedAt)
-                .Optional($"notifiedParties.{i}.how", p.How, 200);
+            var party = new NotifiedParty(errors.TextValue($"notifiedParties.{i}.party", p.Party, 200),
+                errors.Value($"notifiedParties.{i}.notifiedAt", p.NotifiedAt).ToUniversalTime(),
+                errors.OptionalValue($"notifiedParties.{i}.how", p.How, 200));
             if (p.NotifiedAt > now.AddMinutes(5)) errors.Add($"notifiedParties.{i}.notifiedAt", "cannot be in the future");
+            parties.Add(party);
         }
+        var input = new RecoveryInput(errors.OptionalValue("actionsTaken", b.ActionsTaken, 4000),
+            errors.Value("normalOperationVerified", b.NormalOperationVerified), [.. parties]);
         errors.ThrowIfAny();
+        return input;
     }
 
     /// <summary>
     /// "Normal operation verified" is signed off by the caller at this moment (who, when); it keeps its
     /// original signer when later saves leave it ticked. Stakeholders and users notified are listed (R12).
     /// </summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, RecoveryRequest b, Guid actor, DateTimeOffset now)
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, RecoveryInput b, Guid actor, DateTimeOffset now)
     {
         IncidentRules.RequireStage(s, Stage.Recovery, "recovery");
-        var verified = b.NormalOperationVerified!.Value;
-        var keepSignOff = verified && s.Recovery is { NormalOperationVerified: true };
-        var by = verified ? keepSignOff ? s.Recovery!.VerifiedBy : actor : null;
-        var at = verified ? keepSignOff ? s.Recovery!.VerifiedAt : now : null;
-        var parties = (b.NotifiedParties ?? [])
-            .Select(p => new NotifiedParty(p.Party!.Trim(), p.NotifiedAt!.Value.ToUniversalTime(), string.IsNullOrWhiteSpace(p.How) ? null : p.How.Trim()))
-            .ToArray();
-        var actions = string.IsNullOrWhiteSpace(b.ActionsTaken) ? null : b.ActionsTaken.Trim();
+        var verified = b.NormalOperationVerified;
+        var kept = verified && s.Recovery is { NormalOperationVerified: true } earlier ? earlier : null;
+        var by = !verified ? null : kept is null ? actor : kept.VerifiedBy;
+        var at = !verified ? null : kept is null ? now : kept.VerifiedAt;
+        var parties = b.NotifiedParties;
+        var actions = b.ActionsTaken;
         if (s.Recovery is { } r && r.ActionsTaken == actions && r.NormalOperationVerified == verified &&
             r.NotifiedParties.SequenceEqual(parties)) return [];
         return [new RecoveryRecorded(s.Id, actions, verified, by, at, parties, actor, now)];

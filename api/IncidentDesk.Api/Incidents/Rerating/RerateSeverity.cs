@@ -6,6 +6,9 @@ namespace IncidentDesk.Api.Incidents.Rerating;
 
 public sealed record RerateSeverityRequest(InfoClass? InfoClass, Impact? Impact, bool? PersonalDataInvolved, string? Reason);
 
+/// <summary>A re-rating once validated: the three inputs of the severity rule and the reason, trimmed.</summary>
+internal sealed record RerateInput(InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, string Reason);
+
 public sealed record RerateSeverity(Guid IncidentId, long ExpectedVersion, RerateSeverityRequest Body, Caller Caller)
     : IRequest<IncidentDetail>;
 
@@ -13,24 +16,27 @@ internal sealed class RerateSeverityHandler(IncidentCommandRunner runner) : IReq
 {
     public Task<IncidentDetail> Handle(RerateSeverity cmd, CancellationToken ct)
     {
-        new FieldErrors()
-            .Required("infoClass", cmd.Body.InfoClass)
-            .Required("impact", cmd.Body.Impact)
-            .Required("personalDataInvolved", cmd.Body.PersonalDataInvolved)
-            .Text("reason", cmd.Body.Reason, 2000)
-            .ThrowIfAny();
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, cmd.Body, cmd.Caller.Id, now), ct);
+        var input = Validate(cmd.Body);
+        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, now) => Decide(s, input, cmd.Caller.Id, now), ct);
+    }
+
+    internal static RerateInput Validate(RerateSeverityRequest body)
+    {
+        var errors = new FieldErrors();
+        var input = new RerateInput(errors.Value("infoClass", body.InfoClass), errors.Value("impact", body.Impact),
+            errors.Value("personalDataInvolved", body.PersonalDataInvolved), errors.TextValue("reason", body.Reason, 2000));
+        errors.ThrowIfAny();
+        return input;
     }
 
     /// <summary>Re-rating keeps an audit trail: old and new severity and the reason (R14).</summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, RerateSeverityRequest b, Guid actor, DateTimeOffset now)
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, RerateInput b, Guid actor, DateTimeOffset now)
     {
         IncidentRules.RequireOpen(s);
         if (s.Triage is not { } t)
             throw new RuleViolated("not_triaged", $"{s.Reference} has not been triaged yet; rate it in the triage form");
         if (t.InfoClass == b.InfoClass && t.Impact == b.Impact && t.PersonalDataInvolved == b.PersonalDataInvolved) return [];
-        var to = SeverityRule.Derive(b.InfoClass!.Value, b.Impact!.Value, b.PersonalDataInvolved!.Value, t.UsersMayBeHarmed);
-        return [new SeverityRerated(s.Id, b.InfoClass.Value, b.Impact.Value, b.PersonalDataInvolved.Value, t.Severity, to,
-            b.Reason!.Trim(), actor, now)];
+        var to = SeverityRule.Derive(b.InfoClass, b.Impact, b.PersonalDataInvolved, t.UsersMayBeHarmed);
+        return [new SeverityRerated(s.Id, b.InfoClass, b.Impact, b.PersonalDataInvolved, t.Severity, to, b.Reason, actor, now)];
     }
 }

@@ -136,7 +136,7 @@ public sealed class ExitCriteriaTests : IncidentSpec
     {
         var blank = new FiveWValue("   ", false);
         var request = new AnalysisRequest(blank, blank, blank, blank, blank, new FiveWValue(null, true), "  ", "  ", "x", "  ", "  ");
-        var saved = Given(InAnalysis()).When(s => RecordAnalysisHandler.Decide(s, request, Responder, T(6))).Events;
+        var saved = Given(InAnalysis()).When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(request), Responder, T(6))).Events;
 
         Leaving([.. InAnalysis(), .. saved]).ThenRuleViolated(
             "five_w1h_who", "five_w1h_what", "five_w1h_when", "five_w1h_where", "five_w1h_why",

@@ -22,7 +22,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
     public void Recording_the_analysis_saves_5W1H_damage_scale_assets_cause_and_countermeasures()
     {
         Given(InAnalysis())
-            .When(s => RecordAnalysisHandler.Decide(s, Complete(), Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(Complete()), Responder, Now))
             .Then(new AnalysisRecorded(IncidentId, AllAnswered(), "shared drive unreadable", "12 PCs", "FS-01",
                 "macro in a mail attachment", "reimage and restore", Responder, Now));
     }
@@ -34,7 +34,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
             " lots ", "\t", null, "", "  wipe ");
 
         Given(InAnalysis())
-            .When(s => RecordAnalysisHandler.Decide(s, request, Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(request), Responder, Now))
             .Then(new AnalysisRecorded(IncidentId,
                 new FiveW1H(Known("someone"), Unanswered, Unanswered, NotKnown, Unanswered, Unanswered),
                 "lots", null, null, null, "wipe", Responder, Now));
@@ -46,7 +46,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
         var partial = new AnalysisRequest(V("someone"), null, null, null, null, null, null, null, null, null, null);
 
         Given(InAnalysis())
-            .When(s => RecordAnalysisHandler.Decide(s, partial, Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(partial), Responder, Now))
             .Then(new AnalysisRecorded(IncidentId,
                 new FiveW1H(Known("someone"), Unanswered, Unanswered, Unanswered, Unanswered, Unanswered),
                 null, null, null, null, null, Responder, Now));
@@ -56,7 +56,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
     public void Recording_the_same_analysis_twice_changes_nothing()
     {
         Given(ReadyToLeaveAnalysis())
-            .When(s => RecordAnalysisHandler.Decide(s, Complete() with { Damage = "  shared drive unreadable " }, Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(Complete() with { Damage = "  shared drive unreadable " }), Responder, Now))
             .ThenNothingHappens();
     }
 
@@ -64,7 +64,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
     public void Changing_one_answer_records_the_whole_analysis_again()
     {
         Given(ReadyToLeaveAnalysis())
-            .When(s => RecordAnalysisHandler.Decide(s, Complete() with { Why = V("macros enabled") }, Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(Complete() with { Why = V("macros enabled") }), Responder, Now))
             .Then(new AnalysisRecorded(IncidentId, AllAnswered() with { Why = Known("macros enabled") },
                 "shared drive unreadable", "12 PCs", "FS-01", "macro in a mail attachment", "reimage and restore", Responder, Now));
     }
@@ -77,7 +77,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
     public void The_analysis_form_is_refused_outside_analysis(Stage stage)
     {
         Given(In(stage))
-            .When(s => RecordAnalysisHandler.Decide(s, Complete(), Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(Complete()), Responder, Now))
             .ThenRuleViolated("wrong_stage");
     }
 
@@ -85,7 +85,7 @@ public sealed class RecordAnalysisTests : IncidentSpec
     public void The_analysis_form_is_refused_once_closed()
     {
         Given(Closed())
-            .When(s => RecordAnalysisHandler.Decide(s, Complete(), Responder, Now))
+            .When(s => RecordAnalysisHandler.Decide(s, RecordAnalysisHandler.Validate(Complete()), Responder, Now))
             .ThenRuleViolated("incident_closed");
     }
 

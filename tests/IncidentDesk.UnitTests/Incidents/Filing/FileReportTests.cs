@@ -12,7 +12,7 @@ public sealed class FileReportTests
         string? contact = "ext. 1234", string? deviceId = "PC-0815", bool? personalData = null, bool? disconnected = true) =>
         new(category, summary, noticedAt ?? NoticedAt, contact, deviceId, personalData, disconnected);
 
-    private static IncidentReported File(FileReportRequest body) => FileReportHandler.Decide(body, IncidentId, Reference, Reporter, Now);
+    private static IncidentReported File(FileReportRequest body) => FileReportHandler.Decide(FileReportHandler.Validate(body, Now), IncidentId, Reference, Reporter, Now);
 
     [Fact]
     public void Filing_a_report_records_what_the_reporter_said_and_when()

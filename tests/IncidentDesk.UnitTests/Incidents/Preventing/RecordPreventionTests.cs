@@ -17,10 +17,10 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void Recording_prevention_saves_root_cause_measures_and_the_policy_flag()
     {
         Given(InPrevention())
-            .When(s => RecordPreventionHandler.Decide(s, Request(" macros enabled ", false,
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(Request(" macros enabled ", false,
                 new MeasureRequest(" block macros by policy ", MeasureDecision.WillDo, YearEnd),
                 new MeasureRequest("phishing drill", MeasureDecision.Done, null),
-                new MeasureRequest("new AV vendor", MeasureDecision.NotNeeded, null)), Responder, Now))
+                new MeasureRequest("new AV vendor", MeasureDecision.NotNeeded, null))), Responder, Now))
             .Then(new PreventionRecorded(IncidentId, "macros enabled",
                 [
                     new Measure("block macros by policy", MeasureDecision.WillDo, YearEnd),
@@ -35,7 +35,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void A_deadline_is_kept_only_for_measures_that_will_be_done(MeasureDecision decision)
     {
         Given(InPrevention())
-            .When(s => RecordPreventionHandler.Decide(s, Request("x", true, new MeasureRequest("m", decision, YearEnd)), Responder, Now))
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(Request("x", true, new MeasureRequest("m", decision, YearEnd))), Responder, Now))
             .Then(new PreventionRecorded(IncidentId, "x", [new Measure("m", decision, null)], true, Responder, Now));
     }
 
@@ -43,7 +43,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void A_prevention_record_can_be_saved_unfinished()
     {
         Given(InPrevention())
-            .When(s => RecordPreventionHandler.Decide(s, new PreventionRequest(" ", null, null), Responder, Now))
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(new PreventionRequest(" ", null, null)), Responder, Now))
             .Then(new PreventionRecorded(IncidentId, null, [], null, Responder, Now));
     }
 
@@ -51,7 +51,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void Recording_the_same_prevention_twice_changes_nothing()
     {
         Given(ReadyToLeavePrevention())
-            .When(s => RecordPreventionHandler.Decide(s, Request(), OtherResponder, Now))
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(Request()), OtherResponder, Now))
             .ThenNothingHappens();
     }
 
@@ -60,7 +60,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     {
         Given(ReadyToLeavePrevention())
             .When(s => RecordPreventionHandler.Decide(s,
-                Request(measures: new MeasureRequest("block macros by policy", MeasureDecision.WillDo, YearEnd.AddDays(31))), Responder, Now))
+                RecordPreventionHandler.Validate(Request(measures: new MeasureRequest("block macros by policy", MeasureDecision.WillDo, YearEnd.AddDays(31)))), Responder, Now))
             .Then(new PreventionRecorded(IncidentId, "macros enabled",
                 [new Measure("block macros by policy", MeasureDecision.WillDo, YearEnd.AddDays(31))], true, Responder, Now));
     }
@@ -73,7 +73,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void The_prevention_form_is_refused_outside_prevention(Stage stage)
     {
         Given(In(stage))
-            .When(s => RecordPreventionHandler.Decide(s, Request(), Responder, Now))
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(Request()), Responder, Now))
             .ThenRuleViolated("wrong_stage");
     }
 
@@ -81,7 +81,7 @@ public sealed class RecordPreventionTests : IncidentSpec
     public void The_prevention_form_is_refused_once_closed()
     {
         Given(Closed())
-            .When(s => RecordPreventionHandler.Decide(s, Request(), Responder, Now))
+            .When(s => RecordPreventionHandler.Decide(s, RecordPreventionHandler.Validate(Request()), Responder, Now))
             .ThenRuleViolated("incident_closed");
     }
 

@@ -17,7 +17,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void Verifying_normal_operation_signs_it_off_by_the_caller_now()
     {
         Given(InRecovery())
-            .When(s => RecordRecoveryHandler.Decide(s, Request(), Responder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), Responder, Now))
             .Then(new RecoveryRecorded(IncidentId, "restored from offline backup", true, Responder, Now,
                 [new NotifiedParty("business partners", PartnersCalled, "phone")], Responder, Now));
     }
@@ -26,7 +26,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void Recording_recovery_without_verification_leaves_no_sign_off()
     {
         Given(InRecovery())
-            .When(s => RecordRecoveryHandler.Decide(s, Request(verified: false), Responder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(verified: false), Now), Responder, Now))
             .Then(new RecoveryRecorded(IncidentId, "restored from offline backup", false, null, null,
                 [new NotifiedParty("business partners", PartnersCalled, "phone")], Responder, Now));
     }
@@ -35,7 +35,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void Re_saving_a_verified_recovery_keeps_the_original_signer_and_time()
     {
         Given([.. InRecovery(), Recovered(8, verified: true, by: Responder)])
-            .When(s => RecordRecoveryHandler.Decide(s, Request(actions: "restored and patched"), OtherResponder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(actions: "restored and patched"), Now), OtherResponder, Now))
             .Then(new RecoveryRecorded(IncidentId, "restored and patched", true, Responder, T(8),
                 [new NotifiedParty("business partners", PartnersCalled, "phone")], OtherResponder, Now));
     }
@@ -44,12 +44,12 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void Unticking_verification_removes_the_sign_off_and_ticking_again_signs_anew()
     {
         var unticked = Given([.. InRecovery(), Recovered(8, verified: true, by: Responder)])
-            .When(s => RecordRecoveryHandler.Decide(s, Request(verified: false), OtherResponder, T(20)));
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(verified: false), Now), OtherResponder, T(20)));
         Assert.Null(unticked.State.Recovery!.VerifiedBy);
         Assert.Null(unticked.State.Recovery.VerifiedAt);
 
         Given([.. InRecovery(), Recovered(8, verified: true, by: Responder), .. unticked.Events])
-            .When(s => RecordRecoveryHandler.Decide(s, Request(), OtherResponder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), OtherResponder, Now))
             .Then(new RecoveryRecorded(IncidentId, "restored from offline backup", true, OtherResponder, Now,
                 [new NotifiedParty("business partners", PartnersCalled, "phone")], OtherResponder, Now));
     }
@@ -57,10 +57,10 @@ public sealed class RecordRecoveryTests : IncidentSpec
     [Fact]
     public void Recording_the_same_recovery_twice_changes_nothing()
     {
-        var first = Given(InRecovery()).When(s => RecordRecoveryHandler.Decide(s, Request(), Responder, T(8)));
+        var first = Given(InRecovery()).When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), Responder, T(8)));
 
         Given([.. InRecovery(), .. first.Events])
-            .When(s => RecordRecoveryHandler.Decide(s, Request(), OtherResponder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), OtherResponder, Now))
             .ThenNothingHappens();
     }
 
@@ -71,7 +71,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
 
         Given(InRecovery())
             .When(s => RecordRecoveryHandler.Decide(s,
-                Request(false, "  ", new NotifiedPartyRequest("  affected users ", tokyo, "  ")), Responder, Now))
+                RecordRecoveryHandler.Validate(Request(false, "  ", new NotifiedPartyRequest("  affected users ", tokyo, "  ")), Now), Responder, Now))
             .Then(new RecoveryRecorded(IncidentId, null, false, null, null,
                 [new NotifiedParty("affected users", PartnersCalled, null)], Responder, Now));
     }
@@ -82,7 +82,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
         var tokyo = new DateTimeOffset(2026, 11, 21, 19, 0, 0, TimeSpan.FromHours(9));
 
         var e = (RecoveryRecorded)Given(InRecovery())
-            .When(s => RecordRecoveryHandler.Decide(s, Request(false, null, new NotifiedPartyRequest("users", tokyo, null)), Responder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(false, null, new NotifiedPartyRequest("users", tokyo, null)), Now), Responder, Now))
             .Events.Single();
 
         Assert.Equal(TimeSpan.Zero, e.NotifiedParties[0].NotifiedAt.Offset);
@@ -96,7 +96,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void The_recovery_form_is_refused_outside_recovery(Stage stage)
     {
         Given(In(stage))
-            .When(s => RecordRecoveryHandler.Decide(s, Request(), Responder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), Responder, Now))
             .ThenRuleViolated("wrong_stage");
     }
 
@@ -104,7 +104,7 @@ public sealed class RecordRecoveryTests : IncidentSpec
     public void The_recovery_form_is_refused_once_closed()
     {
         Given(Closed())
-            .When(s => RecordRecoveryHandler.Decide(s, Request(), Responder, Now))
+            .When(s => RecordRecoveryHandler.Decide(s, RecordRecoveryHandler.Validate(Request(), Now), Responder, Now))
             .ThenRuleViolated("incident_closed");
     }
 

@@ -13,7 +13,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     {
         Given(InAnalysis())
             .When(s => RerateSeverityHandler.Decide(s,
-                new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, true, "  customer list was on the share "),
+                RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, true, "  customer list was on the share ")),
                 Responder, Now))
             .Then(new SeverityRerated(IncidentId, InfoClass.Confidential, Impact.Serious, true,
                 Severity.Medium, Severity.Critical, "customer list was on the share", Responder, Now));
@@ -23,7 +23,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_can_lower_the_severity()
     {
         Given([.. InTriage(), Triaged(3, InfoClass.Confidential, Impact.ExtremelySerious, personalData: true, severity: Severity.Critical)])
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "false alarm"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "false alarm")), Responder, Now))
             .Then(new SeverityRerated(IncidentId, InfoClass.Public, Impact.Minor, false,
                 Severity.Critical, Severity.Low, "false alarm", Responder, Now));
     }
@@ -33,7 +33,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     {
         // The re-rate form does not ask about harm to users; triage's answer still raises the severity.
         Given([.. InTriage(), Triaged(3, InfoClass.Public, Impact.Minor, usersMayBeHarmed: true, severity: Severity.Medium)])
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Business, Impact.Minor, false, "internal data"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Business, Impact.Minor, false, "internal data")), Responder, Now))
             .Then(new SeverityRerated(IncidentId, InfoClass.Business, Impact.Minor, false,
                 Severity.Medium, Severity.High, "internal data", Responder, Now));
     }
@@ -42,7 +42,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_twice_chains_from_the_last_rating()
     {
         Given([.. InAnalysis(), Rerated(6, InfoClass.Confidential, Impact.Serious, false, Severity.Medium, Severity.High)])
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Confidential, Impact.ExtremelySerious, true, "spreading"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Confidential, Impact.ExtremelySerious, true, "spreading")), Responder, Now))
             .Then(new SeverityRerated(IncidentId, InfoClass.Confidential, Impact.ExtremelySerious, true,
                 Severity.High, Severity.Critical, "spreading", Responder, Now));
     }
@@ -51,7 +51,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_updates_severity_and_the_triage_facts()
     {
         var s = Given(InAnalysis())
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, false, "why"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, false, "why")), Responder, Now))
             .State;
 
         Assert.Equal(Severity.High, s.Severity);
@@ -65,7 +65,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_with_the_current_inputs_changes_nothing()
     {
         Given(InAnalysis())
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Business, Impact.Serious, false, "just checking"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Business, Impact.Serious, false, "just checking")), Responder, Now))
             .ThenNothingHappens();
     }
 
@@ -75,7 +75,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_before_triage_is_refused(Stage stage)
     {
         Given(In(stage))
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Business, Impact.Serious, false, "early"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Business, Impact.Serious, false, "early")), Responder, Now))
             .ThenRuleViolated("not_triaged");
     }
 
@@ -89,7 +89,7 @@ public sealed class RerateSeverityTests : IncidentSpec
         var history = stage == Stage.Triage ? ReadyToLeaveTriage() : In(stage);
 
         Given(history)
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "smaller"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "smaller")), Responder, Now))
             .Then(new SeverityRerated(IncidentId, InfoClass.Public, Impact.Minor, false, Severity.Medium, Severity.Low, "smaller", Responder, Now));
     }
 
@@ -97,7 +97,7 @@ public sealed class RerateSeverityTests : IncidentSpec
     public void Rerating_a_closed_incident_is_refused()
     {
         Given(Closed())
-            .When(s => RerateSeverityHandler.Decide(s, new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "late"), Responder, Now))
+            .When(s => RerateSeverityHandler.Decide(s, RerateSeverityHandler.Validate(new RerateSeverityRequest(InfoClass.Public, Impact.Minor, false, "late")), Responder, Now))
             .ThenRuleViolated("incident_closed");
     }
 }

@@ -18,8 +18,8 @@ public sealed class TriageTests : IncidentSpec
     {
         Given(InTriage())
             .When(s => TriageHandler.Decide(s,
-                Request(InfoClass.Confidential, Impact.Minor, personalData: true, leaking: true,
-                    actions: ["  Closed the website ", "Moved data to an offline PC"], owner: Owner),
+                TriageHandler.Validate(Request(InfoClass.Confidential, Impact.Minor, personalData: true, leaking: true,
+                    actions: ["  Closed the website ", "Moved data to an offline PC"], owner: Owner)),
                 Responder, Now))
             .Then(
                 new IncidentTriaged(IncidentId, InfoClass.Confidential, Impact.Minor, true, false, true,
@@ -31,7 +31,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triaging_without_an_owner_leaves_ownership_alone()
     {
         Given(InTriage())
-            .When(s => TriageHandler.Decide(s, Request(owner: null), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(owner: null)), Responder, Now))
             .Then(new IncidentTriaged(IncidentId, InfoClass.Business, Impact.Serious, false, false, false,
                 ["Pulled the LAN cable"], Severity.Medium, Responder, Now));
     }
@@ -40,7 +40,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triaging_with_no_containment_actions_records_an_empty_list()
     {
         Given(InTriage())
-            .When(s => TriageHandler.Decide(s, Request() with { ContainmentActions = null }, Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request() with { ContainmentActions = null }), Responder, Now))
             .Then(new IncidentTriaged(IncidentId, InfoClass.Business, Impact.Serious, false, false, false,
                 [], Severity.Medium, Responder, Now));
     }
@@ -49,7 +49,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triaging_the_same_way_twice_changes_nothing()
     {
         Given([.. InTriage(), Triaged(3), Assigned(4)])
-            .When(s => TriageHandler.Decide(s, Request(actions: [" Pulled the LAN cable "], owner: Owner), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(actions: [" Pulled the LAN cable "], owner: Owner)), Responder, Now))
             .ThenNothingHappens();
     }
 
@@ -57,7 +57,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triaging_the_same_way_with_another_owner_only_reassigns()
     {
         Given([.. InTriage(), Triaged(3), Assigned(4)])
-            .When(s => TriageHandler.Decide(s, Request(owner: OtherOwner), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(owner: OtherOwner)), Responder, Now))
             .Then(new IncidentAssigned(IncidentId, OtherOwner, Owner, Responder, Now));
     }
 
@@ -65,7 +65,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triaging_again_with_new_answers_records_a_new_assessment()
     {
         Given([.. InTriage(), Triaged(3)])
-            .When(s => TriageHandler.Decide(s, Request(usersMayBeHarmed: true), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(usersMayBeHarmed: true)), Responder, Now))
             .Then(new IncidentTriaged(IncidentId, InfoClass.Business, Impact.Serious, false, true, false,
                 ["Pulled the LAN cable"], Severity.High, Responder, Now));
     }
@@ -82,7 +82,7 @@ public sealed class TriageTests : IncidentSpec
             actions: otherActions ? ["Pulled the LAN cable", "Reset the password"] : null);
         var changed = personalData || harmed || leaking || otherActions;
 
-        var events = Given([.. InTriage(), Triaged(3)]).When(s => TriageHandler.Decide(s, request, Responder, Now)).Events;
+        var events = Given([.. InTriage(), Triaged(3)]).When(s => TriageHandler.Decide(s, TriageHandler.Validate(request), Responder, Now)).Events;
 
         Assert.Equal(changed ? 1 : 0, events.Count);
     }
@@ -91,7 +91,7 @@ public sealed class TriageTests : IncidentSpec
     public void Triage_reflects_a_later_rerating_so_triaging_with_the_rerated_answers_changes_nothing()
     {
         Given([.. ReadyToLeaveTriage(), Rerated(5, InfoClass.Confidential, Impact.Serious, false, Severity.Medium, Severity.High)])
-            .When(s => TriageHandler.Decide(s, Request(InfoClass.Confidential, owner: Owner), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(InfoClass.Confidential, owner: Owner)), Responder, Now))
             .ThenNothingHappens();
     }
 
@@ -103,7 +103,7 @@ public sealed class TriageTests : IncidentSpec
     public void The_triage_form_is_refused_outside_triage(Stage stage)
     {
         Given(In(stage))
-            .When(s => TriageHandler.Decide(s, Request(owner: Owner), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(owner: Owner)), Responder, Now))
             .ThenRuleViolated("wrong_stage");
     }
 
@@ -111,14 +111,14 @@ public sealed class TriageTests : IncidentSpec
     public void The_triage_form_is_refused_once_closed()
     {
         Given(Closed())
-            .When(s => TriageHandler.Decide(s, Request(owner: Owner), Responder, Now))
+            .When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(owner: Owner)), Responder, Now))
             .ThenRuleViolated("incident_closed");
     }
 
     [Fact]
     public void Triaging_moves_the_incident_closer_to_leaving_triage()
     {
-        var s = Given(InTriage()).When(s => TriageHandler.Decide(s, Request(owner: Owner), Responder, Now)).State;
+        var s = Given(InTriage()).When(s => TriageHandler.Decide(s, TriageHandler.Validate(Request(owner: Owner)), Responder, Now)).State;
 
         Assert.Equal(Severity.Medium, s.Severity);
         Assert.Equal(Owner, s.OwnerId);
