@@ -15,6 +15,7 @@ export default defineConfig({
       '/api': backend,
       '/health': backend,
       '/swagger': backend,
+      '/admin/jobs': backend,
     },
   },
   build: {

@@ -65,13 +65,3 @@ public sealed class DeadlineProjection : IInlineProjection
         batch.Add($"update incident_deadlines set status = 'met', updated_at = $2 where incident_id = $1 and status = 'open' and {which}",
             incidentId, at);
 }
-
-public sealed class TimerOutboxWriter : IOutboxWriter
-{
-    public void Write(RecordedEvent @event, ISqlBatch batch)
-    {
-        if (@event.Data is DeadlineSet e)
-            batch.Add("insert into timer_outbox (deadline_id, incident_id, due_at, created_at) values ($1, $2, $3, $4)",
-                e.DeadlineId, e.IncidentId, e.DueAt, e.At);
-    }
-}

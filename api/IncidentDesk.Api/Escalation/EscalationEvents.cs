@@ -1,3 +1,5 @@
+using IncidentDesk.Api.Escalation.FiringDeadlines;
+using IncidentDesk.Api.Timers;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 
@@ -18,7 +20,11 @@ public enum DeadlineKind { Acknowledge, Triage, Reminder }
 /// </summary>
 public sealed record DeadlineSet(
     Guid IncidentId, Guid DeadlineId, DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt,
-    Guid Actor, DateTimeOffset At) : IEscalationEvent;
+    Guid Actor, DateTimeOffset At) : IEscalationEvent, ISetsTimer
+{
+    public TimerDue Timer() =>
+        new(EscalationDeadlineTimer.Purpose, DeadlineId, EscalationState.StreamIdFor(IncidentId), IncidentId, DueAt);
+}
 
 /// <summary>Nobody acknowledged in time: the next contact of the chain is alerted (level 1 = second contact).</summary>
 public sealed record Escalated(

@@ -5,9 +5,10 @@ namespace IncidentDesk.Api.EventStore;
 
 /// <summary>
 /// Creates Marten's schema objects, then applies the numbered SQL files under Migrations/ (embedded) once each,
-/// in order, and records them. A session advisory lock makes concurrent starts of several API nodes safe.
+/// in order, and records them, then the objects of other libraries (<see cref="IDatabaseObjects"/>). A session advisory lock makes concurrent starts of several API nodes safe.
 /// </summary>
-public sealed class Migrator(NpgsqlDataSource dataSource, Marten.IDocumentStore store, ILogger<Migrator> log)
+public sealed class Migrator(
+    NpgsqlDataSource dataSource, Marten.IDocumentStore store, IEnumerable<IDatabaseObjects> libraries, ILogger<Migrator> log)
 {
     private const long LockKey = 0x1D_0001;
 
@@ -43,6 +44,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, Marten.IDocumentStore 
                 await tx.CommitAsync(ct);
                 log.LogInformation("Applied migration {Number} {Name}", number, name);
             }
+            foreach (var library in libraries) await library.ApplyAsync(conn, ct);
         }
         finally
         {

@@ -11,7 +11,8 @@ using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.Notifications.AcknowledgingByLink;
 using IncidentDesk.Api.Playbooks;
 using MediatR;
-using Quartz;
+using IncidentDesk.Api.Escalation.FiringDeadlines;
+using IncidentDesk.Api.Timers;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -55,7 +56,6 @@ public static class Composition
         services.AddSingleton<IInlineProjection, SettingsProjection>();
         services.AddSingleton<IInlineProjection, DeadlineProjection>();
         services.AddSingleton<IInlineProjection, AckLinkProjection>();
-        services.AddSingleton<IOutboxWriter, TimerOutboxWriter>();
         services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
         services.AddSingleton<EscalationSettingsStore>();
         services.AddSingleton<EscalationContextLoader>();
@@ -113,27 +113,10 @@ public static class Composition
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        // Timers: Quartz's persistent, clustered job store in the same database, so any node fires a deadline
-        // and each fires once. The relay moves deadlines from the transactional outbox into Quartz.
-        if (builder.Configuration.GetValue("IncidentDesk:Timers:Enabled", true))
-        {
-            services.AddQuartz(q =>
-            {
-                q.UsePersistentStore(store =>
-                {
-                    store.UsePostgres(o => o.UseRegisteredDataSource = true);
-                    store.UseSystemTextJsonSerializer();
-                    store.UseClustering(c =>
-                    {
-                        c.CheckinInterval = TimeSpan.FromSeconds(5);
-                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
-                    });
-                    store.ProvisionSchema();
-                });
-            });
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-            services.AddHostedService<TimerRelay>();
-        }
+        // Timers: Hangfire jobs in PostgreSQL storage in the same database, so any node fires a timer and each
+        // job runs once. The relay moves timers from the transactional outbox into Hangfire.
+        services.AddIncidentDeskTimers(builder.Configuration);
+        services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -192,6 +175,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseApiAntiforgery();
         app.UseAuthorization();
+        app.UseJobsDashboard();
         return app;
     }
 

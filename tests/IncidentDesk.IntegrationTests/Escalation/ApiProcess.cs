@@ -11,7 +11,7 @@ namespace IncidentDesk.IntegrationTests.Escalation;
 /// The real API as a separate OS process (<c>dotnet IncidentDesk.Api.dll --urls http://127.0.0.1:port</c>) on a
 /// test database, configured as <see cref="EscalationNode.Settings"/> configures an in-memory node (timers and
 /// delivery on, mail to the shared maildev), with its admin signed in. Unlike several in-memory apps, which live in
-/// one process (where Quartz keeps a per-process scheduler repository), two of these are two cluster nodes as in production,
+/// one process, two of these are two nodes as in production (two Hangfire servers, two relays, two dispatchers),
 /// and <see cref="Kill"/> ends one the way a crash does (SIGKILL: no shutdown code runs).
 /// Everything the process writes to stdout and stderr is kept; <see cref="Log"/> and <see cref="FailWithLogs"/>
 /// put it in failure messages.
@@ -23,7 +23,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>Inherited variables that would configure the app behind the test's back; the test sets its own.</summary>
     private static readonly string[] AppVariablePrefixes =
-        ["ConnectionStrings__", "IncidentDesk__", "Notifications__", "Smtp__", "Quartz__", "INCIDENTDESK_ADMIN_"];
+        ["ConnectionStrings__", "IncidentDesk__", "Notifications__", "Smtp__", "Hangfire__", "INCIDENTDESK_ADMIN_"];
 
     private readonly Process process;
     private readonly StringBuilder log = new();
@@ -87,7 +87,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL (the whole process tree): no graceful shutdown, no Quartz standby, no flushing.</summary>
+    /// <summary>SIGKILL (the whole process tree): no graceful shutdown, no Hangfire server deregistration, no flushing.</summary>
     public void Kill()
     {
         if (process.HasExited) return;

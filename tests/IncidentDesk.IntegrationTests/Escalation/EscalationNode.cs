@@ -90,7 +90,7 @@ public sealed class EscalationNode : IAsyncDisposable
     }
 }
 
-/// <summary>The escalation classes run one after another: each starts Quartz schedulers (one per process name).</summary>
+/// <summary>The escalation classes run one after another: each starts Hangfire servers and delivery on the shared maildev.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class EscalationCollection
 {

@@ -5,7 +5,7 @@ using NetArchTest.Rules;
 namespace IncidentDesk.UnitTests.Architecture;
 
 /// <summary>
-/// The API's modules depend on each other in one direction only, and the event store knows no feature. Common
+/// The API's modules depend on each other in one direction only, and the event store and the timers know no feature. Common
 /// is the shared base; Hosting composes everything (it may depend on any module, and none on it).
 /// </summary>
 public sealed class DependencyTests
@@ -15,7 +15,7 @@ public sealed class DependencyTests
 
     private static readonly string[] Features = ["Accounts", "Escalation", "Incidents", "Notifications", "Playbooks"];
 
-    private static readonly string[] Modules = ["Common", "EventStore", .. Features, "Hosting"];
+    private static readonly string[] Modules = ["Common", "EventStore", "Timers", .. Features, "Hosting"];
 
     public static TheoryData<string> FeaturesAndHosting => new(Features.Append("Hosting"));
 
@@ -23,6 +23,11 @@ public sealed class DependencyTests
     [MemberData(nameof(FeaturesAndHosting))]
     public void The_event_store_depends_on_no_feature(string module) =>
         AssertNone("EventStore", module);
+
+    [Theory]
+    [MemberData(nameof(FeaturesAndHosting))]
+    public void The_timers_depend_on_no_feature(string module) =>
+        AssertNone("Timers", module);
 
     [Theory]
     [MemberData(nameof(FeaturesAndHosting))]

@@ -1,11 +1,12 @@
 using IncidentDesk.Api.Notifications;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
+using IncidentDesk.Api.Timers;
 using MediatR;
 
 namespace IncidentDesk.Api.Escalation.FiringDeadlines;
 
-/// <summary>A deadline's time has come (sent by the Quartz job; may arrive twice, late, or after the facts moved on).</summary>
+/// <summary>A deadline's time has come (sent by its timer's Hangfire job; may arrive twice, late, or after the facts moved on).</summary>
 public sealed record FireDeadline(Guid IncidentId, Guid DeadlineId) : IRequest<int>;
 
 internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettingsStore settings)
@@ -53,4 +54,14 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
                 return [];
         }
     }
+}
+
+/// <summary>Escalation deadlines (acknowledge, triage, stage reminders) are timers of this purpose on the escalation stream.</summary>
+public sealed class EscalationDeadlineTimer(IMediator mediator) : ITimerPurpose
+{
+    public const string Purpose = "escalation-deadline";
+
+    public string Name => Purpose;
+
+    public Task FireAsync(TimerDue timer, CancellationToken ct) => mediator.Send(new FireDeadline(timer.IncidentId, timer.TimerId), ct);
 }

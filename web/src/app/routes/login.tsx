@@ -1,14 +1,19 @@
 import { Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageLoader } from '@/components/ui/page-state';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { JOBS_DASHBOARD_PATH } from '@/features/escalation-settings/components/settings-tabs';
 import { homePathFor, useMe } from '@/lib/auth';
 import type { UserDto } from '@/types';
 
 /** Only same-site paths may be a post-login target. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : null);
+
+/** Pages the API serves itself (the jobs dashboard): reached by a full page load, not a client-side route. */
+const servedByApi = (path: string) => path === JOBS_DASHBOARD_PATH || path.startsWith(`${JOBS_DASHBOARD_PATH}/`);
 
 export function LoginRoute() {
   const { t } = useTranslation();
@@ -16,9 +21,18 @@ export function LoginRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const go = (user: UserDto) => void navigate(next ?? homePathFor(user), { replace: true });
+  const go = (user: UserDto) => {
+    if (next && servedByApi(next)) window.location.assign(next);
+    else void navigate(next ?? homePathFor(user), { replace: true });
+  };
 
-  if (me.isPending) return <PageLoader />;
+  // Signed in already (or just now, through the form) and sent here by the dashboard: back to it.
+  const backToApi = Boolean(me.data && next && servedByApi(next));
+  useEffect(() => {
+    if (backToApi && next) window.location.assign(next);
+  }, [backToApi, next]);
+
+  if (me.isPending || backToApi) return <PageLoader />;
   if (me.data) return <Navigate to={next ?? homePathFor(me.data)} replace />;
 
   return (
