@@ -9,7 +9,7 @@
 #
 # Starts a private PostgreSQL cluster with the default durability settings on a free port, its own maildev
 # (installed into .build/tools when missing), publishes the API (Release) from a snapshot of api/ and starts
-# BENCH_NODES processes of it on the one database (Quartz's clustered job store: any node may fire a deadline).
+# BENCH_NODES processes of it on the one database (Hangfire servers on one PostgreSQL storage: any node may fire a deadline).
 # Through the admin API it creates a default contact chain (first, second) and an SLA policy whose acknowledge time
 # for new (unrated) reports is BENCH_DEADLINE_ACK_SECONDS. The generator (IncidentDesk.Bench `deadlines`) files
 # BENCH_DEADLINES reports at an even rate over BENCH_DEADLINE_SPREAD_SECONDS, round-robin over the nodes, and, half
@@ -19,8 +19,8 @@
 # database (incident_deadlines, timer_outbox, incident_escalated events, notification_outbox) and reports.
 #
 # The default acknowledge time, 330 s, is longer than the timer relay's horizon (IncidentDesk:Timers:HorizonSeconds,
-# 300 s): every deadline first waits in timer_outbox and is handed to Quartz by the relay about 300 s before it is
-# due, so the run exercises the whole path (outbox -> relay -> Quartz -> FireDeadline -> notification_outbox ->
+# 300 s): every deadline first waits in timer_outbox and is handed to Hangfire by the relay about 300 s before it is
+# due, so the run exercises the whole path (outbox -> relay -> Hangfire -> FireDeadline -> notification_outbox ->
 # dispatcher -> SMTP). With an acknowledge time under 300 s the relay schedules each deadline right after filing.
 # Each escalation also sets the level-1 deadline (another BENCH_DEADLINE_ACK_SECONDS later, ending in an SLA breach
 # without mail, as there is no Executive): those fire during the second half of the run too.
@@ -28,7 +28,7 @@
 # Knobs (environment): BENCH_DEADLINES (1000), BENCH_DEADLINE_SPREAD_SECONDS (600), BENCH_DEADLINE_BURST (100),
 # BENCH_DEADLINE_BURST_WORKERS (20), BENCH_DEADLINE_ACK_SECONDS (330), BENCH_DEADLINE_GRACE_SECONDS (30),
 # BENCH_NODES (2), BENCH_API_SOURCE (head | worktree), BENCH_API_PATCH (a diff applied on top), BENCH_OUT (results/deadlines-latest.md), BENCH_KEEP=1 keeps the
-# temp dir (API logs, the sink's mails, the raw figures), BENCH_QUARTZ_LOG=Debug logs Quartz's trigger handling.
+# temp dir (API logs, the sink's mails, the raw figures), BENCH_TIMER_LOG=Debug logs each timer job (TimerJob) and Hangfire's own work.
 # A short dev run: BENCH_DEADLINES=100 BENCH_DEADLINE_SPREAD_SECONDS=60 BENCH_DEADLINE_ACK_SECONDS=20 bash tests/bench/deadlines.sh
 set -euo pipefail
 
@@ -134,8 +134,8 @@ export IncidentDesk__PlaybooksPath="$WORK/src/playbooks"
 export Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 LOG_ENV=()
-if [[ -n "${BENCH_QUARTZ_LOG:-}" ]]; then
-    LOG_ENV=(Logging__LogLevel__Quartz="$BENCH_QUARTZ_LOG" "Logging__LogLevel__Quartz.Impl.AdoJobStore.AdoUtil=Information"
+if [[ -n "${BENCH_TIMER_LOG:-}" ]]; then
+    LOG_ENV=(Logging__LogLevel__Hangfire="$BENCH_TIMER_LOG" "Logging__LogLevel__IncidentDesk.Api.Timers=$BENCH_TIMER_LOG"
              Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__SingleLine=true
              Logging__Console__FormatterOptions__UseUtcTimestamp=true "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff ")
 fi
@@ -143,7 +143,7 @@ URLS=()
 for n in $(seq 1 "$NODES"); do
     port=$(free_port)
     url="http://127.0.0.1:$port"
-    # One after the other: the first applies the migrations and creates Quartz's tables.
+    # One after the other: the first applies the migrations and creates Hangfire's tables.
     env "${LOG_ENV[@]}" IncidentDesk__PublicUrl="$url" ASPNETCORE_URLS="$url" \
         dotnet "$WORK/api/IncidentDesk.Api.dll" --contentRoot "$WORK/api" >"$WORK/api-$n.log" 2>&1 &
     API_PIDS+=($!)
@@ -151,9 +151,9 @@ for n in $(seq 1 "$NODES"); do
     URLS+=("$url")
     log "API node $n ready on $url (pid ${API_PIDS[-1]}, VmRSS $(awk '$1 == "VmRSS:" {printf "%.0f", $2 / 1024}' "/proc/${API_PIDS[-1]}/status") MB)"
 done
-sleep 6 # a cluster check-in (Quartz: every 5 s) so every node is registered before the deadlines come
-QUARTZ_NODES=$(psql_db -At -c "select string_agg(instance_name, ', ' order by instance_name) from qrtz_scheduler_state")
-log "Quartz cluster members: $QUARTZ_NODES"
+sleep 2 # every node's Hangfire server announces itself at start; a moment for the last one
+TIMER_NODES=$(psql_db -At -c "select string_agg(id, ', ' order by id) from hangfire.server")
+log "Hangfire servers: $TIMER_NODES"
 
 "${BENCH[@]}" setup --url "${URLS[0]}" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
     --email "$LOAD_EMAIL" --password "$LOAD_PASSWORD" >&2
@@ -182,18 +182,18 @@ TOP_END=$(top -bn1 -w 200 | sed -n '1,3p;7,14p')
 psql_db -At -F ',' -v second="$SECOND" >"$WORK/run/db.csv" <<'SQL'
 with d as (select incident_id, deadline_id, due_at from incident_deadlines where kind = 'acknowledge' and level = 0),
      esc as (select (data->>'incidentId')::uuid as incident_id, count(*) as n, min((data->>'at')::timestamptz) as fired_at
-             from events where type = 'incident_escalated' group by 1),
+             from mt_events where type = 'incident_escalated' group by 1),
      mail as (select incident_id, count(*) as n, min(created_at) as queued_at, min(sent_at) as sent_at, max(attempts) as attempts
               from notification_outbox where address = :'second' group by 1)
 select d.incident_id, extract(epoch from d.due_at), extract(epoch from t.scheduled_at), coalesce(esc.n, 0),
        extract(epoch from esc.fired_at), coalesce(mail.n, 0), extract(epoch from mail.queued_at), extract(epoch from mail.sent_at),
        coalesce(mail.attempts, 0)
-from d left join timer_outbox t on t.deadline_id = d.deadline_id left join esc on esc.incident_id = d.incident_id
+from d left join timer_outbox t on t.timer_id = d.deadline_id left join esc on esc.incident_id = d.incident_id
      left join mail on mail.incident_id = d.incident_id
 order by d.due_at;
 SQL
-DB_FACTS=$(psql_db -At -F ' ' -c "select 'events ' || (select count(*) from events) || ', incident_escalated ' ||
-    (select count(*) from events where type = 'incident_escalated') || ', sla_breached ' || (select count(*) from events where type = 'sla_breached') ||
+DB_FACTS=$(psql_db -At -F ' ' -c "select 'events ' || (select count(*) from mt_events) || ', incident_escalated ' ||
+    (select count(*) from mt_events where type = 'incident_escalated') || ', sla_breached ' || (select count(*) from mt_events where type = 'sla_breached') ||
     ', outbox pending ' || (select count(*) from notification_outbox where status = 'pending') || ', failed ' ||
     (select count(*) from notification_outbox where status = 'failed') || ', timer_outbox rows due within the relay horizon but not relayed ' ||
     (select count(*) from timer_outbox where scheduled_at is null and due_at < now() + interval '300 seconds')")
@@ -212,8 +212,8 @@ mkdir -p "$(dirname "$OUT")"
     echo
     echo "- run: $(date -u +%Y-%m-%dT%H:%M:%SZ), \`bash tests/bench/deadlines.sh\`, took $(($(date +%s) - STARTED_AT)) s"
     echo "- load: $COUNT reports at an even rate over ${SPREAD} s + a burst of $BURST filed half way by $BURST_WORKERS closed-loop workers; acknowledge time ${ACK} s" \
-         "(relay horizon 300 s: $([[ $ACK -gt 300 ]] && echo "every deadline waits in timer_outbox and is relayed to Quartz ~300 s before due" || echo "each deadline is relayed to Quartz right after filing")); nobody acknowledges"
-    echo "- API: $API_SOURCE, \`dotnet publish -c Release\`, $NODES process(es) on one database, default Quartz settings of the code; Quartz cluster members: $QUARTZ_NODES"
+         "(relay horizon 300 s: $([[ $ACK -gt 300 ]] && echo "every deadline waits in timer_outbox and is relayed to Hangfire ~300 s before due" || echo "each deadline is relayed to Hangfire right after filing")); nobody acknowledges"
+    echo "- API: $API_SOURCE, \`dotnet publish -c Release\`, $NODES process(es) on one database, Hangfire settings of the code (schedule polling IncidentDesk:Timers:PollMilliseconds, default 500 ms; queue by LISTEN/NOTIFY); Hangfire servers: $TIMER_NODES"
     echo "- SMTP sink: maildev 2.2.1 on localhost; accept time = mtime of its .eml file (written as the DATA stream arrives; the last write and the 250 reply both follow its end); maildev's \`time\` field is the Date header (1 s resolution), not used"
     echo "- machine: $(nproc) cores ($CPU_MODEL), $(awk '/MemTotal/ {printf "%.0f", $2 / 1024}' /proc/meminfo) MB RAM; generator, API, PostgreSQL and maildev share it with other people's work"
     echo "- PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), fresh private cluster, defaults: $PG_SETTINGS; API connection pools: Maximum Pool Size=$POOL per node; most client connections seen (sampled every 2 s): $PEAK_CONNECTIONS"

@@ -19,10 +19,10 @@
 # BENCH_RATE (100), BENCH_TARGET (100000), BENCH_OUT (results/latest.md), BENCH_API_SOURCE (head | worktree), BENCH_NICE (unset; e.g. -10), BENCH_KEEP=1 keeps the temp dir.
 #
 # The escalation timers have a benchmark of their own (issue #4 §6), `bash tests/bench/deadlines.sh` (~17 min):
-# two API processes on one fresh cluster (Quartz clustered), 1,000 acknowledge deadlines spread over 10 minutes plus
+# two API processes on one fresh cluster (two Hangfire servers on one storage), 1,000 acknowledge deadlines spread over 10 minutes plus
 # 100 due in one second, nobody acknowledging; for each deadline the time until its escalation mail to the second
 # contact is accepted by a private maildev (goal p99 <= 3 s, none missed, none duplicated), with the time split into
-# Quartz firing and delivery. Results: tests/bench/results/deadlines-latest.md; knobs at the head of the script.
+# Hangfire firing and delivery. Results: tests/bench/results/deadlines-latest.md; knobs at the head of the script.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -129,7 +129,7 @@ log "phase 4: top-up to $TARGET incidents (clone API-written streams) + API rebu
 T0=$(date +%s.%N)
 CLONED=$(psql_db -At -v target="$TARGET" -f "$BENCH_DIR/topup.sql" | tail -1)
 T1=$(date +%s.%N)
-EVENTS=$(psql_db -At -c "select count(*) from events")
+EVENTS=$(psql_db -At -c "select count(*) from mt_events")
 # A board request while the rebuild runs shows whether readers keep being served during a rebuild.
 # (10 s in: past the rebuild's start-up and migration check, inside its TRUNCATE + replay transaction.)
 ( sleep 10; "${BENCH[@]}" fixed --url "$API_URL" --email "$LOAD_EMAIL" --password "$LOAD_PASSWORD" --rate 10 --seconds 1 --warmup 0 \
@@ -162,7 +162,7 @@ RSS_END=$(rss VmRSS); HWM_END=$(rss VmHWM)
 # --- database facts and plans at the large size --------------------------------------------------------------------
 STAGES=$(psql_db -At -F ' ' -c "select stage, count(*) from incident_board group by stage order by 2 desc" | paste -sd ',' | sed 's/,/, /g')
 SIZES=$(psql_db -At -F ' ' -c "select relname, pg_size_pretty(pg_total_relation_size(oid)) from pg_class
-  where relname in ('events','streams','incident_board') order by 1" | paste -sd ',' | sed 's/,/, /g')
+  where relname in ('mt_events','mt_streams','incident_board') order by 1" | paste -sd ',' | sed 's/,/, /g')
 COLS="b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version"
 FROM="from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id"
 explain() { # $1 = where clause

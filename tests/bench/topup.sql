@@ -1,6 +1,8 @@
 -- Tops the incident streams up to :target by cloning streams the API itself wrote over HTTP during the run.
--- Only the event store is written (streams + events, exactly the columns and JSON shapes the API writes); the
--- read models are then rebuilt by the API's own projection code (`IncidentDesk.Api.dll rebuild`).
+-- Only Marten's event store is written (mt_streams + mt_events, exactly the columns and JSON shapes the API writes,
+-- sequence numbers from mt_events_sequence as Marten takes them); the read models are then rebuilt by the API's own
+-- projection code through Marten's projection rebuild (`IncidentDesk.Api.dll rebuild`). Escalation streams are not
+-- cloned: the clones are old reports whose deadlines are long past.
 --
 -- Each clone keeps its source's events (type, data, metadata, order) and gets:
 --   * a new time-ordered (version 7) stream id and event ids, as Guid.CreateVersion7 would make;
@@ -18,10 +20,10 @@ create or replace function pg_temp.uuid7(ts timestamptz) returns uuid language s
 $$;
 
 create temp table clone_src as
-select s.stream_id, row_number() over (order by s.stream_id) as rn,
+select e.stream_id, row_number() over (order by e.stream_id) as rn,
        (e.data ->> 'at')::timestamptz as reported_at
-from streams s join events e on e.stream_id = s.stream_id and e.version = 1
-where s.stream_type = 'incident';
+from mt_events e
+where e.version = 1 and e.type = 'incident_reported';
 
 create temp table clone_map as
 with n as (select count(*) as n from clone_src),
@@ -55,20 +57,21 @@ update clone_refs set reference = 'INC-' || y || '-' || lpad(n::text, greatest(4
 update clone_map m set reference = r.reference from clone_refs r where r.new_id = m.new_id;
 
 begin;
-insert into streams (stream_id, stream_type, version, created_at, updated_at)
-select m.new_id, s.stream_type, s.version, s.created_at - m.shift, s.updated_at - m.shift
-from clone_map m join streams s on s.stream_id = m.src_id;
+insert into mt_streams (id, type, version, timestamp, created, tenant_id, is_archived)
+select m.new_id, s.type, s.version, s.timestamp - m.shift, s.created - m.shift, s.tenant_id, s.is_archived
+from clone_map m join mt_streams s on s.id = m.src_id;
 
-insert into events (event_id, stream_id, version, type, data, metadata, recorded_at)
-select pg_temp.uuid7(e.recorded_at - m.shift), m.new_id, e.version, e.type,
+insert into mt_events (seq_id, id, stream_id, version, type, data, timestamp, tenant_id, mt_dotnet_type,
+                       correlation_id, causation_id, user_name, is_archived)
+select nextval('mt_events_sequence'), pg_temp.uuid7(e.timestamp - m.shift), m.new_id, e.version, e.type,
        e.data
          || jsonb_build_object('incidentId', m.new_id, 'at', to_jsonb((e.data ->> 'at')::timestamptz - m.shift))
          || case when e.type = 'incident_reported'
                  then jsonb_build_object('reference', m.reference,
                                          'noticedAt', to_jsonb((e.data ->> 'noticedAt')::timestamptz - m.shift))
                  else '{}'::jsonb end,
-       e.metadata, e.recorded_at - m.shift
-from clone_map m join events e on e.stream_id = m.src_id
+       e.timestamp - m.shift, e.tenant_id, e.mt_dotnet_type, e.correlation_id, e.causation_id, e.user_name, e.is_archived
+from (select * from clone_map order by new_at, new_id) m join mt_events e on e.stream_id = m.src_id
 order by m.new_at, m.new_id, e.version;
 commit;
 

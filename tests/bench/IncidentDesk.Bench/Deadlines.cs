@@ -12,7 +12,7 @@
 // second contact. It waits until the last deadline is --grace seconds past, then writes incidents.jsonl (what was
 // filed), mails.jsonl (what the SMTP sink received, with the time it accepted each mail) and resources.json.
 // `deadlines-report` joins those with db.csv (per incident: the first acknowledge deadline, when the relay handed it
-// to Quartz, the incident_escalated events, the escalation's outbox row; written by deadlines.sh with psql).
+// to Hangfire, the incident_escalated events, the escalation's outbox row; written by deadlines.sh with psql).
 //
 // The accept time is the modification time of the sink's .eml file: maildev writes the file as the DATA stream
 // arrives, and its last write and the 250 reply both follow the end of the stream (within milliseconds of each
@@ -318,8 +318,8 @@ static partial class DeadlineBench
         }
         sb.AppendLine();
         sb.AppendLine($"Goal (p99 <= {goalMs / 1000:0.#} s, none missed, none duplicated, for the spread and the burst): **{(allMet ? "MET" : "MISSED")}**.").AppendLine();
-        sb.AppendLine("Where the time goes (ms unless noted): relay = how long before the deadline the timer relay handed it to Quartz " +
-                      "(min / median, s); fire = the `incident_escalated` decision (`at` of the event) minus `due_at` (Quartz acquisition + " +
+        sb.AppendLine("Where the time goes (ms unless noted): relay = how long before the deadline the timer relay handed it to Hangfire " +
+                      "(min / median, s); fire = the `incident_escalated` decision (`at` of the event) minus `due_at` (Hangfire schedule poll + queue + " +
                       "misfire handling + the FireDeadline command); deliver = sink accept minus that decision (outbox commit, dispatcher poll, SMTP).").AppendLine();
         sb.AppendLine("| set | relay ahead min / p50 s | fire p50 | fire p90 | fire p99 | fire max | deliver p50 | deliver p90 | deliver p99 | deliver max |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
