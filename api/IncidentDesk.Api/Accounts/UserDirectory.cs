@@ -17,14 +17,14 @@ public sealed class UserDirectory(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand($"select {Columns} where lower(u.email) = lower($1)");
         cmd.Parameters.AddWithValue(email);
-        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+        return (await ReadAsync(cmd, ct)) is [var found, ..] ? found : null;
     }
 
     public async Task<UserAccount?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"select {Columns} where u.id = $1");
         cmd.Parameters.AddWithValue(id);
-        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+        return (await ReadAsync(cmd, ct)) is [var found, ..] ? found : null;
     }
 
     public async Task<IReadOnlyList<UserAccount>> AllAsync(CancellationToken ct)

@@ -54,7 +54,7 @@ public static class Reactions
                 var unrated = ctx.Policy.For(null);
                 yield return Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy));
                 yield return Deadline(s, DeadlineKind.Triage, null, 0, DeadlineCalculator.Due(r.At, unrated.Triage, ctx.Policy));
-                if (ctx.Chain?.Contacts.FirstOrDefault() is { } first)
+                if (ctx.Chain?.Contacts is [var first, ..])
                     foreach (var n in Notify(s, Recipient.Of(first), "new_report", true)) yield return n;
                 break;
             }
@@ -98,7 +98,7 @@ public static class Reactions
             case ReminderSent r:
                 var remind = s.OwnerId is { } id && ctx.Accounts.GetValueOrDefault(id) is { } o
                     ? o
-                    : ctx.Chain?.Contacts.FirstOrDefault() is { } c0 ? Recipient.Of(c0) : null;
+                    : ctx.Chain?.Contacts is [var c0, ..] ? Recipient.Of(c0) : null;
                 if (remind is not null)
                     foreach (var n in Notify(s, remind, "reminder", false)) yield return n;
                 yield return Deadline(s, DeadlineKind.Reminder, r.Stage, 0, DeadlineCalculator.Due(r.At, sla.Reminder, ctx.Policy));

@@ -19,7 +19,7 @@ public interface IInlineProjection
     /// </summary>
     IReadOnlyList<string> AlsoWrites => [];
 
-    void Project(RecordedEvent @event, ISqlBatch sql);
+    void Project(RecordedEvent @event, ISqlBatch batch);
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ internal sealed partial class MartenSqlBatch(IDocumentOperations operations) : I
         var values = new List<object>();
         var text = Reference().Replace(sql, m =>
         {
-            var n = int.Parse(m.Groups[1].ValueSpan);
+            var n = int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
             if (n < 1 || n > parameters.Length)
                 throw new ArgumentException($"${n} has no parameter ({parameters.Length} given): {sql}", nameof(sql));
             // Marten turns null into DBNull itself; the array is typed object[] (non-nullable) by its signature.

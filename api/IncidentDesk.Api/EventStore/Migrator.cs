@@ -62,10 +62,10 @@ public sealed class Migrator(
     {
         var asm = Assembly.GetExecutingAssembly();
         var list = new List<(int, string, string)>();
-        foreach (var res in asm.GetManifestResourceNames().Where(n => n.Contains(".Migrations.") && n.EndsWith(".sql")))
+        foreach (var res in asm.GetManifestResourceNames().Where(n => n.Contains(".Migrations.") && n.EndsWith(".sql", StringComparison.Ordinal)))
         {
             var file = res[(res.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..];
-            var number = int.Parse(file[..4]);
+            var number = int.Parse(file[..4], System.Globalization.CultureInfo.InvariantCulture);
             using var stream = asm.GetManifestResourceStream(res)!;
             using var reader = new StreamReader(stream);
             list.Add((number, file[5..^4], reader.ReadToEnd()));

@@ -8,7 +8,7 @@ public sealed record RecordedEvent(
 public sealed record StreamState<T>(Guid StreamId, long Version, T State);
 
 public sealed class StreamVersionConflict(Guid streamId, long expected, long? actual)
-    : Exception($"stream {streamId}: expected version {expected}, actual {actual?.ToString() ?? "unknown"}")
+    : Exception($"stream {streamId}: expected version {expected}, actual {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}")
 {
     public Guid StreamId { get; } = streamId;
     public long Expected { get; } = expected;

@@ -16,7 +16,7 @@ public sealed class RequiredPropertiesFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema s || s.Properties is null || context.Type.Namespace?.StartsWith("IncidentDesk") != true)
+        if (schema is not OpenApiSchema s || s.Properties is null || context.Type.Namespace?.StartsWith("IncidentDesk", StringComparison.Ordinal) != true)
             return;
         foreach (var p in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

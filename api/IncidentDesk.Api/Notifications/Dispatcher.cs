@@ -16,26 +16,10 @@ public sealed class Dispatcher(
     private TimeSpan BaseDelay => TimeSpan.FromSeconds(config.GetValue("Notifications:BaseDelaySeconds", 5.0));
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        if (!config.GetValue("Notifications:Dispatch", true)) return;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DispatchOnceAsync(stop) == 0) await Task.Delay(TimeSpan.FromMilliseconds(250), stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Dispatcher pass failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(2), stop);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        config.GetValue("Notifications:Dispatch", true)
+            ? PollingLoop.RunAsync(DispatchOnceAsync, TimeSpan.FromMilliseconds(250), log, "Dispatcher pass", stoppingToken)
+            : Task.CompletedTask;
 
     private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
         string Subject, string Body, bool AckLink, int Attempts);

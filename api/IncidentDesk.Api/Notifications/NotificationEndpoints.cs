@@ -36,7 +36,7 @@ public static class NotificationEndpoints
         admin.MapGet("/mail", (IEmailSender email, IConfiguration config) =>
             {
                 var target = email.Describe();
-                return TypedResults.Ok(new MailSettingsView(target.StartsWith("smtp") ? "smtp" : "pickup", target[(target.IndexOf(' ') + 1)..],
+                return TypedResults.Ok(new MailSettingsView(target.StartsWith("smtp", StringComparison.Ordinal) ? "smtp" : "pickup", target[(target.IndexOf(' ') + 1)..],
                     !string.IsNullOrEmpty(config["Webhooks:Secret"])));
             })
             .WithName("GetMailSettings").WithSummary("Where mail goes: an SMTP server, or .eml files in a pickup folder");

@@ -39,13 +39,13 @@ public sealed class SmtpEmailSender(IConfiguration config) : IEmailSender
 
     public string Describe() => Host is { } h ? $"smtp {h}:{Port}" : $"pickup {PickupDirectory}";
 
-    public async Task<DeliveryResult> SendAsync(OutgoingMessage m, CancellationToken ct)
+    public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        using var mail = new MailMessage(new MailAddress(From), new MailAddress(m.Address, m.RecipientName))
+        using var mail = new MailMessage(new MailAddress(From), new MailAddress(message.Address, message.RecipientName))
         {
-            Subject = m.Subject, Body = m.Body, SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8,
+            Subject = message.Subject, Body = message.Body, SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8,
         };
-        mail.Headers.Add("X-IncidentDesk-Notification", m.NotificationId.ToString());
+        mail.Headers.Add("X-IncidentDesk-Notification", message.NotificationId.ToString());
         using var client = Host is { } host
             ? new SmtpClient(host, Port)
             {

@@ -224,7 +224,7 @@ public sealed class PlaybookParser
         return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new LocalizedText(ja.Trim(), en.Trim());
     }
 
-    private IReadOnlyList<YamlNode> Seq(YamlMappingNode owner, string key, bool required)
+    private List<YamlNode> Seq(YamlMappingNode owner, string key, bool required)
     {
         if (Get(owner, key) is not { } node)
         {

@@ -20,26 +20,10 @@ public sealed class TimerRelay(NpgsqlDataSource db, IBackgroundJobClient jobs, I
     /// </summary>
     private TimeSpan Horizon => TimeSpan.FromSeconds(config.GetValue("IncidentDesk:Timers:HorizonSeconds", 300.0));
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        if (!config.GetValue("IncidentDesk:Timers:Relay", true)) return;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RelayOnceAsync(stop) == 0) await Task.Delay(Idle, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Timer relay failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(2), stop);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        config.GetValue("IncidentDesk:Timers:Relay", true)
+            ? PollingLoop.RunAsync(RelayOnceAsync, Idle, log, "Timer relay", stoppingToken)
+            : Task.CompletedTask;
 
     public async Task<int> RelayOnceAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
@@ -104,7 +105,7 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var p in processes.OfType<ApiProcess>())
         {
             var lines = p.Log.Split('\n');
-            message.Append($"\n\n---- API process {p.Name} (pid {p.Pid}, {p.BaseUrl}), last {Math.Min(lines.Length, 150)} of {lines.Length} lines ----\n");
+            message.Append(CultureInfo.InvariantCulture, $"\n\n---- API process {p.Name} (pid {p.Pid}, {p.BaseUrl}), last {Math.Min(lines.Length, 150)} of {lines.Length} lines ----\n");
             message.AppendJoin('\n', lines.TakeLast(150));
         }
         return new WithLogs(message.ToString(), failure);
@@ -180,7 +181,7 @@ public sealed class ApiProcess : IAsyncDisposable
             {
                 process.WaitForExit();
                 if (Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase)) throw new PortTaken();
-                throw FailWithLogs(new Exception($"API process {Name} exited with code {process.ExitCode} before {BaseUrl}health/ready answered"), this);
+                throw FailWithLogs(new InvalidOperationException($"API process {Name} exited with code {process.ExitCode} before {BaseUrl}health/ready answered"), this);
             }
             try
             {
@@ -197,7 +198,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 last = e.Message;
             }
             if (DateTime.UtcNow > until)
-                throw FailWithLogs(new Exception($"API process {Name} was not ready at {BaseUrl}health/ready within {ReadyTimeout.TotalSeconds} s (last: {last})"), this);
+                throw FailWithLogs(new TimeoutException($"API process {Name} was not ready at {BaseUrl}health/ready within {ReadyTimeout.TotalSeconds} s (last: {last})"), this);
             await Task.Delay(100);
         }
     }
@@ -224,7 +225,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private void Append(string stream, string line)
     {
-        lock (log) log.Append($"[{clock.Elapsed.TotalSeconds,7:0.000} {stream}] {line}\n");
+        lock (log) log.Append(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,7:0.000} {stream}] {line}\n");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.FiringDeadlines;
@@ -41,9 +42,9 @@ public sealed class DeadlineDecisionTests
     [InlineData("2026-11-19T20:00:00+00:00", "2026-11-23T09:00:00+09:00")] // Thursday 20:00 UTC is Friday 05:00 JST
     public void Next_business_day_is_the_next_weekday_at_nine_in_Tokyo(string now, string expected)
     {
-        var clock = new TestClock(DateTimeOffset.Parse(now));
+        var clock = new TestClock(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         var due = Due(clock, SlaSpan.BusinessDay);
-        Assert.Equal(DateTimeOffset.Parse(expected), due);
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), due);
         Assert.Equal(9, due.ToOffset(Jst).Hour);
     }
 

@@ -58,5 +58,5 @@ public sealed class SmtpDownFixture : EscalationFixture
     public override int AckSeconds => 600;
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings =>
-        new Dictionary<string, string?> { ["Smtp:Port"] = SmtpPort.ToString() };
+        new Dictionary<string, string?> { ["Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

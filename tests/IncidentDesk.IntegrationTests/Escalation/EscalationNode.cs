@@ -31,7 +31,7 @@ public sealed class EscalationNode : IAsyncDisposable
             ["Notifications:Dispatch"] = "true",
             ["Notifications:BaseDelaySeconds"] = "1",
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = Mailbox.SharedSmtpPort.ToString(),
+            ["Smtp:Port"] = Mailbox.SharedSmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["IncidentDesk:PublicUrl"] = "http://incidentdesk.test",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;

@@ -80,7 +80,7 @@ public sealed class EscalationSettingsTests(IncidentDeskApp app) : IClassFixture
         Assert.Equal(["default_chain_exists"],
             (await WritesNothingAsync(() => app.Admin.PostAsync(Chains, Chain([], null, true, "other@example.jp")))).Expect(409).RuleCodes);
 
-        var change = JsonSerializer.Serialize(Chain([], null, true, "desk@example.jp", "boss@example.jp"), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var change = JsonSerializer.Serialize(Chain([], null, true, "desk@example.jp", "boss@example.jp"), Json.Web);
         (await WritesNothingAsync(() => SendJsonAsync(HttpMethod.Put, path, change, null))).ExpectFieldError("If-Match");
         (await WritesNothingAsync(() => SendJsonAsync(HttpMethod.Put, path, change, $"\"{created.ETagVersion + 5}\""))).Expect(412);
         var updated = (await SendJsonAsync(HttpMethod.Put, path, change, $"\"{created.ETagVersion}\"")).Expect(200);

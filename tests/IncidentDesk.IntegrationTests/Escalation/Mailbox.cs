@@ -19,7 +19,7 @@ public sealed class Mailbox(string apiUrl) : IDisposable
 
     public static Mailbox Shared() => new(Required(UrlVariable));
 
-    public static int SharedSmtpPort => int.Parse(Required(SmtpPortVariable));
+    public static int SharedSmtpPort => int.Parse(Required(SmtpPortVariable), System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Required(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value

@@ -52,7 +52,7 @@ public sealed class SmtpOutageTests(SmtpDownFixture app) : IClassFixture<SmtpDow
         var bin = Mailbox.Required(Mailbox.BinVariable);
         var info = new ProcessStartInfo(bin)
         {
-            ArgumentList = { "--smtp", smtpPort.ToString(), "--web", webPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1" },
+            ArgumentList = { "--smtp", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1" },
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {bin}");

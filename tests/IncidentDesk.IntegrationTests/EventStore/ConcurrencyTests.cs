@@ -80,7 +80,7 @@ public sealed class ConcurrencyTests(IncidentDeskApp app) : IClassFixture<Incide
         Assert.Equal(Enumerable.Range(2, Wanted).Select(v => (long)v), won.Select(w => w.Version).Order());
 
         var versions = await app.Database.TextRowsAsync($"select e.version::text from mt_events e where e.stream_id = '{incident.Id}' order by e.version");
-        Assert.Equal(Enumerable.Range(1, Wanted + 1).Select(v => v.ToString()), versions);
+        Assert.Equal(Enumerable.Range(1, Wanted + 1).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), versions);
         Assert.Equal(Wanted + 1, await app.Database.ScalarAsync("select version from mt_streams where id = $1", incident.Id));
         Assert.Equal(Wanted + 1, await app.Database.ScalarAsync("select version from incident_board where id = $1", incident.Id));
 

@@ -96,7 +96,7 @@ public sealed class EventStoreTests(IncidentDeskApp app) : IClassFixture<Inciden
             using var raw = secondNode.CreateClient(new() { HandleCookies = false });
             var login = await raw.PostAsJsonAsync("/api/auth/login", new { email = reporter.Account!.Email, password = reporter.Account.Password });
             login.EnsureSuccessStatusCode();
-            var session = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("incidentdesk.session="));
+            var session = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("incidentdesk.session=", StringComparison.Ordinal));
             using var onFirstNode = app.Factory.CreateClient(new() { HandleCookies = false });
             using var me = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me") { Headers = { { "Cookie", session } } };
             var answer = await onFirstNode.SendAsync(me);

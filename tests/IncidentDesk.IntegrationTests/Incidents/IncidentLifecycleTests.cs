@@ -170,7 +170,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
             policyUpdateNeeded = true,
         }, incident.Version)).ExpectFieldError("measures.0.deadline");
         Assert.Equal(eventsBefore, await app.CountEventsAsync());
-        var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd");
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         incident = await responder.RunAsync(incident, "prevention", new
         {
             rootCause = "Macros allowed from the internet",
@@ -365,7 +365,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         var (reporter, _) = await PeopleAsync();
         var first = await reporter.FileAsync();
         var second = await reporter.FileAsync();
-        static long Number(IncidentRef i) => long.Parse(i.Reference.Split('-')[2]);
+        static long Number(IncidentRef i) => long.Parse(i.Reference.Split('-')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(Number(second) > Number(first), $"{second.Reference} follows {first.Reference}");
         Assert.Equal(first.Reference[..9], second.Reference[..9]);
     }
@@ -397,6 +397,6 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
     private static IEnumerable<System.Text.Json.Nodes.JsonNode> IncidentEvents(System.Text.Json.Nodes.JsonNode timeline) =>
         timeline.Items().Where(e => e.Str("stream") == "incident");
 
-    private static IReadOnlyList<string> CoreRules(ApiResponse refused) =>
+    private static List<string> CoreRules(ApiResponse refused) =>
         refused.RuleCodes.Where(code => code != "required_step_open").ToList();
 }

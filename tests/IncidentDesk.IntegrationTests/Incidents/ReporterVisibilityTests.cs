@@ -56,7 +56,7 @@ public sealed class ReporterVisibilityTests(IncidentDeskApp app) : IClassFixture
         var c = await CastAsync();
         var report = await c.Alice.ReloadAsync(c.AlicesReport);
         var noted = await c.Alice.RunAsync(report, "notes", new { text = "  The stick was encrypted with BitLocker.  " });
-        var note = noted.Detail.Items("notes").Last();
+        var note = noted.Detail.Items("notes")[^1];
         Assert.Equal("The stick was encrypted with BitLocker.", note.Str("text"));
         Assert.Equal(c.Alice.Id, note.Guid("by"));
         Assert.Equal("Alice", note.Str("byName"));
@@ -95,6 +95,6 @@ public sealed class ReporterVisibilityTests(IncidentDeskApp app) : IClassFixture
         (await c.Executive.GetAsync($"{bobs.Path}/timeline")).Expect(200);
         (await c.Executive.PostAsync($"{bobs.Path}/analysis", Bodies.CompleteAnalysis(), bobs.Version)).Expect(403);
         var noted = await c.Executive.RunAsync(bobs, "notes", new { text = "Please report to the board by Friday." });
-        Assert.Equal(c.Executive.Id, noted.Detail.Items("notes").Last().Guid("by"));
+        Assert.Equal(c.Executive.Id, noted.Detail.Items("notes")[^1].Guid("by"));
     }
 }

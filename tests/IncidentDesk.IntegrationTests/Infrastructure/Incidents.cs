@@ -77,7 +77,7 @@ public static class Bodies
         measures = new object[]
         {
             new { description = "Block macros in files from the internet", decision = "done", deadline = (string?)null },
-            new { description = "Phishing drill for sales", decision = "will_do", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd") },
+            new { description = "Phishing drill for sales", decision = "will_do", deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
         },
         policyUpdateNeeded = true,
     };

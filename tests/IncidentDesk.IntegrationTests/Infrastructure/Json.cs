@@ -5,6 +5,9 @@ namespace IncidentDesk.IntegrationTests.Infrastructure;
 /// <summary>Reading the API's camelCase JSON by its wire names, so the tests pin the contract, not our DTOs.</summary>
 public static class Json
 {
+    /// <summary>The API's wire format (camelCase, web defaults), built once.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static string Str(this JsonNode node, string name) =>
         node[name]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"\"{name}\" is missing or null in {node.ToJsonString()}");
 

@@ -58,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var cmd = DataSource.CreateCommand(sql);
         foreach (var p in parameters) cmd.Parameters.AddWithValue(p);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Events in the log (Marten's tombstones, which fill the sequence gaps of failed appends, are not events).</summary>

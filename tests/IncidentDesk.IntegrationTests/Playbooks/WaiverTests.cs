@@ -14,7 +14,7 @@ public sealed class WaiverTests(IncidentDeskApp app) : IClassFixture<IncidentDes
         await app.SignInAsNewAsync("Reporter"), await app.SignInAsNewAsync("Responder"),
         await app.SignInAsNewAsync("Executive", "Emi Executive")));
 
-    private async Task<IncidentRef> RansomwareInTriageAsync(Cast c) =>
+    private static async Task<IncidentRef> RansomwareInTriageAsync(Cast c) =>
         await c.Responder.DriveToAsync(await c.Reporter.FileAsync(Bodies.Report("C2")), "triage");
 
     [Fact]

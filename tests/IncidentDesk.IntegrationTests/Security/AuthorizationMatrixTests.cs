@@ -110,7 +110,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         if (expected >= 400) Assert.True(written == 0, $"{endpoint} as {role} was refused but wrote {written} event(s)");
         else if (method == "POST" && !path.StartsWith("/api/auth/", StringComparison.Ordinal))
             Assert.True(written > 0, $"{endpoint} as {role} succeeded but wrote no event");
-        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline") && !path.EndsWith("/escalation"))
+        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline", StringComparison.Ordinal) && !path.EndsWith("/escalation", StringComparison.Ordinal))
             Assert.NotNull(response.ETagVersion);
     }
 
@@ -194,7 +194,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 return () => caller.GetAsync(endpoint[4..]);
             case "GET /api/playbooks/{id}":
             {
-                var id = (await cast.Worker.GetJsonAsync("/api/playbooks")).Items().First().Str("id");
+                var id = (await cast.Worker.GetJsonAsync("/api/playbooks")).Items()[0].Str("id");
                 return () => caller.GetAsync($"/api/playbooks/{id}");
             }
             case "GET /api/admin/contact-chains" or "GET /api/admin/sla-policy" or "GET /api/admin/settings/timeline"
@@ -208,8 +208,8 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 var path = $"/api/admin/contact-chains/{created.Json.Str("id")}";
                 return () =>
                 {
-                    var request = new HttpRequestMessage(endpoint.StartsWith("PUT") ? HttpMethod.Put : HttpMethod.Delete, path);
-                    if (endpoint.StartsWith("PUT"))
+                    var request = new HttpRequestMessage(endpoint.StartsWith("PUT", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Delete, path);
+                    if (endpoint.StartsWith("PUT", StringComparison.Ordinal))
                         request.Content = JsonContent.Create(Chain(), options: new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
                     request.Headers.TryAddWithoutValidation("If-Match", $"\"{created.ETagVersion}\"");
                     return caller.SendAsync(request);

@@ -34,7 +34,7 @@ public sealed class SigningInTests(IncidentDeskApp app) : IClassFixture<Incident
         var wrong = (await client.LoginAsync(account.Email, "not-the-password")).Expect(401);
         var unknown = (await client.LoginAsync("nobody@incidentdesk.test", "not-the-password")).Expect(401);
         Assert.Equal(wrong.Json.Str("detail"), unknown.Json.Str("detail"));
-        Assert.False(wrong.Message.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("incidentdesk.session=")));
+        Assert.False(wrong.Message.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("incidentdesk.session=", StringComparison.Ordinal)));
         (await client.GetAsync("/api/auth/me")).Expect(401);
     }
 
@@ -59,7 +59,7 @@ public sealed class SigningInTests(IncidentDeskApp app) : IClassFixture<Incident
         var client = await app.SignInAsNewAsync("Reporter");
         var before = await app.CountEventsAsync();
         var refused = (await client.PostRawAsync("/api/incidents",
-            System.Text.Json.JsonSerializer.Serialize(Bodies.Report(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)),
+            System.Text.Json.JsonSerializer.Serialize(Bodies.Report(), Json.Web),
             sendXsrf: false)).Expect(403);
         Assert.Contains("X-XSRF-TOKEN", refused.Json.Str("detail"));
         Assert.Equal(before, await app.CountEventsAsync());

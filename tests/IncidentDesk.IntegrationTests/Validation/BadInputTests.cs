@@ -150,7 +150,7 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
     };
 
     /// <summary>Resolves {id} to the incident for that command, re-read so that its version is current.</summary>
-    private async Task<(string Path, IncidentRef? Incident)> TargetAsync(string endpoint, World w, Guid? id = null)
+    private static async Task<(string Path, IncidentRef? Incident)> TargetAsync(string endpoint, World w, Guid? id = null)
     {
         var path = endpoint[(endpoint.IndexOf(' ') + 1)..];
         if (Command(endpoint) is not { } command) return (path, null);
@@ -266,7 +266,7 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         foreach (var endpoint in new[] { "POST /api/incidents/{id}/notes", "POST /api/incidents/{id}/triage" })
         {
             var (path, _) = await TargetAsync(endpoint, w);
-            var body = System.Text.Json.JsonSerializer.Serialize(ValidBody(endpoint, w), ValidBody(endpoint, w).GetType(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            var body = System.Text.Json.JsonSerializer.Serialize(ValidBody(endpoint, w), ValidBody(endpoint, w).GetType(), Json.Web);
             (await WritesNothingAsync(() => w.Responder.PostRawAsync(path, body, ifMatch))).ExpectFieldError("If-Match");
         }
     }
@@ -350,8 +350,8 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
 
     private static string Expand(string template, World w) => Macro().Replace(template, m => m.Groups["name"].Value switch
     {
-        "x" => new string('x', int.Parse(m.Groups["n"].Value)),
-        "items" => string.Join(",", Enumerable.Repeat("\"a\"", int.Parse(m.Groups["n"].Value))),
+        "x" => new string('x', int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+        "items" => string.Join(",", Enumerable.Repeat("\"a\"", int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture))),
         "past" => DateTimeOffset.UtcNow.AddHours(-1).ToString("O"),
         "future" => DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
         "random" => Guid.NewGuid().ToString(),

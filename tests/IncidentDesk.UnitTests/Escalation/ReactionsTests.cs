@@ -87,12 +87,12 @@ public sealed class ReactionsTests
     private static (DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt)[] Deadlines(IEnumerable<IDomainEvent> events) =>
         events.OfType<DeadlineSet>().Select(d => (d.Kind, d.Stage, d.Level, d.DueAt)).ToArray();
 
-    private static IEscalationEvent Escalation(int level, Contact to, int at) =>
+    private static Escalated Escalation(int level, Contact to, int at) =>
         new Escalated(IncidentId, FiredDeadline, level, to, SystemActor.Id, T(at));
 
-    private static IEscalationEvent Breach(DeadlineKind kind, int at) => new SlaBreached(IncidentId, FiredDeadline, kind, SystemActor.Id, T(at));
+    private static SlaBreached Breach(DeadlineKind kind, int at) => new SlaBreached(IncidentId, FiredDeadline, kind, SystemActor.Id, T(at));
 
-    private static IEscalationEvent Reminder(Stage stage, int at) => new ReminderSent(IncidentId, FiredDeadline, stage, SystemActor.Id, T(at));
+    private static ReminderSent Reminder(Stage stage, int at) => new ReminderSent(IncidentId, FiredDeadline, stage, SystemActor.Id, T(at));
 
     private static DeadlineSet TriageDeadline(int minutesAfterReport) =>
         new(IncidentId, FiredDeadline, DeadlineKind.Triage, null, 0, ReportedAt.AddMinutes(minutesAfterReport), SystemActor.Id, ReportedAt);

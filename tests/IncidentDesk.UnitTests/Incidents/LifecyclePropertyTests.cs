@@ -257,7 +257,7 @@ public sealed class LifecyclePropertyTests
                 return new(kind, actor, (st, now) => AssignHandler.Decide(st, owner, actor, now));
             }
             default:
-                throw new ArgumentOutOfRangeException(nameof(kind));
+                throw new InvalidOperationException($"no command for {kind}");
         }
     }
 }

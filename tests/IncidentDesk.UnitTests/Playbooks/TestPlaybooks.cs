@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Incidents;
@@ -24,19 +25,19 @@ public static class TestPlaybooks
         string? source = null, string? extra = null)
     {
         var b = new StringBuilder();
-        b.Append($"  - id: {id}\n");
-        b.Append($"    stage: {stage}\n");
-        b.Append($"    role: {role}\n");
-        if (kind is not null) b.Append($"    kind: {kind}\n");
-        b.Append($"    grade: {grade}\n");
-        b.Append($"    required: {(required ? "true" : "false")}\n");
-        b.Append($"    title: {{ ja: 手順 {id}, en: Step {id} }}\n");
+        b.Append(CultureInfo.InvariantCulture, $"  - id: {id}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    stage: {stage}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    role: {role}\n");
+        if (kind is not null) b.Append(CultureInfo.InvariantCulture, $"    kind: {kind}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    grade: {grade}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    required: {(required ? "true" : "false")}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    title: {{ ja: 手順 {id}, en: Step {id} }}\n");
         b.Append("    guidance: { ja: 手順の説明です。, en: What to do and why. }\n");
-        b.Append($"    evidence: {evidence ?? $"{{ prompt: {Prompt} }}"}\n");
-        if (condition is not null) b.Append($"    condition: {condition}\n");
-        if (party is not null) b.Append($"    party: {party}\n");
-        if (extra is not null) b.Append($"    {extra}\n");
-        b.Append($"    source: {source ?? $"{{ file: {Seed}, lines: 31-41 }}"}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    evidence: {evidence ?? $"{{ prompt: {Prompt} }}"}\n");
+        if (condition is not null) b.Append(CultureInfo.InvariantCulture, $"    condition: {condition}\n");
+        if (party is not null) b.Append(CultureInfo.InvariantCulture, $"    party: {party}\n");
+        if (extra is not null) b.Append(CultureInfo.InvariantCulture, $"    {extra}\n");
+        b.Append(CultureInfo.InvariantCulture, $"    source: {source ?? $"{{ file: {Seed}, lines: 31-41 }}"}\n");
         return b.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
@@ -114,14 +115,14 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         string Arg(object value) { args.Add(value); return "$" + args.Count; }
 
         // Reporters only ever see their own reports (R30, least privilege).
-        if (!q.Caller.SeesAllIncidents || q.Reporter == "me") where.Append($" and b.reporter_id = {Arg(q.Caller.Id)}");
-        if (q.Stage is { } stage) where.Append($" and b.stage = {Arg(EnumNames.Name(stage))}");
+        if (!q.Caller.SeesAllIncidents || q.Reporter == "me") where.Append(CultureInfo.InvariantCulture, $" and b.reporter_id = {Arg(q.Caller.Id)}");
+        if (q.Stage is { } stage) where.Append(CultureInfo.InvariantCulture, $" and b.stage = {Arg(EnumNames.Name(stage))}");
         // severity_rank is the indexed column (incident_board_severity).
-        if (q.Severity is { } sev) where.Append($" and b.severity_rank = {Arg((short)sev)}");
-        if (q.Category is { } cat) where.Append($" and b.category = {Arg(EnumNames.Name(cat))}");
-        if (q.Owner == "me") where.Append($" and b.owner_id = {Arg(q.Caller.Id)}");
+        if (q.Severity is { } sev) where.Append(CultureInfo.InvariantCulture, $" and b.severity_rank = {Arg((short)sev)}");
+        if (q.Category is { } cat) where.Append(CultureInfo.InvariantCulture, $" and b.category = {Arg(EnumNames.Name(cat))}");
+        if (q.Owner == "me") where.Append(CultureInfo.InvariantCulture, $" and b.owner_id = {Arg(q.Caller.Id)}");
         else if (q.Owner == "none") where.Append(" and b.owner_id is null");
-        else if (ownerId is { } o) where.Append($" and b.owner_id = {Arg(o)}");
+        else if (ownerId is { } o) where.Append(CultureInfo.InvariantCulture, $" and b.owner_id = {Arg(o)}");
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var like = Arg("%" + EscapeLike(q.Q.Trim()) + "%");
