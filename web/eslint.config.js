@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   { ignores: ['dist', 'node_modules', 'src/types/api.ts'] },
+  { files: ['*.js'], extends: [js.configs.recommended], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
@@ -36,9 +37,9 @@ export default defineConfig(
           'jsx-attributes': {
             include: ['label', 'placeholder', 'title', 'aria-label', 'alt', 'description', 'error', 'message'],
           },
-          // Replaces the default list (ASCII punctuation, CONSTANTS, HTML entities, emoji): marks such as ✓ or － are
-          // not words in either language either. src/ has no HTML entities.
-          words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^[\p{P}\p{S}\s]+$/u, /^\p{Emoji}+$/u] },
+          // Replaces the default list (ASCII punctuation and digits, CONSTANTS, HTML entities, emoji): a text of only
+          // digits, punctuation and marks (✓, －, ・, —) is not a word in either language. src/ has no HTML entities.
+          words: { exclude: [/^[\p{N}\p{P}\p{S}\s]+$/u, '[A-Z_-]+', /^\p{Emoji}+$/u] },
         },
       ],
     },
