@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every IncidentDesk test suite and ends with the line "N passed, N failed".
 #
-#   tests/run.sh                      all suites: dotnet vitest e2e compose
-#   tests/run.sh dotnet|vitest|e2e|compose ...   only those (for developers)
+#   tests/run.sh                      all suites: lint dotnet vitest e2e compose
+#   tests/run.sh lint|dotnet|vitest|e2e|compose ...   only those (for developers)
 #
 # Starts (and stops on exit) its own throwaway PostgreSQL cluster (fsync=off) on a free port and,
 # for e2e, the published API serving the built SPA, and for dotnet and e2e a maildev SMTP sink (npm,
@@ -18,7 +18,7 @@ source "$ROOT/deploy/pg.sh"
 # shellcheck source=tests/lib/common.sh
 source "$ROOT/tests/lib/common.sh"
 
-ALL_SUITES=(dotnet vitest e2e compose)
+ALL_SUITES=(lint dotnet vitest e2e compose)
 if [[ $# -gt 0 ]]; then SUITES=("$@"); else SUITES=("${ALL_SUITES[@]}"); fi
 for s in "${SUITES[@]}"; do
   [[ " ${ALL_SUITES[*]} " == *" $s "* ]] || { echo "unknown suite '$s' (one of: ${ALL_SUITES[*]})" >&2; exit 2; }
@@ -138,6 +138,17 @@ ensure_web_deps() {
     (cd web && npm install --no-audit --no-fund) || return 1
     touch web/node_modules
   fi
+}
+
+# ESLint over web/ (npm run lint: type-aware typescript-eslint, react-hooks, react-refresh, i18next
+# no-literal-string); one test per linted file, a file with any error or warning fails.
+suite_lint() {
+  local dir="$RESULTS/lint" rc=0
+  mkdir -p "$dir"
+  ensure_web_deps || { record_error lint "web/package.json missing or npm install failed"; return; }
+  step "eslint (web)"
+  (cd web && npm run --silent lint -- --format json --output-file "$dir/eslint.json") || rc=$?
+  count_suite lint "$rc" eslint "$dir/eslint.json"
 }
 
 suite_vitest() {

@@ -4,6 +4,7 @@
 //   node tests/lib/count.mjs trx a.trx [b.trx ...]
 //   node tests/lib/count.mjs vitest vitest.json
 //   node tests/lib/count.mjs playwright playwright.json
+//   node tests/lib/count.mjs eslint eslint.json        (ESLint's json format: one test per linted file)
 //
 // Prints to stdout one line "PASSED FAILED SKIPPED", then one line per problem:
 //   "FAILED <name>" / "SKIPPED <name>" / "ERROR <message>"
@@ -12,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 
 const [kind, ...files] = process.argv.slice(2);
 if (!kind || files.length === 0) {
-  console.error('usage: count.mjs trx|vitest|playwright FILE...');
+  console.error('usage: count.mjs trx|vitest|playwright|eslint FILE...');
   process.exit(2);
 }
 
@@ -95,6 +96,20 @@ function countPlaywright(j) {
   }
 }
 
+// A linted file passes with no message at all: errors, warnings and unused disable directives all fail it.
+function countEslint(results) {
+  if (!Array.isArray(results)) throw new Error('ESLint result is not an array');
+  for (const r of results) {
+    const name = String(r.filePath).replace(process.cwd() + '/', '');
+    const messages = r.messages ?? [];
+    if (messages.length === 0) { passed += 1; continue; }
+    failed += 1;
+    for (const m of messages) {
+      lines.push(`FAILED ${name}:${m.line ?? 0}:${m.column ?? 0} ${m.ruleId ?? (m.fatal ? 'parse error' : '')} ${String(m.message).split('\n')[0]}`);
+    }
+  }
+}
+
 try {
   for (const file of files) {
     if (!existsSync(file)) throw new Error(`${file}: result file missing`);
@@ -102,6 +117,7 @@ try {
     if (kind === 'trx') countTrx(text, file);
     else if (kind === 'vitest') countVitest(JSON.parse(text));
     else if (kind === 'playwright') countPlaywright(JSON.parse(text));
+    else if (kind === 'eslint') countEslint(JSON.parse(text));
     else throw new Error(`unknown kind ${kind}`);
   }
 } catch (e) {

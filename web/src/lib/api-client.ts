@@ -82,14 +82,14 @@ function toErrors(v: unknown): Record<string, string[]> {
 function toRules(v: unknown): RuleViolation[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isRecord).map((r) => ({
-    code: String(r.code ?? ''),
-    message: String(r.message ?? ''),
+    code: typeof r.code === 'string' ? r.code : '',
+    message: typeof r.message === 'string' ? r.message : '',
     ...(typeof r.step === 'string' && r.step ? { step: r.step } : {}),
   }));
 }
 
 export async function parseProblem(res: Response): Promise<ApiError> {
-  let body: unknown = null;
+  let body: unknown;
   try {
     const text = await res.text();
     body = text ? JSON.parse(text) : null;

@@ -24,3 +24,16 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
     headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
   });
 }
+
+/** The URL a mocked fetch was called with: the app passes strings; a URL or Request is read, not stringified. */
+export function fetchUrl(input: RequestInfo | URL | undefined): string {
+  if (input === undefined) throw new Error('fetch was not called');
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/** The JSON body a mocked fetch was called with (the API client always sends a JSON string). */
+export function fetchJsonBody(init: RequestInit | undefined): unknown {
+  if (typeof init?.body !== 'string') throw new Error(`expected a JSON string body, got ${typeof init?.body}`);
+  return JSON.parse(init.body);
+}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '@/app/provider';
 import { meQueryKey } from '@/lib/auth';
 import i18n, { LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
-import { jsonResponse } from '@/test/render';
+import { fetchJsonBody, jsonResponse } from '@/test/render';
 import type { UserDto } from '@/types';
 import { LanguageSwitch } from './language-switch';
 
@@ -66,7 +66,7 @@ describe('LanguageSwitch', () => {
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/auth/me/language');
     expect(init.method).toBe('PUT');
-    expect(JSON.parse(String(init.body))).toEqual({ language: 'en' });
+    expect(fetchJsonBody(init)).toEqual({ language: 'en' });
     expect((init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-123');
     await waitFor(() => expect(queryClient.getQueryData<UserDto>(meQueryKey)?.language).toBe('en'));
 
@@ -74,7 +74,7 @@ describe('LanguageSwitch', () => {
     fetchMock.mockResolvedValue(jsonResponse(hanako));
     await userEvent.click(screen.getByRole('radio', { name: '日本語' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
-    expect(JSON.parse(String((fetchMock.mock.calls[1] as [string, RequestInit])[1].body))).toEqual({ language: 'ja' });
+    expect(fetchJsonBody(fetchMock.mock.calls[1][1])).toEqual({ language: 'ja' });
     await waitFor(() => expect(queryClient.getQueryData<UserDto>(meQueryKey)?.language).toBe('ja'));
     await userEvent.click(screen.getByRole('radio', { name: '日本語' }));
     expect(fetchMock).toHaveBeenCalledTimes(2);

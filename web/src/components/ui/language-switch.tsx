@@ -9,7 +9,7 @@ import { LANGUAGE_STORAGE_KEY, LANGUAGES, setLanguage, type Language } from '@/l
 import type { LanguageRequest, MeDto, UserDto } from '@/types';
 
 /** PUT /api/auth/me/language: the language of the e-mails the signed-in account is sent. */
-export const saveMyLanguage = (language: Language) =>
+const saveMyLanguage = (language: Language) =>
   apiRequest<MeDto>('/api/auth/me/language', { method: 'PUT', body: { language } satisfies LanguageRequest });
 
 const isLanguage = (v: unknown): v is Language => (LANGUAGES as readonly unknown[]).includes(v);

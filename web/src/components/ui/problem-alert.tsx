@@ -24,7 +24,7 @@ export function ProblemAlert({ error, messages = [], fieldErrorsShown = true, st
   if (!isApiError(error)) {
     return (
       <Alert color="red" title={t('errors.generic')} role="alert">
-        {error instanceof Error ? error.message : String(error)}
+        {error instanceof Error ? error.message : typeof error === 'string' ? error : null}
       </Alert>
     );
   }

@@ -2,7 +2,7 @@ import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Severity } from '@/types';
 
-export const SEVERITY_COLOR: Record<Severity, string> = {
+const SEVERITY_COLOR: Record<Severity, string> = {
   low: 'teal',
   medium: 'yellow',
   high: 'orange',

@@ -1,23 +1,8 @@
 import { Badge, Group, Text, type BadgeProps } from '@mantine/core';
 import { IconGavel, IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
 import type { PlaybookRole, SourceView, StepGrade, StepKind } from '@/types';
-
-/** Seed grades that make a required step an obligation (only an Executive can waive it). */
-export const STRONG_GRADES: readonly StepGrade[] = ['基本', '必須', 'SHALL'];
-
-const GRADE_KEY: Record<StepGrade, string> = {
-  基本: 'basic',
-  推奨: 'recommended',
-  必須: 'mandatory',
-  SHALL: 'shall',
-  SHOULD: 'should',
-  MAY: 'may',
-  規程例: 'sampleRule',
-  guidance: 'guidance',
-};
-
-export const gradeLabelKey = (grade: StepGrade) => `playbook.grade.${GRADE_KEY[grade]}`;
 
 /** The seed's grade; 基本/必須/SHALL (obligations) stand out, the rest stay quiet. */
 export function GradeBadge({ grade, ...rest }: { grade: StepGrade } & Omit<BadgeProps, 'children'>) {
@@ -70,9 +55,6 @@ export function KindLabel({ kind, party }: { kind: StepKind; party?: string | nu
     </Group>
   );
 }
-
-/** "003_8c09d1b49d27eae0.txt:684-705" */
-export const formatSource = (source: SourceView) => `${source.file}:${source.lines}`;
 
 export function SourceRef({ source }: { source: SourceView }) {
   const { t } = useTranslation();

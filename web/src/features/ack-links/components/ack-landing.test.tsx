@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import { AckLanding } from './ack-landing';
 
 const view = {
@@ -26,9 +26,9 @@ function renderPage() {
 
 describe('AckLanding', () => {
   it('shows the incident, acknowledges with the token and confirms', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
-      if ((init?.method ?? 'GET') === 'GET') return jsonResponse(view);
-      return jsonResponse({ reference: 'INC-2026-0007', acknowledgedAt: '2026-04-01T10:05:00Z', alreadyAcknowledged: false });
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation((_input, init) => {
+      if ((init?.method ?? 'GET') === 'GET') return Promise.resolve(jsonResponse(view));
+      return Promise.resolve(jsonResponse({ reference: 'INC-2026-0007', acknowledgedAt: '2026-04-01T10:05:00Z', alreadyAcknowledged: false }));
     });
     renderPage();
     expect(await screen.findByText('INC-2026-0007')).toBeInTheDocument();
@@ -41,17 +41,17 @@ describe('AckLanding', () => {
     // acknowledging may have moved the incident on: the stage read before is no longer shown
     expect(screen.queryByText('段階')).not.toBeInTheDocument();
 
-    const [getUrl] = fetchMock.mock.calls[0]!;
-    expect(String(getUrl)).toBe('/api/ack/i1?token=tok123');
+    const [getUrl] = fetchMock.mock.calls[0];
+    expect(fetchUrl(getUrl)).toBe('/api/ack/i1?token=tok123');
     const post = fetchMock.mock.calls.find((c) => c[1]?.method === 'POST');
-    expect(String(post?.[0])).toBe('/api/ack/i1');
-    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ token: 'tok123' });
+    expect(fetchUrl(post?.[0])).toBe('/api/ack/i1');
+    expect(fetchJsonBody(post?.[1])).toEqual({ token: 'tok123' });
   });
 
   it('says so when the link was already used (409 link_used)', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
-      if ((init?.method ?? 'GET') === 'GET') return jsonResponse(view);
-      return jsonResponse({ title: 'Conflict', status: 409, rules: [{ code: 'link_used', message: 'used' }] }, 409);
+    vi.spyOn(globalThis, 'fetch').mockImplementation((_input, init) => {
+      if ((init?.method ?? 'GET') === 'GET') return Promise.resolve(jsonResponse(view));
+      return Promise.resolve(jsonResponse({ title: 'Conflict', status: 409, rules: [{ code: 'link_used', message: 'used' }] }, 409));
     });
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: '受付を確認する' }));

@@ -10,7 +10,7 @@ import { useAcknowledgeByLink } from '../api/acknowledge-by-link';
 import { useAckLink } from '../api/get-ack-link';
 
 /** The message key for a link that cannot be used (400 missing token, 403/404 invalid, 409 used/expired). */
-export function ackErrorKey(error: unknown): string {
+function ackErrorKey(error: unknown): string {
   if (!isApiError(error)) return 'errors.generic';
   if (error.status === 400) return 'ack.missing';
   if (error.status === 403 || error.status === 404) return 'ack.invalid';

@@ -46,7 +46,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: UserDto) => void 
   const badCredentials = isApiError(login.error) && login.error.status === 401;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('login.title')}>
       <Stack gap="md">
         <TextInput
           label={t('login.email')}

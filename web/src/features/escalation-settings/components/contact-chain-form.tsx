@@ -120,7 +120,7 @@ export function ContactChainForm({ chain, onDone }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={chain ? t('chains.edit') : t('chains.create')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={chain ? t('chains.edit') : t('chains.create')}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('chains.name')} withAsterisk error={errorText(errors.name?.message)} {...register('name')} />

@@ -2,7 +2,7 @@ import { Anchor, Group, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 
-export const SETTINGS_PATHS = {
+const SETTINGS_PATHS = {
   chains: '/admin/contact-chains',
   sla: '/admin/sla',
   deliveries: '/admin/deliveries',

@@ -31,7 +31,7 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-const toSpan = (s: SlaSpan) => ({ minutes: (s.minutes ?? '') as number | '', nextBusinessDay: s.nextBusinessDay, seconds: s.seconds ?? null });
+const toSpan = (s: SlaSpan) => ({ minutes: s.minutes ?? '', nextBusinessDay: s.nextBusinessDay, seconds: s.seconds ?? null });
 
 function fromSpan(v: Values['rows'][number][Column], original?: SlaSpan): SlaSpan {
   if (v.nextBusinessDay) return { nextBusinessDay: true, minutes: null };
@@ -47,7 +47,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
   const save = useSaveSlaPolicy();
   const { control, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { rows: data.policy.rows.map((r) => ({ severity: r.severity, ...Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) })) as Values['rows'] },
+    defaultValues: { rows: data.policy.rows.map((r) => ({ severity: r.severity, ...Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) })) },
   });
   const rows = useWatch({ control, name: 'rows' });
   const phone = useMediaQuery('(max-width: 48em)');
@@ -142,7 +142,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('sla.title')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('sla.title')}>
       <Stack gap="md">
         <Alert color="blue" icon={<IconInfoCircle size={18} />}>
           <Text size="sm">{t('sla.note')}</Text>

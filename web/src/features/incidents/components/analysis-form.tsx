@@ -12,7 +12,7 @@ import type { AnalysisRequest, FiveWValue, IncidentDetail } from '@/types';
 import { useRecordAnalysis } from '../api/record-analysis';
 import { useSavedNotice } from './use-saved-notice';
 
-export const FIVE_W = ['who', 'what', 'when', 'where', 'why', 'how'] as const;
+const FIVE_W = ['who', 'what', 'when', 'where', 'why', 'how'] as const;
 type FiveW = (typeof FIVE_W)[number];
 
 const fiveW = z.object({ value: z.string(), unknown: z.boolean() });
@@ -36,7 +36,7 @@ type Field = TextField | `${FiveW}.value` | `${FiveW}.unknown`;
 
 const resolve = fieldResolver<Field>(
   [...TEXT_FIELDS, ...FIVE_W.map((w) => `${w}.value` as const), ...FIVE_W.map((w) => `${w}.unknown` as const)],
-  Object.fromEntries(FIVE_W.flatMap((w) => [[w, `${w}.value`], [`analysis.${w}`, `${w}.value`]])) as Record<string, Field>,
+  Object.fromEntries(FIVE_W.flatMap((w) => [[w, `${w}.value`], [`analysis.${w}`, `${w}.value`]])),
 );
 
 const fromRecord = (v: FiveWValue | undefined) => ({ value: v?.value ?? '', unknown: v?.unknown ?? false });
@@ -103,7 +103,7 @@ export function AnalysisForm({ incident }: { incident: IncidentDetail }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('analysis.formTitle')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('analysis.formTitle')}>
       <Stack gap="md">
         <Fieldset legend={t('analysis.fiveW1H')} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { PrintSheet, PrintStep } from '@/components/ui/print-sheet';
-import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/components/ui/step-meta';
 import { formatDateTime } from '@/lib/format';
 import { shortHash, useLocalized } from '@/lib/localized';
+import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
 import { OPEN_STAGES } from '@/types';
 import { useIncident } from '../api/get-incident';
 

@@ -7,12 +7,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { GradeBadge, gradeLabelKey, KindLabel, RequiredBadge, RoleBadge, SourceRef } from '@/components/ui/step-meta';
+import { GradeBadge, KindLabel, RequiredBadge, RoleBadge, SourceRef } from '@/components/ui/step-meta';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
 import { useLocalized } from '@/lib/localized';
+import { gradeLabelKey } from '@/lib/step-meta';
 import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { useCompleteStep } from '../api/complete-step';
 import { useReopenStep } from '../api/reopen-step';
@@ -80,7 +81,7 @@ function CompleteForm({ step, incident, onDone }: FormProps) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack gap="xs">
         {byField && (
           <Alert color={value ? 'blue' : 'yellow'} variant="light" p="xs">
@@ -151,7 +152,7 @@ function SkipForm({ step, incident, onDone, executiveOnly }: FormProps & { execu
     );
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack gap="xs">
         {waiver && (
           <Alert color="orange" variant="light" p="xs">
@@ -205,7 +206,7 @@ function ReopenForm({ step, incident, onDone }: FormProps) {
     );
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack gap="xs">
         <Textarea
           label={t('checklist.reopenReason')}

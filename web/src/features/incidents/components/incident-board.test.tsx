@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import type { IncidentSummary, Stage } from '@/types';
 import { IncidentBoard } from './incident-board';
 import { IncidentCard } from './incident-card';
@@ -37,11 +37,11 @@ const fixtures: IncidentSummary[] = [
 ];
 
 function mockApi() {
-  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-    const url = new URL(String(input), 'http://localhost');
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+    const url = new URL(fetchUrl(input), 'http://localhost');
     const stage = url.searchParams.get('stage') as Stage | null;
     const items = fixtures.filter((f) => f.stage === stage);
-    return jsonResponse({ items, total: items.length });
+    return Promise.resolve(jsonResponse({ items, total: items.length }));
   });
 }
 
@@ -64,7 +64,7 @@ describe('IncidentBoard', () => {
     expect(screen.queryByRole('region', { name: '完了' })).not.toBeInTheDocument();
     expect(screen.queryByText('INC-2026-0005')).not.toBeInTheDocument();
 
-    const urls = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://localhost'));
+    const urls = fetchMock.mock.calls.map((c) => new URL(fetchUrl(c[0]), 'http://localhost'));
     expect(urls.every((u) => u.pathname === '/api/incidents' && u.searchParams.get('pageSize') === '200')).toBe(true);
     expect(new Set(urls.map((u) => u.searchParams.get('stage')))).toEqual(
       new Set(['detection', 'triage', 'analysis', 'recovery', 'prevention']),

@@ -25,7 +25,7 @@ export interface PlaybookNames {
   playbook: (id: string) => string | undefined;
 }
 
-export function playbookNames(checklist: IncidentChecklist | undefined, lang: string): PlaybookNames {
+function playbookNames(checklist: IncidentChecklist | undefined, lang: string): PlaybookNames {
   const steps = checklist?.steps ?? [];
   const refs = checklist ? [...(checklist.playbook ? [checklist.playbook] : []), ...checklist.earlierPlaybooks] : [];
   return {
@@ -41,7 +41,7 @@ export function playbookNames(checklist: IncidentChecklist | undefined, lang: st
 }
 
 /** One event as a sentence in the current language. */
-export function describeEvent(
+function describeEvent(
   t: TFunction,
   e: TimelineEntry,
   names: Record<string, string> = {},

@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Stage } from '@/types';
 import { useIncidents } from '../api/get-incidents';
 
-export const STAGE_COLOR: Record<Stage, string> = {
+const STAGE_COLOR: Record<Stage, string> = {
   detection: 'gray',
   triage: 'blue',
   analysis: 'violet',

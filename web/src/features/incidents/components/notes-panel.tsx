@@ -63,7 +63,7 @@ export function NotesPanel({ incident }: { incident: IncidentDetail }) {
             </Text>
           </Paper>
         ))}
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <Stack gap="xs">
             <Textarea
               label={t('notes.add')}

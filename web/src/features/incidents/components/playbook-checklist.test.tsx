@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { PlaybookChecklist } from './playbook-checklist';
 import { StageActions } from './stage-actions';
@@ -87,7 +87,7 @@ function incident(p: Partial<IncidentDetail> = {}): IncidentDetail {
       ],
     },
     ...p,
-  } as IncidentDetail;
+  };
 }
 
 const render = (roles: Role[], inc = incident()) => renderWithProviders(<PlaybookChecklist incident={inc} roles={roles} />);
@@ -174,7 +174,7 @@ describe('PlaybookChecklist', () => {
   });
 
   it('completes a step with the evidence it asks for, sending If-Match', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => jsonResponse(incident({ version: 8 })));
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(jsonResponse(incident({ version: 8 }))));
     render(['Responder']);
     const card = stepCard('confirm-isolation');
     await userEvent.click(within(card).getByRole('button', { name: '完了にする' }));
@@ -183,24 +183,26 @@ describe('PlaybookChecklist', () => {
     await userEvent.type(within(card).getByLabelText(/記録する内容/), 'PC-0421 を隔離');
     await userEvent.click(within(card).getByRole('button', { name: '完了として記録' }));
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [url, init] = fetchMock.mock.calls[0]!;
-    expect(String(url)).toBe('/api/incidents/i1/steps/confirm-isolation/complete');
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(fetchUrl(url)).toBe('/api/incidents/i1/steps/confirm-isolation/complete');
     expect((init?.headers as Record<string, string>)['If-Match']).toBe('"7"');
-    expect(JSON.parse(String(init?.body))).toEqual({ evidence: 'PC-0421 を隔離' });
+    expect(fetchJsonBody(init)).toEqual({ evidence: 'PC-0421 を隔離' });
   });
 
   it('a refused stage change names the open required steps by title and brings them into view', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
-      jsonResponse(
-        {
-          title: 'Rule violated',
-          status: 409,
-          rules: [
-            { code: 'severity_rated', message: 'cannot leave triage: severity has not been rated' },
-            { code: 'required_step_open', message: 'step confirm-isolation is open', step: 'confirm-isolation' },
-          ],
-        },
-        409,
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      Promise.resolve(
+        jsonResponse(
+          {
+            title: 'Rule violated',
+            status: 409,
+            rules: [
+              { code: 'severity_rated', message: 'cannot leave triage: severity has not been rated' },
+              { code: 'required_step_open', message: 'step confirm-isolation is open', step: 'confirm-isolation' },
+            ],
+          },
+          409,
+        ),
       ),
     );
     const onShowSteps = vi.fn();

@@ -64,24 +64,31 @@ export function PlaybookChecklist({ incident, roles, focus }: Props) {
   const [basicOnly, setBasicOnly] = useState(false);
   const [expanded, setExpanded] = useState<string[]>(() => (incident.stage === 'closed' ? [] : [incident.stage]));
 
-  // Follow the incident into its next stage.
-  useEffect(() => {
+  // Follow the incident into its next stage (state adjusted while rendering, not in an effect:
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [shownStage, setShownStage] = useState(incident.stage);
+  if (shownStage !== incident.stage) {
+    setShownStage(incident.stage);
     if (incident.stage !== 'closed') setExpanded((e) => (e.includes(incident.stage) ? e : [...e, incident.stage]));
-  }, [incident.stage]);
+  }
 
   const focusIds = useMemo(() => new Set(focus?.ids ?? []), [focus]);
 
-  // A refused stage change: open the stages of the blocking steps and scroll to the first.
-  useEffect(() => {
-    if (!focus || focus.ids.length === 0) return;
+  // A refused stage change: open the stages of the blocking steps (once per request) and scroll to the first.
+  const [handledFocus, setHandledFocus] = useState<ChecklistFocus | null>(null);
+  if (focus && focus !== handledFocus) {
+    setHandledFocus(focus);
     const steps = checklist.steps.filter((s) => focus.ids.includes(s.stepId));
     if (steps.some((s) => !s.basic)) setBasicOnly(false);
-    setExpanded((e) => [...new Set([...e, ...steps.map((s) => s.stage)])]);
+    if (steps.length > 0) setExpanded((e) => [...new Set([...e, ...steps.map((s) => s.stage)])]);
+  }
+  useEffect(() => {
+    if (!focus || focus.ids.length === 0) return;
     const timer = window.setTimeout(() => {
       document.getElementById(`step-${focus.ids[0]}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [focus?.nonce]);
+  }, [focus]);
 
   const current = checklist.steps.filter((s) => !s.fromEarlierPlaybook);
   const earlier = checklist.steps.filter((s) => s.fromEarlierPlaybook);

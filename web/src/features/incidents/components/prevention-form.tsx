@@ -9,7 +9,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
-import { MEASURE_DECISIONS, type IncidentDetail, type MeasureDecision, type PreventionRequest } from '@/types';
+import { MEASURE_DECISIONS, type IncidentDetail, type PreventionRequest } from '@/types';
 import { useRecordPrevention } from '../api/record-prevention';
 import { useSavedNotice } from './use-saved-notice';
 import { RepeatableCard } from '@/components/ui/repeatable-card';
@@ -71,7 +71,7 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
       rootCause: v.rootCause.trim() || null,
       measures: v.measures.map((m) => ({
         description: m.description.trim(),
-        decision: m.decision as MeasureDecision,
+        decision: m.decision,
         deadline: m.decision === 'will_do' && m.deadline ? m.deadline : null,
       })),
       policyUpdateNeeded: v.policyUpdateNeeded === '' ? null : v.policyUpdateNeeded === 'yes',
@@ -88,7 +88,7 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('prevention.formTitle')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('prevention.formTitle')}>
       <Stack gap="md">
         <Textarea
           label={t('prevention.rootCause')}

@@ -84,7 +84,7 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('recovery.formTitle')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('recovery.formTitle')}>
       <Stack gap="md">
         <Textarea
           label={t('recovery.actionsTaken')}

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import type { FileReportRequest, IncidentDetail } from '@/types';
 import { ReportForm } from './report-form';
 
@@ -36,8 +36,7 @@ const filed: IncidentDetail = {
 };
 
 function sentBody(fetchMock: { mock: { calls: ArrayLike<unknown>[] } }): FileReportRequest {
-  const init = fetchMock.mock.calls[0]?.[1] as RequestInit;
-  return JSON.parse(String(init.body)) as FileReportRequest;
+  return fetchJsonBody(fetchMock.mock.calls[0]?.[1] as RequestInit | undefined) as FileReportRequest;
 }
 
 describe('ReportForm', () => {
@@ -151,8 +150,8 @@ describe('ReportForm', () => {
 
   it('offers the departments that have a contact chain and sends the one chosen', async () => {
     const user = userEvent.setup();
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
-      String(input) === '/api/departments' ? jsonResponse({ items: ['経理部', '営業部'] }) : jsonResponse(filed, 201),
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation((input) =>
+      Promise.resolve(fetchUrl(input) === '/api/departments' ? jsonResponse({ items: ['経理部', '営業部'] }) : jsonResponse(filed, 201)),
     );
     const onFiled = vi.fn();
     renderWithProviders(<ReportForm onFiled={onFiled} />);
@@ -171,7 +170,7 @@ describe('ReportForm', () => {
 
     await waitFor(() => expect(onFiled).toHaveBeenCalled());
     const post = fetchMock.mock.calls.find(([url]) => url === '/api/incidents')?.[1] as RequestInit;
-    expect(JSON.parse(String(post.body))).toMatchObject({ category: 'C8', department: '経理部' });
+    expect(fetchJsonBody(post)).toMatchObject({ category: 'C8', department: '経理部' });
   });
 
   it('always shows the no-blame reassurance', () => {

@@ -31,7 +31,7 @@ import { useFileReport } from '../api/file-report';
 import { useDepartments } from '../api/get-departments';
 
 /** Categories whose first step is to cut the device off the network (R2). */
-export const DISCONNECT_CATEGORIES: readonly Category[] = ['C1', 'C2'];
+const DISCONNECT_CATEGORIES: readonly Category[] = ['C1', 'C2'];
 
 const FUTURE_TOLERANCE_MS = 60_000;
 
@@ -80,7 +80,7 @@ function whenFor(chip: WhenChip, current: string): string {
   }
 }
 
-export function toFileReportRequest(v: ReportValues): FileReportRequest {
+function toFileReportRequest(v: ReportValues): FileReportRequest {
   const category = v.category as Category;
   const body: FileReportRequest = {
     category,
@@ -169,7 +169,7 @@ export function ReportForm({ onFiled }: Props) {
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="report-title">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="report-title">
       <Stack gap="lg">
         <div>
           <Title order={1} id="report-title" size="h2">

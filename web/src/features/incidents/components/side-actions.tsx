@@ -10,7 +10,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
-import { CATEGORIES, IMPACTS, INFO_CLASSES, type Category, type Impact, type IncidentDetail, type InfoClass } from '@/types';
+import { CATEGORIES, IMPACTS, INFO_CLASSES, type IncidentDetail } from '@/types';
 import { useAssignIncident } from '../api/assign-incident';
 import { useAssignableUsers } from '../api/get-assignable-users';
 import { useReclassifyIncident } from '../api/reclassify-incident';
@@ -46,7 +46,7 @@ function AssignForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
     ),
   );
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack>
         <Controller
           control={control}
@@ -96,7 +96,7 @@ function ReclassifyForm({ incident, onDone }: { incident: IncidentDetail; onDone
   });
   const onSubmit = handleSubmit((v) =>
     reclassify.mutate(
-      { id: incident.id, version: incident.version, body: { category: v.category as Category, reason: v.reason.trim() } },
+      { id: incident.id, version: incident.version, body: { category: v.category, reason: v.reason.trim() } },
       {
         onSuccess: () => {
           saved();
@@ -110,7 +110,7 @@ function ReclassifyForm({ incident, onDone }: { incident: IncidentDetail; onDone
     ),
   );
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack>
         <Controller
           control={control}
@@ -183,8 +183,8 @@ function RerateForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
         id: incident.id,
         version: incident.version,
         body: {
-          infoClass: v.infoClass as InfoClass,
-          impact: v.impact as Impact,
+          infoClass: v.infoClass,
+          impact: v.impact,
           personalDataInvolved: v.personalDataInvolved,
           reason: v.reason.trim(),
         },
@@ -207,7 +207,7 @@ function RerateForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
     ),
   );
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack>
         <Controller
           control={control}

@@ -10,7 +10,7 @@ import { useAdvanceStage } from '../api/advance-stage';
 import { useSavedNotice } from './use-saved-notice';
 
 /** Steps named by a refused stage change (409 `required_step_open`). */
-export const blockingSteps = (error: unknown): string[] =>
+const blockingSteps = (error: unknown): string[] =>
   isApiError(error) && error.status === 409
     ? error.rules.filter((r) => r.code === 'required_step_open' && r.step).map((r) => r.step!)
     : [];

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Radio, Select, Stack, TagsInput, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -81,8 +81,8 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
   const onSubmit = handleSubmit((v) => {
     setMessages([]);
     const body: TriageRequest = {
-      infoClass: v.infoClass as TriageRequest['infoClass'],
-      impact: v.impact as TriageRequest['impact'],
+      infoClass: v.infoClass,
+      impact: v.impact,
       personalDataInvolved: v.personalDataInvolved,
       usersMayBeHarmed: v.usersMayBeHarmed,
       dataMayBeLeaking: v.dataMayBeLeaking,
@@ -101,7 +101,7 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('triage.formTitle')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('triage.formTitle')}>
       <Stack gap="md">
         <Controller
           control={control}
@@ -176,7 +176,7 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
               error={errorText(
                 errors.containmentActions?.message ??
                   (Array.isArray(errors.containmentActions)
-                    ? errors.containmentActions.find((x) => x?.message)?.message
+                    ? (errors.containmentActions as (FieldError | undefined)[]).find((x) => x?.message)?.message
                     : undefined),
               )}
             />

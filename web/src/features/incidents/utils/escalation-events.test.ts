@@ -32,20 +32,20 @@ describe('escalation timeline entries', () => {
 
   it('leaves out a queued message once its outcome is on the timeline, keeps a pending one', () => {
     expect(items.filter((e) => isSettledQueuedEntry(e, ctx)).map((e) => rec(e.data).notificationId)).toEqual(['n1', 'n2']);
-    expect(isSettledQueuedEntry(items[4]!, ctx)).toBe(false);
+    expect(isSettledQueuedEntry(items[4], ctx)).toBe(false);
   });
 
   it('says who was told what: the outcome carries the subject of the queued message', () => {
-    const sent = describeEscalationEvent(ja, items[1]!, ctx)!;
+    const sent = describeEscalationEvent(ja, items[1], ctx)!;
     expect(sent.text).toBe('IncidentDesk が 佐藤 健さん へメールを送信しました');
     expect(sent.detail).toBe('件名：【新規報告】INC-2026-0002 ランサムウェア\nn1@example.test');
-    const failed = describeEscalationEvent(en, items[3]!, { ...ctx, lang: 'en' })!;
+    const failed = describeEscalationEvent(en, items[3], { ...ctx, lang: 'en' })!;
     expect(failed.detail).toContain('Escalation] INC-2026-0002 Ransomware is unacknowledged');
     expect(failed.detail).toContain('connection refused');
   });
 
   it('names IncidentDesk, not the person whose action set it off, as the sender', () => {
-    expect(describeEscalationEvent(ja, items[4]!, ctx)!.text).toBe('IncidentDesk が 高橋 誠さん 宛てのメールを用意しました');
+    expect(describeEscalationEvent(ja, items[4], ctx)!.text).toBe('IncidentDesk が 高橋 誠さん 宛てのメールを用意しました');
   });
 });
 

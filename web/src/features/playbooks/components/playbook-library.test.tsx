@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import type { PlaybookDetail, PlaybookStepView } from '@/types';
 import { PlaybookLibrary } from './playbook-library';
 import { PlaybookView } from './playbook-view';
@@ -52,12 +52,14 @@ const detail: PlaybookDetail = {
 
 describe('playbook library', () => {
   it('lists the playbooks with category, step counts and version', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
-      jsonResponse({
-        items: [
-          { id: 'ransomware', version: 2, category: 'C2', contentHash: detail.contentHash, title: detail.title, summary: detail.summary, stepCount: 18, requiredCount: 15 },
-        ],
-      }),
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      Promise.resolve(
+        jsonResponse({
+          items: [
+            { id: 'ransomware', version: 2, category: 'C2', contentHash: detail.contentHash, title: detail.title, summary: detail.summary, stepCount: 18, requiredCount: 15 },
+          ],
+        }),
+      ),
     );
     renderWithProviders(<PlaybookLibrary />);
     const card = await screen.findByTestId('playbook-card');
@@ -69,7 +71,7 @@ describe('playbook library', () => {
   });
 
   it('renders a playbook from the API: signals, steps by stage, conditions, sources', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => jsonResponse(detail));
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(jsonResponse(detail)));
     renderWithProviders(
       <Routes>
         <Route path="/playbooks/:id" element={<PlaybookView id="ransomware" />} />
@@ -77,7 +79,7 @@ describe('playbook library', () => {
       { route: '/playbooks/ransomware' },
     );
     expect(await screen.findByRole('heading', { name: 'ランサムウェア（データの暗号化・身代金要求）' })).toBeInTheDocument();
-    expect(String(fetchMock.mock.calls[0]![0])).toBe('/api/playbooks/ransomware');
+    expect(fetchUrl(fetchMock.mock.calls[0][0])).toBe('/api/playbooks/ransomware');
     expect(screen.getByText('画面がロックされて操作できない')).toBeInTheDocument();
     expect(screen.getByTestId('playbook-version')).toHaveTextContent('第2版');
 
@@ -94,6 +96,6 @@ describe('playbook library', () => {
 
     // basic steps only: asks the API again with basicOnly=true
     await userEvent.click(screen.getByRole('switch', { name: /基本の手順だけ表示/ }));
-    await vi.waitFor(() => expect(fetchMock.mock.calls.map((c) => String(c[0]))).toContain('/api/playbooks/ransomware?basicOnly=true'));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.map((c) => fetchUrl(c[0]))).toContain('/api/playbooks/ransomware?basicOnly=true'));
   });
 });

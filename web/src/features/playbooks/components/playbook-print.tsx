@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { PrintSheet, PrintStep } from '@/components/ui/print-sheet';
-import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/components/ui/step-meta';
 import { formatDateTime } from '@/lib/format';
 import { shortHash, useLocalized } from '@/lib/localized';
+import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
 import { OPEN_STAGES } from '@/types';
 import { usePlaybook } from '../api/get-playbook';
 import { conditionText } from '../utils/condition-text';
-import { usePlaybookParams } from './playbook-view';
+import { usePlaybookParams } from './use-playbook-params';
 
 /** A playbook on paper (R40): a box per step, lines for who and when, one stage per page. */
 export function PlaybookPrint({ id }: { id: string }) {

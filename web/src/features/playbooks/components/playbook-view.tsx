@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { GradeBadge, KindLabel, RequiredBadge, RoleBadge, SourceRef } from '@/components/ui/step-meta';
 import { formatDateTime } from '@/lib/format';
@@ -9,30 +9,7 @@ import { shortHash, useLocalized } from '@/lib/localized';
 import { OPEN_STAGES, type PlaybookStepView } from '@/types';
 import { usePlaybook } from '../api/get-playbook';
 import { conditionText } from '../utils/condition-text';
-
-/** `?version=<hash>&basicOnly=true` as the page's state, so a link or a reload shows the same view. */
-export function usePlaybookParams() {
-  const [params, setParams] = useSearchParams();
-  const version = params.get('version') ?? undefined;
-  const basicOnly = params.get('basicOnly') === 'true';
-  const set = (patch: { version?: string | null; basicOnly?: boolean }) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (patch.version !== undefined) {
-          if (patch.version) next.set('version', patch.version);
-          else next.delete('version');
-        }
-        if (patch.basicOnly !== undefined) {
-          if (patch.basicOnly) next.set('basicOnly', 'true');
-          else next.delete('basicOnly');
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  return { version, basicOnly, set, search: params.toString() };
-}
+import { usePlaybookParams } from './use-playbook-params';
 
 function StepCard({ step }: { step: PlaybookStepView }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '@/lib/i18n';
-import { jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, jsonResponse, renderWithProviders } from '@/test/render';
 import type { CreateUserRequest, UserDto } from '@/types';
 import { CreateUserForm } from './create-user-form';
 
@@ -17,7 +17,7 @@ const created: UserDto = {
 
 function sentBody(fetchMock: { mock: { calls: ArrayLike<unknown>[] } }): CreateUserRequest {
   const post = Array.from(fetchMock.mock.calls).find((c) => (c[1] as RequestInit | undefined)?.method === 'POST');
-  return JSON.parse(String((post?.[1] as RequestInit).body)) as CreateUserRequest;
+  return fetchJsonBody(post?.[1] as RequestInit | undefined) as CreateUserRequest;
 }
 
 /**

@@ -60,7 +60,7 @@ export function CreateUserForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('users.createTitle')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('users.createTitle')}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput

@@ -25,8 +25,8 @@ describe('UsersTable', () => {
     const table = await screen.findByRole('table', { name: 'ユーザー一覧' });
     expect(within(table).getByRole('columnheader', { name: '通知の言語' })).toBeInTheDocument();
     const [, hanako, john] = within(table).getAllByRole('row');
-    expect(within(hanako!).getByText('日本語')).toBeInTheDocument();
-    expect(within(john!).getByText('英語')).toBeInTheDocument();
+    expect(within(hanako).getByText('日本語')).toBeInTheDocument();
+    expect(within(john).getByText('英語')).toBeInTheDocument();
   });
 
   it('names the languages in English on the English screen', async () => {

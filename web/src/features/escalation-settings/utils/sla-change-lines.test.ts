@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '@/lib/i18n';
-import { slaChangeLines } from './settings-history';
+import { slaChangeLines } from './sla-change-lines';
 
 const m = (minutes: number) => ({ minutes, nextBusinessDay: false });
 const row = (severity: string, acknowledge: unknown, triage: unknown, reminder: unknown) => ({ severity, acknowledge, triage, reminder });
