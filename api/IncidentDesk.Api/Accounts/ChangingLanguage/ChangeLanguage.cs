@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
@@ -47,11 +48,22 @@ internal sealed class ChangeLanguageHandler(CommandPath commands) : IRequestHand
     internal static string Validate(LanguageRequest? body)
     {
         var errors = new FieldErrors();
-        if (body is null) errors.Add("language", "is required: send a JSON body {\"language\": \"ja\"} or {\"language\": \"en\"}");
-        else if (body.Language is null) errors.Add("language", "is required");
-        else if (!Languages.IsKnown(body.Language)) errors.Add("language", "must be ja or en");
+        switch (body?.Language)
+        {
+            case { } known when Languages.IsKnown(known):
+                return known;
+            case null when body is null:
+                errors.Add("language", "is required: send a JSON body {\"language\": \"ja\"} or {\"language\": \"en\"}");
+                break;
+            case null:
+                errors.Add("language", "is required");
+                break;
+            default:
+                errors.Add("language", "must be ja or en");
+                break;
+        }
         errors.ThrowIfAny();
-        return body!.Language!;
+        throw new UnreachableException();
     }
 
     /// <summary>Pure; choosing the language the account already has records nothing (double clicks, both tabs).</summary>

@@ -22,16 +22,15 @@ internal sealed class RegisterUserHandler(
 
     public async Task<UserDto> Handle(RegisterUser cmd, CancellationToken ct)
     {
-        var body = Validate(cmd.Body);
-        if (await users.FindByEmailAsync(body.Email!, ct) is not null)
-            throw new RuleViolated("email_taken", $"an account with e-mail {body.Email} already exists");
+        var input = Validate(cmd.Body);
+        if (await users.FindByEmailAsync(input.Email, ct) is not null)
+            throw new RuleViolated("email_taken", $"an account with e-mail {input.Email} already exists");
 
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var roles = body.Roles!.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray();
-        var hash = hasher.HashPassword(new UserAccount(id, body.Email!, body.DisplayName!, roles, "", now), body.Password!);
-        var e = new UserRegistered(id, body.Email!.Trim(), body.DisplayName!.Trim(), roles,
-            cmd.Actor == Guid.Empty ? id : cmd.Actor, now, body.Language ?? Languages.Default);
+        var hash = hasher.HashPassword(new UserAccount(id, input.Email, input.DisplayName, input.Roles, "", now), input.Password);
+        var e = new UserRegistered(id, input.Email, input.DisplayName, input.Roles,
+            cmd.Actor == Guid.Empty ? id : cmd.Actor, now, input.Language);
         try
         {
             await commands.RunAsync(e.Actor, work =>
@@ -45,27 +44,33 @@ internal sealed class RegisterUserHandler(
         {
             // Two admins creating the same e-mail at once: the read model's unique index decides, and the
             // whole append (event included) rolls back.
-            throw new RuleViolated("email_taken", $"an account with e-mail {body.Email} already exists");
+            throw new RuleViolated("email_taken", $"an account with e-mail {input.Email} already exists");
         }
-        return new UserDto(id, e.Email, e.DisplayName, roles, now, e.Language);
+        return new UserDto(id, e.Email, e.DisplayName, input.Roles, now, e.Language);
     }
 
-    internal static CreateUserRequest Validate(CreateUserRequest body)
+    /// <summary>A request that passed validation: trimmed, roles distinct in their usual order, language set.</summary>
+    internal sealed record NewAccount(string Email, string DisplayName, string[] Roles, string Password, string Language);
+
+    internal static NewAccount Validate(CreateUserRequest body)
     {
-        var errors = new FieldErrors()
-            .Text("email", body.Email, 254)
-            .Text("displayName", body.DisplayName, 100);
+        var errors = new FieldErrors();
+        var email = errors.TextValue("email", body.Email, 254);
+        var displayName = errors.TextValue("displayName", body.DisplayName, 100);
         // MailAddress also parses "Name <a@b>" and lists; only a bare address may be stored and logged in with.
-        if (!errors.Has("email") && !(MailAddress.TryCreate(body.Email!.Trim(), out var parsed) && parsed.Address == body.Email.Trim()))
+        if (!errors.Has("email") && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
             errors.Add("email", "is not an e-mail address");
-        if (body.Roles is null || body.Roles.Length == 0) errors.Add("roles", "must name at least one role");
-        else if (Array.FindIndex(body.Roles, r => !Roles.All.Contains(r)) is var bad and >= 0)
-            errors.Add("roles", $"'{body.Roles[bad]}' is not a role (Reporter, Responder, Executive, Admin)");
-        if (string.IsNullOrEmpty(body.Password)) errors.Add("password", "is required");
-        else if (body.Password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
-        else if (body.Password.Length > 200) errors.Add("password", "must be at most 200 characters");
+        var roles = body.Roles ?? [];
+        if (roles.Length == 0) errors.Add("roles", "must name at least one role");
+        else if (Array.FindIndex(roles, r => !Roles.All.Contains(r)) is var bad and >= 0)
+            errors.Add("roles", $"'{roles[bad]}' is not a role (Reporter, Responder, Executive, Admin)");
+        var password = body.Password ?? "";
+        if (password.Length == 0) errors.Add("password", "is required");
+        else if (password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
+        else if (password.Length > 200) errors.Add("password", "must be at most 200 characters");
         if (body.Language is not null && !Languages.IsKnown(body.Language)) errors.Add("language", "must be ja or en");
         errors.ThrowIfAny();
-        return body;
+        return new NewAccount(email, displayName, roles.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray(), password,
+            body.Language ?? Languages.Default);
     }
 }

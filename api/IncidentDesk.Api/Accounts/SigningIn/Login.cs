@@ -25,10 +25,14 @@ public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAcco
 
     public async Task<MeDto?> SignInAsync(HttpContext http, LoginRequest body, CancellationToken ct)
     {
-        new FieldErrors().Text("email", body.Email, 254).Text("password", body.Password, 200).ThrowIfAny();
-        var user = await users.FindByEmailAsync(body.Email!.Trim(), ct);
+        var errors = new FieldErrors();
+        var email = errors.TextValue("email", body.Email, 254);
+        // A password is taken as typed (never trimmed).
+        var password = errors.Text("password", body.Password, 200).Has("password") ? "" : body.Password ?? "";
+        errors.ThrowIfAny();
+        var user = await users.FindByEmailAsync(email, ct);
         var result = hasher.VerifyHashedPassword(user ?? new UserAccount(Guid.Empty, "", "", [], "", default),
-            user?.PasswordHash ?? DummyHash, body.Password!);
+            user?.PasswordHash ?? DummyHash, password);
         if (user is null || result == PasswordVerificationResult.Failed) return null;
 
         var claims = new List<Claim>

@@ -30,15 +30,13 @@ internal sealed class ConfigureEscalationHandler(CommandPath commands, Escalatio
 {
     public async Task<ContactChainView> Handle(SaveContactChain cmd, CancellationToken ct)
     {
-        var b = Validate(cmd.Body);
+        var chain = Validate(cmd.Body);
         var id = cmd.ChainId ?? Guid.CreateVersion7();
         var others = (await settings.ChainsAsync(ct)).Where(c => c.Chain.Id != id).Select(c => c.Chain).ToList();
-        if (b.IsDefault == true && others.FirstOrDefault(c => c.IsDefault) is { } existing)
+        if (chain.IsDefault && others.FirstOrDefault(c => c.IsDefault) is { } existing)
             throw new RuleViolated("default_chain_exists", $"'{existing.Name}' is already the default chain; unmark it first");
         if (cmd.ChainId is not null && cmd.ExpectedVersion == 0) throw ValidationFailed.For("If-Match", "is required");
-        var contacts = b.Contacts!.Select(c => new Contact(c.Name!.Trim(), c.Email!.Trim(), Blank(c.Phone), Blank(c.Role),
-            Blank(c.WebhookUrl), c.Language ?? "ja")).ToArray();
-        var e = new ContactChainSaved(id, b.Name!.Trim(), b.Categories ?? [], Blank(b.Department), b.IsDefault ?? false, contacts,
+        var e = new ContactChainSaved(id, chain.Name, chain.Categories, chain.Department, chain.IsDefault, chain.Contacts,
             cmd.Caller.Id, clock.GetUtcNow());
         var version = await AppendAsync(id, cmd.ExpectedVersion, e, cmd.Caller.Id, ct);
         settings.Invalidate();
@@ -96,28 +94,35 @@ internal sealed class ConfigureEscalationHandler(CommandPath commands, Escalatio
             return work.VersionAfter(streamId);
         }, ct);
 
-    internal static ContactChainRequest Validate(ContactChainRequest b)
+    /// <summary>A contact chain that passed validation: trimmed, blanks as null, defaults applied.</summary>
+    internal sealed record ChainInput(string Name, Category[] Categories, string? Department, bool IsDefault, Contact[] Contacts);
+
+    internal static ChainInput Validate(ContactChainRequest b)
     {
-        var errors = new FieldErrors().Text("name", b.Name, 100).Optional("department", b.Department, 100)
-            .Max("categories", b.Categories, 11).Max("contacts", b.Contacts, 20);
-        if (b.Contacts is null || b.Contacts.Length == 0) errors.Add("contacts", "must list at least one person");
-        for (var i = 0; i < (b.Contacts?.Length ?? 0); i++)
+        var errors = new FieldErrors().Max("categories", b.Categories, 11).Max("contacts", b.Contacts, 20);
+        var name = errors.TextValue("name", b.Name, 100);
+        var department = errors.OptionalValue("department", b.Department, 100);
+        var requested = b.Contacts ?? [];
+        if (requested.Length == 0) errors.Add("contacts", "must list at least one person");
+        var contacts = new Contact[requested.Length];
+        for (var i = 0; i < requested.Length; i++)
         {
-            var c = b.Contacts![i];
-            errors.Text($"contacts.{i}.name", c.Name, 100).Text($"contacts.{i}.email", c.Email, 254)
-                .Optional($"contacts.{i}.phone", c.Phone, 40).Optional($"contacts.{i}.role", c.Role, 100)
-                .Optional($"contacts.{i}.webhookUrl", c.WebhookUrl, 500);
-            if (c.Email is { Length: > 0 } email && !(MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim()))
+            var c = requested[i];
+            var email = errors.TextValue($"contacts.{i}.email", c.Email, 254);
+            if (email.Length > 0 && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
                 errors.Add($"contacts.{i}.email", "is not an e-mail address");
-            if (c.WebhookUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            var webhook = errors.OptionalValue($"contacts.{i}.webhookUrl", c.WebhookUrl, 500);
+            if (webhook is not null && !(Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                 errors.Add($"contacts.{i}.webhookUrl", "must be an absolute http(s) URL");
             if (c.Language is not (null or "ja" or "en")) errors.Add($"contacts.{i}.language", "must be ja or en");
+            contacts[i] = new Contact(errors.TextValue($"contacts.{i}.name", c.Name, 100), email,
+                errors.OptionalValue($"contacts.{i}.phone", c.Phone, 40), errors.OptionalValue($"contacts.{i}.role", c.Role, 100),
+                webhook, c.Language ?? "ja");
         }
-        if (b.IsDefault != true && (b.Categories is null || b.Categories.Length == 0))
+        var isDefault = b.IsDefault ?? false;
+        if (!isDefault && (b.Categories is null || b.Categories.Length == 0))
             errors.Add("categories", "name at least one category, or make this the default chain");
         errors.ThrowIfAny();
-        return b;
+        return new ChainInput(name, b.Categories ?? [], department, isDefault, contacts);
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
