@@ -136,6 +136,14 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
                 "  and e.type in ('incident_escalated', 'sla_breached') " +
                 "where d.kind = 'acknowledge' and d.incident_id = any($1) group by d.deadline_id, d.level order by 1", filed.Select(i => i.Id).ToArray());
             Assert.Equal(2 * incidents, firings.Count);
+            // No deadline passes early: each decision is taken at or after its deadline's due time (Hangfire itself
+            // may start a job up to a second before it, TimerJob waits out the rest).
+            var early = await TextRowsAsync(db,
+                "select d.deadline_id::text || ' level ' || d.level || ' due ' || d.due_at || ' decided ' || (e.data->>'at') || ' ' || e.type " +
+                "from incident_deadlines d join mt_events e on e.data->>'deadlineId' = d.deadline_id::text " +
+                "and e.type in ('incident_escalated', 'sla_breached') where d.incident_id = any($1) and (e.data->>'at')::timestamptz < d.due_at",
+                filed.Select(i => i.Id).ToArray());
+            Assert.True(early.Count == 0, "decided before due:\n" + string.Join("\n", early));
             Assert.All(firings, f => Assert.Matches(@" 0 1 incident_escalated$| 1 1 sla_breached$", f));
             foreach (var incident in filed)
             {
