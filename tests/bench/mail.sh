@@ -16,7 +16,7 @@
 # node, PostgreSQL and maildev over the drain, attempts > 1, mails in the sink, duplicates (by the
 # X-IncidentDesk-Notification header), and the To header of one received mail.
 #
-# Knobs (environment): BENCH_MAILS (2000), BENCH_MAIL_FILERS (16), BENCH_API_SOURCE (head | worktree),
+# Knobs (environment): BENCH_MAILS (2000), BENCH_MAIL_FILERS (16), BENCH_API_SOURCE (head | worktree), BENCH_API_REV (a commit),
 # BENCH_API_PATCH (a diff applied on top), BENCH_OUT (results/mail-latest.md), BENCH_KEEP=1 keeps the temp dir.
 set -euo pipefail
 
