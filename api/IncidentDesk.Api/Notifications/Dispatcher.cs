@@ -41,6 +41,28 @@ public sealed class Dispatcher(
         {
             queue.Writer.TryComplete();
             await Task.WhenAll(running);
+            await ReleaseUnstartedAsync(queue.Reader);
+        }
+    }
+
+    /// <summary>Shutting down: rows claimed but not started go back at once (not after their lease), their attempt not counted.</summary>
+    private async Task ReleaseUnstartedAsync(ChannelReader<Row> queue)
+    {
+        var ids = new List<Guid>();
+        while (queue.TryRead(out var row)) ids.Add(row.Id);
+        if (ids.Count == 0) return;
+        try
+        {
+            await using var release = db.CreateCommand(
+                "update notification_outbox set lease_until = null, attempts = greatest(attempts - 1, 0) " +
+                "where notification_id = any($1) and status = 'pending'");
+            release.Parameters.AddWithValue(ids.ToArray());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await release.ExecuteNonQueryAsync(timeout.Token);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not release {Count} claimed notifications on shutdown; their leases run out in 60 s", ids.Count);
         }
     }
 

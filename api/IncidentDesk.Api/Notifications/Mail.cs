@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -89,6 +90,24 @@ public static partial class MimeMail
         return message;
     }
 
+    /// <summary>An address MimeKit cannot take (it was validated when the contact was saved) fails the message for good.</summary>
+    public static bool TryBuild(OutgoingMessage m, MailboxAddress from, DateTimeOffset now,
+        [NotNullWhen(true)] out MimeMessage? message, [NotNullWhen(false)] out DeliveryResult? refused)
+    {
+        try
+        {
+            message = Build(m, from, now);
+            refused = null;
+            return true;
+        }
+        catch (Exception e) when (e is ParseException or ArgumentException)
+        {
+            message = null;
+            refused = DeliveryResult.Refused($"the message could not be built for {m.Address}: {e.Message}");
+            return false;
+        }
+    }
+
     /// <summary>The text as HTML: every line escaped, URLs as links, the acknowledge link as a button-like link of its own.</summary>
     public static string Html(OutgoingMessage m)
     {
@@ -133,7 +152,7 @@ internal sealed class SmtpConnection(SmtpSettings settings, TimeProvider clock, 
 
     public async Task<DeliveryResult> SendAsync(OutgoingMessage m, CancellationToken ct)
     {
-        var message = MimeMail.Build(m, settings.From, clock.GetUtcNow());
+        if (!MimeMail.TryBuild(m, settings.From, clock.GetUtcNow(), out var message, out var refused)) return refused;
         // A session kept from earlier mails may have been closed by the server since (idle timeout, restart): that failure
         // says nothing about this mail, so it gets one more try on a fresh session. A fresh session's failure is the answer.
         for (var retryOnFresh = true; ; retryOnFresh = false)
@@ -238,8 +257,8 @@ internal sealed class PickupFolderConnection(SmtpSettings settings, TimeProvider
         var temp = Path.Combine(dir, $".{m.NotificationId:N}.{Guid.NewGuid():N}.tmp");
         try
         {
+            if (!MimeMail.TryBuild(m, settings.From, clock.GetUtcNow(), out var message, out var refused)) return refused;
             Directory.CreateDirectory(dir);
-            var message = MimeMail.Build(m, settings.From, clock.GetUtcNow());
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, FileOptions.Asynchronous))
             {
                 await message.WriteToAsync(file, ct);
