@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using MediatR;
@@ -55,8 +54,7 @@ internal sealed class RegisterUserHandler(
         var errors = new FieldErrors()
             .Text("email", body.Email, 254)
             .Text("displayName", body.DisplayName, 100);
-        // MailAddress also parses "Name <a@b>" and lists; only a bare address may be stored and logged in with.
-        if (!errors.Has("email") && !(MailAddress.TryCreate(body.Email!.Trim(), out var parsed) && parsed.Address == body.Email.Trim()))
+        if (!errors.Has("email") && !EmailAddresses.IsBare(body.Email!.Trim()))
             errors.Add("email", "is not an e-mail address");
         if (body.Roles is null || body.Roles.Length == 0) errors.Add("roles", "must name at least one role");
         else if (Array.FindIndex(body.Roles, r => !Roles.All.Contains(r)) is var bad and >= 0)

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -107,7 +106,7 @@ internal sealed class ConfigureEscalationHandler(CommandPath commands, Escalatio
             errors.Text($"contacts.{i}.name", c.Name, 100).Text($"contacts.{i}.email", c.Email, 254)
                 .Optional($"contacts.{i}.phone", c.Phone, 40).Optional($"contacts.{i}.role", c.Role, 100)
                 .Optional($"contacts.{i}.webhookUrl", c.WebhookUrl, 500);
-            if (c.Email is { Length: > 0 } email && !(MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim()))
+            if (c.Email is { Length: > 0 } email && !EmailAddresses.IsBare(email.Trim()))
                 errors.Add($"contacts.{i}.email", "is not an e-mail address");
             if (c.WebhookUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                 errors.Add($"contacts.{i}.webhookUrl", "must be an absolute http(s) URL");
