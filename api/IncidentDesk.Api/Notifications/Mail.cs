@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
@@ -31,7 +33,7 @@ public interface IMailConnection : IAsyncDisposable
 /// <summary>The Smtp:* settings. Keys kept from the System.Net.Mail days: Host, Port, StartTls, User, Password, From, PickupDirectory.</summary>
 public sealed record SmtpSettings(
     string? Host, int Port, SecureSocketOptions Security, string? User, string? Password, MailboxAddress From, string PickupDirectory,
-    TimeSpan Timeout, TimeSpan NoopAfter)
+    TimeSpan Timeout, TimeSpan NoopAfter, X509Certificate2? TrustedCertificate = null)
 {
     public static SmtpSettings Read(IConfiguration config)
     {
@@ -52,7 +54,25 @@ public sealed record SmtpSettings(
         var pickup = Path.GetFullPath(config["Smtp:PickupDirectory"] is { Length: > 0 } p ? p : Path.Combine(".data", "mail-pickup"));
         return new SmtpSettings(host, port, security, config["Smtp:User"] is { Length: > 0 } u ? u : null, config["Smtp:Password"], from,
             pickup, TimeSpan.FromSeconds(config.GetValue("Smtp:TimeoutSeconds", 15.0)),
-            TimeSpan.FromSeconds(config.GetValue("Smtp:NoopAfterSeconds", 30.0)));
+            TimeSpan.FromSeconds(config.GetValue("Smtp:NoopAfterSeconds", 30.0)),
+            config["Smtp:TrustedCertificate"] is { Length: > 0 } pem ? X509Certificate2.CreateFromPem(File.ReadAllText(pem)) : null);
+    }
+
+    /// <summary>
+    /// TLS: a certificate the system trusts passes; with Smtp:TrustedCertificate (a private CA's or the server's own certificate, PEM)
+    /// a chain to that certificate passes too. The host name must match either way.
+    /// </summary>
+    public bool Accepts(X509Certificate? presented, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None) return true;
+        if (TrustedCertificate is null || presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+            || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(TrustedCertificate);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
+        return chain.Build(leaf);
     }
 }
 
@@ -209,7 +229,13 @@ internal sealed class SmtpConnection(SmtpSettings settings, TimeProvider clock, 
             }
         }
         await DropAsync();
-        var fresh = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var fresh = new SmtpClient
+        {
+            Timeout = (int)settings.Timeout.TotalMilliseconds,
+            ServerCertificateValidationCallback = (_, certificate, _, errors) => settings.Accepts(certificate, errors),
+        };
+        // A private CA's certificates name no revocation service anyone here can reach.
+        if (settings.TrustedCertificate is not null) fresh.CheckCertificateRevocation = false;
         client = fresh;
         await fresh.ConnectAsync(settings.Host!, settings.Port, settings.Security, ct);
         if (settings.User is { } user) await fresh.AuthenticateAsync(user, settings.Password ?? "", ct);
