@@ -37,19 +37,21 @@ bench_stop_pg() {
 # bench_build: publishes the API (Release) to $WORK/api from a snapshot of api/, so parallel edits and builds in
 # api/ cannot interfere, and builds the generator to $WORK/bench. By default the snapshot is the committed API
 # (git HEAD), so a half-edited working tree cannot break or skew a run; BENCH_API_SOURCE=worktree measures the
-# working tree, BENCH_API_PATCH=file.diff a change (git diff format, paths from the repository root) on top.
+# working tree, BENCH_API_REV=<commit> another commit (a before/after comparison), BENCH_API_PATCH=file.diff a
+# change (git diff format, paths from the repository root) on top.
 # Sets API_COMMIT, API_SOURCE and BENCH (the generator's command line).
 bench_build() {
     log "publishing the API (Release) and building the load generator"
     mkdir -p "$WORK/src"
-    API_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    local rev=${BENCH_API_REV:-HEAD}
+    API_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev" 2>/dev/null || echo unknown)
     if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
         API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
         tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
             | tar -C "$WORK/src" -xf -
     else
-        API_SOURCE="commit $API_COMMIT (git HEAD)"
-        git -C "$ROOT" archive HEAD api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
+        API_SOURCE="commit $API_COMMIT (git $rev)"
+        git -C "$ROOT" archive "$rev" api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
     fi
     if [[ -n "${BENCH_API_PATCH:-}" ]]; then
         (cd "$WORK/src" && git apply "$(realpath "$BENCH_API_PATCH")")

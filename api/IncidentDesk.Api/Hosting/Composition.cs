@@ -120,7 +120,7 @@ public static class Composition
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<AckLinks>();
         services.AddHostedService<Dispatcher>();

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using IncidentDesk.Api.EventStore;
 using Npgsql;
 
@@ -7,6 +8,11 @@ namespace IncidentDesk.Api.Notifications;
 /// Delivers notification_outbox rows: e-mail (SMTP or pickup folder) and signed webhooks, with exponential
 /// backoff. Every node may run it; a row is leased with FOR UPDATE SKIP LOCKED so one node sends it. The
 /// outcome is an event on the incident's escalation stream: "who was told what, and when".
+/// <para>
+/// One claimer leases rows as fast as Notifications:Workers workers free up (never more than two per worker waiting,
+/// so no lease runs out in the queue); each worker keeps one mail connection (<see cref="IEmailSender.Open"/>) for
+/// its life, so a burst of mails rides on a few SMTP sessions instead of one connection (and TLS and AUTH) per mail.
+/// </para>
 /// </summary>
 public sealed class Dispatcher(
     NpgsqlDataSource db, IEmailSender email, WebhookSender webhooks, AckLinks links, CommandPath commands,
@@ -14,55 +20,170 @@ public sealed class Dispatcher(
 {
     private int MaxAttempts => config.GetValue("Notifications:MaxAttempts", 8);
     private TimeSpan BaseDelay => TimeSpan.FromSeconds(config.GetValue("Notifications:BaseDelaySeconds", 5.0));
+    private int Workers => Math.Max(1, config.GetValue("Notifications:Workers", 8));
+    private TimeSpan IdleClose => TimeSpan.FromSeconds(config.GetValue("Smtp:IdleCloseSeconds", 60.0));
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
+    private const int ClaimBatch = 20;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        config.GetValue("Notifications:Dispatch", true)
-            ? PollingLoop.RunAsync(DispatchOnceAsync, TimeSpan.FromMilliseconds(250), log, "Dispatcher pass", stoppingToken)
-            : Task.CompletedTask;
-
-    private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
-        string Subject, string Body, bool AckLink, int Attempts);
-
-    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var rows = new List<Row>();
-        await using (var claim = db.CreateCommand(
-                         "update notification_outbox set lease_until = now() + interval '60 seconds', attempts = attempts + 1 " +
-                         "where notification_id in (select notification_id from notification_outbox where status = 'pending' " +
-                         "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
-                         "order by next_attempt_at limit 20 for update skip locked) " +
-                         "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts"))
-        await using (var r = await claim.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                    r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10)));
-
-        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (row, token) => await DeliverAsync(row, token));
-        return rows.Count;
+        if (!config.GetValue("Notifications:Dispatch", true)) return;
+        var workers = Workers;
+        var queue = Channel.CreateUnbounded<Row>(new UnboundedChannelOptions { SingleWriter = true });
+        // A slot is a row claimed and not yet settled: the claimer takes slots before it leases, a worker frees one per row.
+        using var slots = new SemaphoreSlim(workers * 2, workers * 2);
+        var running = Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(queue.Reader, slots, stoppingToken), CancellationToken.None)).ToList();
+        try
+        {
+            await ClaimLoopAsync(queue.Writer, slots, stoppingToken);
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(running);
+            await ReleaseUnstartedAsync(queue.Reader);
+        }
     }
 
-    private async Task DeliverAsync(Row row, CancellationToken ct)
+    /// <summary>Shutting down: rows claimed but not started go back at once (not after their lease), their attempt not counted.</summary>
+    private async Task ReleaseUnstartedAsync(ChannelReader<Row> queue)
     {
-        var body = row.Body;
-        if (row.AckLink)
+        var ids = new List<Guid>();
+        while (queue.TryRead(out var row)) ids.Add(row.Id);
+        if (ids.Count == 0) return;
+        try
         {
-            var url = $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}";
-            body += row.Language == "en"
-                ? $"\nAcknowledge with one click (no sign-in needed): {url}\n"
-                : $"\nワンクリックで受付確認（ログイン不要）: {url}\n";
+            await using var release = db.CreateCommand(
+                "update notification_outbox set lease_until = null, attempts = greatest(attempts - 1, 0) " +
+                "where notification_id = any($1) and status = 'pending'");
+            release.Parameters.AddWithValue(ids.ToArray());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await release.ExecuteNonQueryAsync(timeout.Token);
         }
-        var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, row.Subject, body);
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not release {Count} claimed notifications on shutdown; their leases run out in 60 s", ids.Count);
+        }
+    }
+
+    private async Task ClaimLoopAsync(ChannelWriter<Row> queue, SemaphoreSlim slots, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await slots.WaitAsync(stop);
+                var room = 1;
+                while (room < ClaimBatch && slots.Wait(0, CancellationToken.None)) room++;
+                List<Row> rows;
+                try
+                {
+                    rows = await ClaimAsync(room, stop);
+                }
+                catch
+                {
+                    slots.Release(room);
+                    throw;
+                }
+                if (room > rows.Count) slots.Release(room - rows.Count);
+                foreach (var row in rows) queue.TryWrite(row);
+                if (rows.Count == 0) await Task.Delay(TimeSpan.FromMilliseconds(250), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Dispatcher claim failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(2), stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>One worker: its own mail connection, rows one after the other, the connection let go after a quiet spell.</summary>
+    private async Task WorkAsync(ChannelReader<Row> queue, SemaphoreSlim slots, CancellationToken stop)
+    {
+        await using var connection = email.Open();
+        try
+        {
+            while (true)
+            {
+                if (!queue.TryRead(out var row))
+                {
+                    using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                    quiet.CancelAfter(IdleClose);
+                    try
+                    {
+                        if (!await queue.WaitToReadAsync(quiet.Token)) return;
+                    }
+                    catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                    {
+                        await connection.IdleAsync(stop);
+                        if (!await queue.WaitToReadAsync(stop)) return;
+                    }
+                    continue;
+                }
+                try
+                {
+                    await DeliverAsync(row, connection, stop);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return; // the lease runs out and another pass (or node) sends it
+                }
+                catch (Exception e)
+                {
+                    log.LogError(e, "Delivering notification {Id} failed; its lease runs out and it is tried again", row.Id);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
+        string Subject, string Body, bool AckLink, int Attempts, string? Reference);
+
+    private async Task<List<Row>> ClaimAsync(int limit, CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        await using var claim = db.CreateCommand(
+            "update notification_outbox o set lease_until = now() + interval '60 seconds', attempts = attempts + 1 " +
+            "where notification_id in (select notification_id from notification_outbox where status = 'pending' " +
+            "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
+            "order by next_attempt_at limit $1 for update skip locked) " +
+            "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts, " +
+            "(select b.reference from incident_board b where b.id = o.incident_id)");
+        claim.Parameters.AddWithValue(limit);
+        await using var r = await claim.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11)));
+        return rows;
+    }
+
+    private async Task DeliverAsync(Row row, IMailConnection mail, CancellationToken ct)
+    {
+        var ackUrl = row.AckLink
+            ? $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}"
+            : null;
+        var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, row.Subject, row.Body, ackUrl);
         var result = row.Channel == "webhook"
-            ? await webhooks.SendAsync(message, row.Subject, ct)
-            : await email.SendAsync(message, ct);
+            ? await webhooks.SendAsync(message, row.Reference, ct)
+            : await mail.SendAsync(message, ct);
 
         var now = clock.GetUtcNow();
         var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
         if (result.Delivered)
         {
-            await RecordAsync(row.StreamId, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now), ct);
+            await RecordAsync(row.StreamId, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now,
+                result.Transport), ct);
         }
         else if (result.Permanent || row.Attempts >= MaxAttempts)
         {

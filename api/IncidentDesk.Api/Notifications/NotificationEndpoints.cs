@@ -10,7 +10,7 @@ namespace IncidentDesk.Api.Notifications;
 public sealed record DeliveryView(
     Guid NotificationId, Guid IncidentId, string? Reference, NotificationChannel Channel, string RecipientName, string Address,
     string Subject, string Status, int Attempts, string? LastError, DateTimeOffset QueuedAt, DateTimeOffset? SentAt,
-    DateTimeOffset NextAttemptAt);
+    DateTimeOffset NextAttemptAt, NotificationTransport? Transport);
 
 public sealed record DeliveryList(IReadOnlyList<DeliveryView> Items);
 
@@ -20,7 +20,7 @@ public static class NotificationEndpoints
 {
     private const string DeliverySelect =
         "select o.notification_id, o.incident_id, b.reference, o.channel, o.recipient_name, o.address, o.subject, o.status, " +
-        "o.attempts, o.last_error, o.created_at, o.sent_at, o.next_attempt_at from notification_outbox o " +
+        "o.attempts, o.last_error, o.created_at, o.sent_at, o.next_attempt_at, o.transport from notification_outbox o " +
         "left join incident_board b on b.id = o.incident_id ";
 
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
@@ -53,7 +53,8 @@ public static class NotificationEndpoints
         while (await r.ReadAsync(ct))
             list.Add(new DeliveryView(r.GetGuid(0), r.GetGuid(1), r.IsDBNull(2) ? null : r.GetString(2), EnumNames.Parse<NotificationChannel>(r.GetString(3)),
                 r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9),
-                r.GetFieldValue<DateTimeOffset>(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11), r.GetFieldValue<DateTimeOffset>(12)));
+                r.GetFieldValue<DateTimeOffset>(10), r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11), r.GetFieldValue<DateTimeOffset>(12),
+                r.IsDBNull(13) ? null : EnumNames.Parse<NotificationTransport>(r.GetString(13))));
         return list;
     }
 }

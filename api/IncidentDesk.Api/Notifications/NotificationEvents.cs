@@ -5,6 +5,12 @@ namespace IncidentDesk.Api.Notifications;
 public enum NotificationChannel { Email, Webhook }
 
 /// <summary>
+/// How a delivered message left: accepted by an SMTP server, written as an .eml file to the pickup folder (no SMTP
+/// server configured: nobody has received it yet), or accepted by a webhook endpoint.
+/// </summary>
+public enum NotificationTransport { Smtp, PickupFolder, Webhook }
+
+/// <summary>
 /// A message and its delivery. They are appended to the stream of whoever decided the message (an incident's
 /// escalation stream today); the outbox row remembers that stream, so the outcome lands beside the message.
 /// </summary>
@@ -24,9 +30,10 @@ public sealed record NotificationQueued(
     string Language, string Template, string Subject, string Body, bool AckLink, Guid Actor, DateTimeOffset At)
     : INotificationEvent;
 
+/// <summary>Delivered: <see cref="Transport"/> says how (null in events recorded before it was kept: SMTP or the pickup folder).</summary>
 public sealed record NotificationSent(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string Address, int Attempts, Guid Actor,
-    DateTimeOffset At) : INotificationEvent;
+    DateTimeOffset At, NotificationTransport? Transport = null) : INotificationEvent;
 
 /// <summary>Delivery gave up: a permanent refusal (5xx) or retries exhausted. Visible to admins and on the timeline.</summary>
 public sealed record NotificationFailed(

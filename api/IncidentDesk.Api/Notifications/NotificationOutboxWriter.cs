@@ -19,8 +19,8 @@ public sealed class NotificationOutboxWriter : IOutboxWriter
             // The delivery's outcome settles its row in the transaction that records it, so a process that dies
             // after recording a delivery can never leave the row pending for another node to send again.
             case NotificationSent e:
-                batch.Add("update notification_outbox set status = 'sent', sent_at = $2, lease_until = null, last_error = null " +
-                          "where notification_id = $1", e.NotificationId, e.At);
+                batch.Add("update notification_outbox set status = 'sent', sent_at = $2, lease_until = null, last_error = null, transport = $3 " +
+                          "where notification_id = $1", e.NotificationId, e.At, e.Transport is { } t ? EnumNames.Name(t) : null);
                 break;
             case NotificationFailed e:
                 batch.Add("update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1",

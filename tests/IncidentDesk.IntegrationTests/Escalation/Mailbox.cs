@@ -51,6 +51,13 @@ public sealed class Mailbox(string apiUrl) : IDisposable
         }
     }
 
+    /// <summary>The message as the sink received it (maildev's GET /email/:id/download: the raw .eml).</summary>
+    public async Task<Stream> RawAsync(string id)
+    {
+        var bytes = await http.GetByteArrayAsync($"email/{Uri.EscapeDataString(id)}/download");
+        return new MemoryStream(bytes, writable: false);
+    }
+
     public static string Subject(JsonNode mail) => mail["subject"]?.GetValue<string>() ?? "";
 
     public static string Text(JsonNode mail) => mail["text"]?.GetValue<string>() ?? "";

@@ -119,6 +119,9 @@ public sealed class WebhookDeliveryTests(WebhookFixture app) : IClassFixture<Web
         Assert.Equal(incident.Id.ToString(), json.Str("incidentId"));
         Assert.Equal(delivery.Str("notificationId"), json.Str("notificationId"));
         Assert.Equal("en", json.Str("language"));
+        // The incident's own reference (INC-…), as the incident page shows it, not the mail subject it used to carry.
+        Assert.Equal(incident.Reference, json.Str("reference"));
+        Assert.Equal("webhook", delivery.Str("transport"));
         Assert.Contains("[New report]", json.Str("subject"));
         Assert.Contains(incident.Reference, json.Str("subject"));
         // The mail to the same contact goes out too, on its own row.

@@ -196,9 +196,18 @@ public sealed partial class EventJsonTests
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
 
         ["notification_sent"] = (
+            new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1),
+                NotificationTransport.PickupFolder),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"address\":\"taro@example.co.jp\",\"attempts\":1,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"," +
+            "\"transport\":\"pickup_folder\"}"),
+
+        // Recorded before the transport was kept (issue 8 §3).
+        ["notification_sent (without transport)"] = (
             new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1)),
             "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
-            "\"address\":\"taro@example.co.jp\",\"attempts\":1,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+            "\"address\":\"taro@example.co.jp\",\"attempts\":1,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"," +
+            "\"transport\":null}"),
 
         ["notification_failed"] = (
             new NotificationFailed(IncidentId, Notification, NotificationChannel.Webhook, "https://hooks.example.co.jp/x", 8,
@@ -259,6 +268,18 @@ public sealed partial class EventJsonTests
 
         Assert.IsType(sample.GetType(), read);
         Assert.Equal(json, Map.Serialize(read));
+    }
+
+    [Fact]
+    public void A_notification_sent_event_stored_before_the_transport_was_kept_reads_with_no_transport()
+    {
+        var stored = "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+                     "\"address\":\"taro@example.co.jp\",\"attempts\":1,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}";
+
+        var read = Assert.IsType<NotificationSent>(Map.Deserialize("notification_sent", stored));
+
+        Assert.Null(read.Transport);
+        Assert.Equal("taro@example.co.jp", read.Address);
     }
 
     [Fact]

@@ -6,6 +6,7 @@
 //   fixed    --url U --email E --password P --rate 100 --seconds 15 --warmup 2 --label L --shape name=file|GET-path ...
 //   report   --in results.jsonl            (markdown tables on stdout)
 //   deadlines, deadlines-report             (the deadline benchmark of tests/bench/deadlines.sh; see Deadlines.cs)
+//   mail-queue                              (fills the notification queue for tests/bench/mail.sh; see Mail.cs)
 //
 // Every load command takes --api-pid and --pg-pid: the API's resident memory and the CPU used by the API, the
 // PostgreSQL cluster and this generator are sampled from /proc during each measured window.
@@ -33,6 +34,7 @@ try
         "report" => Report.Run(opts),
         "deadlines" => await DeadlineBench.Run(opts),
         "deadlines-report" => DeadlineBench.Report(opts),
+        "mail-queue" => await MailBench.Queue(opts),
         _ => throw new ArgumentException($"unknown command {args[0]}"),
     };
 }

@@ -750,6 +750,7 @@ export interface components {
             sentAt?: string | null;
             /** Format: date-time */
             nextAttemptAt: string;
+            transport?: components["schemas"]["NotificationTransport"] | null;
         };
         DepartmentList: {
             items: string[];
@@ -916,6 +917,8 @@ export interface components {
         };
         /** @enum {string} */
         NotificationChannel: "email" | "webhook";
+        /** @enum {string} */
+        NotificationTransport: "smtp" | "pickup_folder" | "webhook";
         NotifiedParty: {
             party: string;
             /** Format: date-time */

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using MediatR;
@@ -57,8 +56,7 @@ internal sealed class RegisterUserHandler(
         var errors = new FieldErrors();
         var email = errors.TextValue("email", body.Email, 254);
         var displayName = errors.TextValue("displayName", body.DisplayName, 100);
-        // MailAddress also parses "Name <a@b>" and lists; only a bare address may be stored and logged in with.
-        if (!errors.Has("email") && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
+        if (!errors.Has("email") && !EmailAddresses.IsBare(email))
             errors.Add("email", "is not an e-mail address");
         var roles = body.Roles ?? [];
         if (roles.Length == 0) errors.Add("roles", "must name at least one role");

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -109,7 +108,7 @@ internal sealed class ConfigureEscalationHandler(CommandPath commands, Escalatio
         {
             var c = requested[i];
             var email = errors.TextValue($"contacts.{i}.email", c.Email, 254);
-            if (email.Length > 0 && !(MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
+            if (email.Length > 0 && !EmailAddresses.IsBare(email))
                 errors.Add($"contacts.{i}.email", "is not an e-mail address");
             var webhook = errors.OptionalValue($"contacts.{i}.webhookUrl", c.WebhookUrl, 500);
             if (webhook is not null && !(Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

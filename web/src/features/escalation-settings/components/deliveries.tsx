@@ -12,13 +12,17 @@ import { useMailSettings } from '../api/get-mail-settings';
 
 const color = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'yellow');
 
-/** With no SMTP server, a "sent" mail went to the pickup folder: say so rather than "sent". */
+/**
+ * A mail written to the pickup folder says so rather than "sent" (its transport; rows delivered before the transport
+ * was kept have none, and for those the server's present mode is the best guess).
+ */
 function StatusBadge({ d }: { d: DeliveryView }) {
   const { t, i18n } = useTranslation();
   const mail = useMailSettings();
   const status = d.status;
+  const written = d.transport ? d.transport === 'pickup_folder' : d.channel === 'email' && mail.data?.mode === 'pickup';
   const text =
-    status === 'sent' && d.channel === 'email' && mail.data?.mode === 'pickup'
+    status === 'sent' && written
       ? t('deliveries.writtenToFile')
       : i18n.exists(`escalation.deliveryStatus.${status}`)
         ? t(`escalation.deliveryStatus.${status}`)

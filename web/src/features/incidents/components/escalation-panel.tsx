@@ -7,8 +7,10 @@ import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import type { DeliveryView } from '@/types';
 import { useEscalation } from '../api/get-escalation';
+import { deliveryState } from '../utils/delivery-state';
 
-const deliveryColor = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'yellow');
+
+const deliveryColor = (s: string) => (s === 'sent' ? 'green' : s === 'written' ? 'orange' : s === 'failed' ? 'red' : 'yellow');
 
 export function DeliveryStatusBadge({ status }: { status: string }) {
   const { t, i18n } = useTranslation();
@@ -23,9 +25,10 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
 /** One message of the log: to whom, by which channel, what (its subject), its status and when. */
 function DeliveryRow({ d, first }: { d: DeliveryView; first: boolean }) {
   const { t, i18n } = useTranslation();
+  const state = deliveryState(d);
   const when =
     d.status === 'sent' && d.sentAt
-      ? t('escalation.sentAt', { at: formatDateTime(d.sentAt, i18n.language) })
+      ? t(state === 'written' ? 'escalation.writtenAt' : 'escalation.sentAt', { at: formatDateTime(d.sentAt, i18n.language) })
       : t('escalation.queuedAt', { at: formatDateTime(d.queuedAt, i18n.language) });
   return (
     <Box
@@ -38,7 +41,7 @@ function DeliveryRow({ d, first }: { d: DeliveryView; first: boolean }) {
         <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           {d.recipientName}
         </Text>
-        <DeliveryStatusBadge status={d.status} />
+        <DeliveryStatusBadge status={state} />
       </Group>
       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         {t(`escalation.channel.${d.channel}`)} · {d.address}

@@ -35,6 +35,18 @@ describe('escalation timeline entries', () => {
     expect(isSettledQueuedEntry(items[4], ctx)).toBe(false);
   });
 
+  it('says a mail written to the pickup folder was written to a file, not sent', () => {
+    const written = entry('notification_sent', { notificationId: 'n1', channel: 'email', address: 'n1@example.test', transport: 'pickup_folder' });
+    expect(describeEscalationEvent(ja, written, ctx)!.text).toBe(
+      'IncidentDesk が 佐藤 健さん 宛てのメールをファイルに書き出しました（SMTPサーバー未設定のため未送信）',
+    );
+    expect(describeEscalationEvent(en, written, { ...ctx, lang: 'en' })!.text).toBe(
+      'IncidentDesk wrote the e-mail for 佐藤 健 to a file (no SMTP server configured: not sent)',
+    );
+    const smtp = entry('notification_sent', { notificationId: 'n1', channel: 'email', address: 'n1@example.test', transport: 'smtp' });
+    expect(describeEscalationEvent(ja, smtp, ctx)!.text).toBe('IncidentDesk が 佐藤 健さん へメールを送信しました');
+  });
+
   it('says who was told what: the outcome carries the subject of the queued message', () => {
     const sent = describeEscalationEvent(ja, items[1], ctx)!;
     expect(sent.text).toBe('IncidentDesk が 佐藤 健さん へメールを送信しました');

@@ -95,7 +95,12 @@ export function describeEscalationEvent(
       };
     case 'notification_sent':
       return {
-        text: t('timelineEsc.notification_sent', { actor, name: name(), channel: channel() }),
+        // Written to the pickup folder (no SMTP server): nobody has received it yet.
+        text: t(str(d.transport) === 'pickup_folder' ? 'timelineEsc.notification_written' : 'timelineEsc.notification_sent', {
+          actor,
+          name: name(),
+          channel: channel(),
+        }),
         detail: [subject(), str(d.address)].filter(Boolean).join('\n') || undefined,
       };
     case 'notification_failed':
