@@ -64,3 +64,34 @@ bench_build() {
     wait $publish || { cat "$WORK/publish.log" >&2; exit 1; }
     BENCH=(dotnet "$WORK/bench/IncidentDesk.Bench.dll")
 }
+
+# wait_ready URL PID LOG: until URL answers (60 s); fails, printing LOG, if PID dies first.
+wait_ready() { # URL PID LOG
+    for _ in $(seq 1 120); do
+        curl -fsS "$1" >/dev/null 2>&1 && return 0
+        kill -0 "$2" 2>/dev/null || { cat "$3" >&2; return 1; }
+        sleep 0.5
+    done
+    log "not ready: $1"; cat "$3" >&2; return 1
+}
+
+# bench_start_maildev: the SMTP sink (maildev 2.2.1, installed into .build/tools when missing), its mails in
+# $WORK/maildev (their mtimes are the accept times). Sets SMTP_PORT, MAILDEV_WEB, MAILDEV_PID and MAILDEV_URL.
+bench_start_maildev() {
+    local tools="$ROOT/.build/tools" maildev
+    maildev="$tools/node_modules/.bin/maildev"
+    if [[ ! -x "$maildev" ]]; then
+        log "npm install maildev@2.2.1 into .build/tools"
+        mkdir -p "$tools"
+        npm install --no-audit --no-fund --prefix "$tools" maildev@2.2.1 >"$WORK/maildev-install.log" 2>&1 \
+            || { tail -n 20 "$WORK/maildev-install.log" >&2; exit 1; }
+    fi
+    SMTP_PORT=$(free_port); MAILDEV_WEB=$(free_port)
+    mkdir -p "$WORK/maildev"
+    "$maildev" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB" --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$WORK/maildev" \
+        >"$WORK/maildev.log" 2>&1 &
+    MAILDEV_PID=$!
+    MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB"
+    wait_ready "$MAILDEV_URL/email" "$MAILDEV_PID" "$WORK/maildev.log"
+    log "maildev: SMTP 127.0.0.1:$SMTP_PORT, API $MAILDEV_URL"
+}

@@ -63,15 +63,6 @@ trap 'exit 130' INT TERM
 # shellcheck source=tests/bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 
-wait_ready() { # URL PID LOG
-    for _ in $(seq 1 120); do
-        curl -fsS "$1" >/dev/null 2>&1 && return 0
-        kill -0 "$2" 2>/dev/null || { cat "$3" >&2; return 1; }
-        sleep 0.5
-    done
-    log "not ready: $1"; cat "$3" >&2; return 1
-}
-
 PG_PORT=$(free_port)
 CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=incidentdesk"
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d incidentdesk "$@"; }
@@ -83,22 +74,7 @@ PG_SETTINGS=$(psql_db -At -F '=' -c "select name, setting from pg_settings where
   ('fsync','synchronous_commit','full_page_writes') order by name" | paste -sd ' ')
 
 # --- maildev: the SMTP sink, with its mails in a directory of ours (their mtimes are the accept times) ----------
-TOOLS="$ROOT/.build/tools"
-MAILDEV="$TOOLS/node_modules/.bin/maildev"
-if [[ ! -x "$MAILDEV" ]]; then
-    log "npm install maildev@2.2.1 into .build/tools"
-    mkdir -p "$TOOLS"
-    npm install --no-audit --no-fund --prefix "$TOOLS" maildev@2.2.1 >"$WORK/maildev-install.log" 2>&1 \
-        || { tail -n 20 "$WORK/maildev-install.log" >&2; exit 1; }
-fi
-SMTP_PORT=$(free_port); MAILDEV_WEB=$(free_port)
-mkdir -p "$WORK/maildev"
-"$MAILDEV" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB" --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$WORK/maildev" \
-    >"$WORK/maildev.log" 2>&1 &
-MAILDEV_PID=$!
-MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB"
-wait_ready "$MAILDEV_URL/email" "$MAILDEV_PID" "$WORK/maildev.log"
-log "maildev: SMTP 127.0.0.1:$SMTP_PORT, API $MAILDEV_URL"
+bench_start_maildev
 
 bench_build
 
