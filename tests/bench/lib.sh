@@ -47,11 +47,13 @@ bench_build() {
     API_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev" 2>/dev/null || echo unknown)
     if [[ "${BENCH_API_SOURCE:-head}" == worktree ]]; then
         API_SOURCE="working tree at $API_COMMIT (+$(git -C "$ROOT" status --porcelain -- api | wc -l) changed paths under api/)"
-        tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props \
+        tar -C "$ROOT" --exclude='bin' --exclude='obj' -cf - api playbooks Directory.Build.props Directory.Packages.props .editorconfig \
             | tar -C "$WORK/src" -xf -
     else
         API_SOURCE="commit $API_COMMIT (git $rev)"
-        git -C "$ROOT" archive "$rev" api playbooks Directory.Build.props Directory.Packages.props | tar -C "$WORK/src" -xf -
+        # .editorconfig holds the analyzer settings the build needs (older revisions have none).
+        git -C "$ROOT" archive "$rev" api playbooks Directory.Build.props Directory.Packages.props \
+            $(git -C "$ROOT" cat-file -e "$rev:.editorconfig" 2>/dev/null && echo .editorconfig) | tar -C "$WORK/src" -xf -
     fi
     if [[ -n "${BENCH_API_PATCH:-}" ]]; then
         (cd "$WORK/src" && git apply "$(realpath "$BENCH_API_PATCH")")
