@@ -43,17 +43,23 @@ public sealed class TimerRelay(NpgsqlDataSource db, IBackgroundJobClient jobs, I
 
         // Due already (set in the past, or relayed late after an outage): straight to the queue; otherwise
         // Hangfire's scheduler moves it to the queue when it comes due.
+        // (A scheduled job's id is kept: the due-timer pump hands it to the queue on time, see DueTimerPump.)
         var now = clock.GetUtcNow();
-        foreach (var t in rows)
+        var ids = new string?[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
+            var t = rows[i];
             if (t.DueAt <= now)
                 jobs.Enqueue<TimerJob>(j => j.FireAsync(t.Purpose, t.TimerId, t.StreamId, t.IncidentId, t.DueAt, CancellationToken.None));
             else
-                jobs.Schedule<TimerJob>(j => j.FireAsync(t.Purpose, t.TimerId, t.StreamId, t.IncidentId, t.DueAt, CancellationToken.None), t.DueAt);
+                ids[i] = jobs.Schedule<TimerJob>(j => j.FireAsync(t.Purpose, t.TimerId, t.StreamId, t.IncidentId, t.DueAt, CancellationToken.None), t.DueAt);
         }
-        await using (var stamp = new NpgsqlCommand("update timer_outbox set scheduled_at = now() where timer_id = any($1)", conn, tx))
+        await using (var stamp = new NpgsqlCommand(
+                         "update timer_outbox o set scheduled_at = now(), job_id = r.job_id, enqueued_at = case when r.job_id is null then now() end " +
+                         "from unnest($1::uuid[], $2::text[]) as r(timer_id, job_id) where o.timer_id = r.timer_id", conn, tx))
         {
             stamp.Parameters.AddWithValue(rows.Select(r => r.TimerId).ToArray());
+            stamp.Parameters.AddWithValue(ids);
             await stamp.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

@@ -46,6 +46,7 @@ public static class TimersSetup
             o.ShutdownTimeout = TimeSpan.FromSeconds(10);
         });
         services.AddHostedService<TimerRelay>();
+        if (config.GetValue("IncidentDesk:Timers:Pump", true)) services.AddHostedService<DueTimerPump>();
         return services;
     }
 

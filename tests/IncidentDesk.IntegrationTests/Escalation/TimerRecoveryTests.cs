@@ -144,6 +144,10 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
                 "and e.type in ('incident_escalated', 'sla_breached') where d.incident_id = any($1) and (e.data->>'at')::timestamptz < d.due_at",
                 filed.Select(i => i.Id).ToArray());
             Assert.True(early.Count == 0, "decided before due:\n" + string.Join("\n", early));
+            // Every scheduled timer job was handed to the queue (by the due-timer pump, or Hangfire's own scheduler).
+            Assert.Equal(0, await db.ScalarAsync(
+                "select count(*) from timer_outbox where incident_id = any($1) and job_id is not null and enqueued_at is null",
+                filed.Select(i => i.Id).ToArray()));
             Assert.All(firings, f => Assert.Matches(@" 0 1 incident_escalated$| 1 1 sla_breached$", f));
             foreach (var incident in filed)
             {
