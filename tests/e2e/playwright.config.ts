@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 // SMTP sink whose REST API is E2E_MAILDEV_URL.
 // Playwright never downloads a browser here: Debian's Chromium is used.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
+const PHONE_ONLY = [/report-first-load\.spec\.ts$/];
 const DESKTOP_ONLY = [/incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/, /acknowledge-from-mail\.spec\.ts$/];
 
 export default defineConfig({
@@ -52,6 +53,7 @@ export default defineConfig({
     },
     {
       name: 'desktop',
+      testIgnore: PHONE_ONLY,
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { PageLoader, QueryError } from '@/components/ui/page-state';
+import { PageSkeleton, QueryError } from '@/components/ui/page-state';
 import { homePathFor, useMe } from '@/lib/auth';
 import type { UserDto } from '@/types';
 
@@ -7,7 +7,7 @@ import type { UserDto } from '@/types';
 export function RequireAuth({ allow }: { allow?: (user: UserDto) => boolean }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <PageLoader />;
+  if (me.isPending) return <PageSkeleton />;
   if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = location.pathname + location.search;

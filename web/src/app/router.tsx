@@ -1,24 +1,28 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { PageLoader } from '@/components/ui/page-state';
+import { PageLoader, PageSkeleton } from '@/components/ui/page-state';
 import { canSeeBoard, homePathFor, useMe } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
 import { AckRoute } from './routes/ack';
-import { AdminContactChainsRoute } from './routes/admin-contact-chains';
-import { AdminDeliveriesRoute } from './routes/admin-deliveries';
-import { AdminSettingsHistoryRoute } from './routes/admin-settings-history';
-import { AdminSlaRoute } from './routes/admin-sla';
-import { AdminUsersRoute } from './routes/admin-users';
-import { BoardRoute } from './routes/board';
-import { IncidentRoute } from './routes/incident';
-import { IncidentChecklistPrintRoute } from './routes/incident-checklist-print';
 import { LoginRoute } from './routes/login';
-import { MyReportsRoute } from './routes/my-reports';
 import { NotFoundRoute } from './routes/not-found';
-import { PlaybookRoute } from './routes/playbook';
-import { PlaybookPrintRoute } from './routes/playbook-print';
-import { PlaybooksRoute } from './routes/playbooks';
 import { ReportRoute } from './routes/report';
+
+// Every page but sign-in, the acknowledge link and the report form is its own chunk, loaded when first opened:
+// a reporter on a phone downloads the report form and the app shell only.
+const AdminContactChainsRoute = lazy(() => import('./routes/admin-contact-chains').then((m) => ({ default: m.AdminContactChainsRoute })));
+const AdminDeliveriesRoute = lazy(() => import('./routes/admin-deliveries').then((m) => ({ default: m.AdminDeliveriesRoute })));
+const AdminSettingsHistoryRoute = lazy(() => import('./routes/admin-settings-history').then((m) => ({ default: m.AdminSettingsHistoryRoute })));
+const AdminSlaRoute = lazy(() => import('./routes/admin-sla').then((m) => ({ default: m.AdminSlaRoute })));
+const AdminUsersRoute = lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsersRoute })));
+const BoardRoute = lazy(() => import('./routes/board').then((m) => ({ default: m.BoardRoute })));
+const IncidentRoute = lazy(() => import('./routes/incident').then((m) => ({ default: m.IncidentRoute })));
+const IncidentChecklistPrintRoute = lazy(() => import('./routes/incident-checklist-print').then((m) => ({ default: m.IncidentChecklistPrintRoute })));
+const MyReportsRoute = lazy(() => import('./routes/my-reports').then((m) => ({ default: m.MyReportsRoute })));
+const PlaybookRoute = lazy(() => import('./routes/playbook').then((m) => ({ default: m.PlaybookRoute })));
+const PlaybookPrintRoute = lazy(() => import('./routes/playbook-print').then((m) => ({ default: m.PlaybookPrintRoute })));
+const PlaybooksRoute = lazy(() => import('./routes/playbooks').then((m) => ({ default: m.PlaybooksRoute })));
 
 function HomeRedirect() {
   const me = useMe();
@@ -28,34 +32,36 @@ function HomeRedirect() {
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginRoute />} />
-      {/* acknowledge link from a message: no sign-in (the token is the credential) */}
-      <Route path="/ack/:incidentId" element={<AckRoute />} />
-      <Route element={<RequireAuth />}>
-        {/* paper views (R40): no app shell */}
-        <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />
-        <Route path="/incidents/:id/checklist/print" element={<IncidentChecklistPrintRoute />} />
-        <Route element={<AppLayout />}>
-          <Route index element={<HomeRedirect />} />
-          <Route path="/report" element={<ReportRoute />} />
-          <Route path="/my-reports" element={<MyReportsRoute />} />
-          <Route path="/incidents/:id" element={<IncidentRoute />} />
-          <Route path="/playbooks" element={<PlaybooksRoute />} />
-          <Route path="/playbooks/:id" element={<PlaybookRoute />} />
-          <Route element={<RequireAuth allow={canSeeBoard} />}>
-            <Route path="/board" element={<BoardRoute />} />
+    <Suspense fallback={<PageSkeleton />}>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        {/* acknowledge link from a message: no sign-in (the token is the credential) */}
+        <Route path="/ack/:incidentId" element={<AckRoute />} />
+        <Route element={<RequireAuth />}>
+          {/* paper views (R40): no app shell */}
+          <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />
+          <Route path="/incidents/:id/checklist/print" element={<IncidentChecklistPrintRoute />} />
+          <Route element={<AppLayout />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="/report" element={<ReportRoute />} />
+            <Route path="/my-reports" element={<MyReportsRoute />} />
+            <Route path="/incidents/:id" element={<IncidentRoute />} />
+            <Route path="/playbooks" element={<PlaybooksRoute />} />
+            <Route path="/playbooks/:id" element={<PlaybookRoute />} />
+            <Route element={<RequireAuth allow={canSeeBoard} />}>
+              <Route path="/board" element={<BoardRoute />} />
+            </Route>
+            <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
+              <Route path="/admin/users" element={<AdminUsersRoute />} />
+              <Route path="/admin/contact-chains" element={<AdminContactChainsRoute />} />
+              <Route path="/admin/sla" element={<AdminSlaRoute />} />
+              <Route path="/admin/deliveries" element={<AdminDeliveriesRoute />} />
+              <Route path="/admin/settings-history" element={<AdminSettingsHistoryRoute />} />
+            </Route>
+            <Route path="*" element={<NotFoundRoute />} />
           </Route>
-          <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
-            <Route path="/admin/users" element={<AdminUsersRoute />} />
-            <Route path="/admin/contact-chains" element={<AdminContactChainsRoute />} />
-            <Route path="/admin/sla" element={<AdminSlaRoute />} />
-            <Route path="/admin/deliveries" element={<AdminDeliveriesRoute />} />
-            <Route path="/admin/settings-history" element={<AdminSettingsHistoryRoute />} />
-          </Route>
-          <Route path="*" element={<NotFoundRoute />} />
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,10 +1,11 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertCircle, IconBell, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
+import { PageSkeleton } from '@/components/ui/page-state';
 import { canSeeBoard, isAdmin, useLogout, useMe } from '@/lib/auth';
 
 interface NavItem {
@@ -121,7 +122,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Loader, Skeleton, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 
@@ -8,6 +8,22 @@ export function PageLoader() {
     <Center py="xl">
       <Loader aria-label={t('common.loading')} />
     </Center>
+  );
+}
+
+/**
+ * The shape of a page while its code or the session loads (a heading, a line, two blocks): the page does not
+ * go blank, and nothing jumps when the real content arrives.
+ */
+export function PageSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" p={{ base: 'sm', sm: 'md' }} aria-busy="true" aria-label={t('common.loading')} data-testid="page-skeleton">
+      <Skeleton height={28} width="40%" radius="sm" />
+      <Skeleton height={14} width="70%" radius="sm" />
+      <Skeleton height={120} radius="md" />
+      <Skeleton height={120} radius="md" />
+    </Stack>
   );
 }
 
