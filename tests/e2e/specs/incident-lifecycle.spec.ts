@@ -55,8 +55,12 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await card.click();
 
   await expect(page.getByRole('heading', { name: reference, level: 1 })).toBeVisible();
+  const panel = page.getByRole('region', { name: '期限と通知' });
+  await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(1);
   await page.getByRole('button', { name: '受付を確認する' }).click();
   await expect(page.getByRole('button', { name: '受付を確認する' })).toBeHidden();
+  // The deadlines panel follows at once, not after its next poll (issue 9 §4).
+  await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(0, { timeout: 3_000 });
 
   // 検知: the disconnect step was completed by the reporter's answer; the report step is the responder's to record.
   await expect(stepCard(page, 'disconnect-from-network')).toHaveAttribute('data-status', 'completed');
@@ -65,6 +69,10 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await page.getByTestId('exit-checklist').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('05-detection-desktop') });
   await advanceTo(page, '初動対応');
+  // The reporter's status mail leaves through the outbox after the command: the panel shows it sent within seconds.
+  await expect(panel.getByTestId('delivery-row').filter({ hasText: '【状況のお知らせ】' }).locator('[data-status="sent"]').first()).toBeVisible({
+    timeout: 8_000,
+  });
 
   // 初動対応: required task steps, then the triage record (public + minor, no personal data, no harm, no leak).
   await completeStepUi(page, 'contact-by-priority', '情報システム部長へ 10:15 に電話連絡');
@@ -214,6 +222,8 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   };
   for (const [stage, texts] of Object.entries(expected)) {
     const record = records.getByTestId(`record-${stage}`);
+    await expect(record.locator('button[aria-expanded]')).toHaveAttribute('aria-expanded', 'true');
+    await expect(record.getByTestId('record-row').last()).toBeVisible();
     await expect(record.getByTestId('record-by')).toContainText(`${who}さんが`);
     for (const text of texts) await expect(record).toContainText(text);
   }

@@ -118,7 +118,7 @@ describe('stage forms keep what the user typed', () => {
     expect(screen.queryByTestId('changed-notice')).not.toBeInTheDocument();
 
     // Another command (reopening a checklist step) puts a new detail into the cache.
-    act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, version: 8, updatedAt: '2026-11-20T00:30:00Z' }));
+    await act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, version: 8, updatedAt: '2026-11-20T00:30:00Z' }));
 
     expect(await screen.findByTestId('changed-notice')).toHaveTextContent('入力中にこの事案が更新されました');
     expect(screen.getByLabelText(/根本原因/)).toHaveValue('マクロを許可していた');
@@ -135,7 +135,7 @@ describe('stage forms keep what the user typed', () => {
     const user = userEvent.setup();
     const { queryClient } = renderCached(PreventionForm, base);
     await user.type(await screen.findByLabelText(/根本原因/), '原因A');
-    act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, version: 8 }));
+    await act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, version: 8 }));
     await screen.findByTestId('changed-notice');
 
     const saved = { ...base, version: 9, prevention: { ...closed.prevention!, rootCause: '原因A', measures: [] } };
@@ -153,7 +153,7 @@ describe('stage forms keep what the user typed', () => {
   it('an untouched form shows the new record when the incident changes', async () => {
     const { queryClient } = renderCached(AnalysisForm, { ...base, stage: 'analysis' });
     expect(await screen.findByLabelText(/被害の内容/)).toHaveValue('');
-    act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, stage: 'analysis', version: 8, analysis: closed.analysis }));
+    await act(() => queryClient.setQueryData(incidentKeys.detail('i1'), { ...base, stage: 'analysis', version: 8, analysis: closed.analysis }));
     await waitFor(() => expect(screen.getByLabelText(/被害の内容/)).toHaveValue('ローカルディスクの暗号化'));
     expect(screen.queryByTestId('changed-notice')).not.toBeInTheDocument();
   });
@@ -181,6 +181,8 @@ describe('records of passed stages', () => {
   it('shows every stage record of a closed incident, read-only, with who recorded it and when', () => {
     renderWithProviders(<StageRecords incident={closed} />);
     const section = screen.getByTestId('stage-records');
+    for (const stage of ['triage', 'analysis', 'recovery', 'prevention'])
+      expect(within(screen.getByTestId(`record-${stage}`)).getByRole('button', { expanded: true })).toBeInTheDocument();
     expect(within(section).queryByRole('textbox')).not.toBeInTheDocument();
     const analysis = screen.getByTestId('record-analysis');
     expect(within(analysis).getByTestId('record-by')).toHaveTextContent('伊藤 美香さんが');
@@ -247,13 +249,14 @@ describe('a refused stage change', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((input) =>
       Promise.resolve(fetchUrl(input).endsWith('/stage') ? jsonResponse(refused, 409) : jsonResponse(triage)),
     );
+    const ownerField = 'owner field';
     function Page() {
       const q = useIncident('i1');
       if (!q.data) return null;
       return (
         <>
           <StageActions incident={q.data} />
-          <input id="stage-field-ownerId" aria-label="owner field" />
+          <input id="stage-field-ownerId" aria-label={ownerField} />
         </>
       );
     }
@@ -261,10 +264,10 @@ describe('a refused stage change', () => {
     await user.click(await screen.findByRole('button', { name: '次の段階へ進む' }));
     const link = await screen.findByRole('button', { name: '対応責任者が決まっている' });
     await user.click(link);
-    expect(screen.getByLabelText('owner field')).toHaveFocus();
+    expect(screen.getByLabelText(ownerField)).toHaveFocus();
 
     // Triage saved: severity and the harm/leak assessment are now met; only the owner is still open.
-    act(() =>
+    await act(() =>
       queryClient.setQueryData(incidentKeys.detail('i1'), {
         ...triage,
         version: 8,

@@ -1,4 +1,5 @@
 import { Accordion, Badge, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@/types';
 import { passedStages, stageRecord, type RecordRow } from '../utils/stage-records';
@@ -28,6 +29,15 @@ function Row({ row }: { row: RecordRow }) {
 export function StageRecords({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
   const stages = passedStages(incident);
+  // Closed: every record open. While working: the stage just left, the rest one click away. Follows the
+  // incident into its next stage (state adjusted while rendering, as in PlaybookChecklist).
+  const opened = (): string[] => (incident.stage === 'closed' ? stages : stages.slice(-1));
+  const [expanded, setExpanded] = useState<string[]>(opened);
+  const [shownStage, setShownStage] = useState(incident.stage);
+  if (shownStage !== incident.stage) {
+    setShownStage(incident.stage);
+    setExpanded(opened());
+  }
   if (stages.length === 0) return null;
   const records = stages.map((s) => stageRecord(incident, s, t, i18n.language));
   return (
@@ -37,7 +47,8 @@ export function StageRecords({ incident }: { incident: IncidentDetail }) {
       </Title>
       <Accordion
         multiple
-        defaultValue={incident.stage === 'closed' ? stages : stages.slice(-1)}
+        value={expanded}
+        onChange={setExpanded}
         variant="separated"
         chevronPosition="left"
       >
