@@ -89,6 +89,16 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await refused.getByRole('button', { name: '重大度を評価している' }).click();
   await expect(triage.getByRole('radio', { name: '公開' })).toBeFocused();
   await page.screenshot({ path: shot('06a-refused-desktop') });
+  // On a responder's phone too, the triage form comes right after the stage's criteria.
+  const responderPhone = await newPhoneContext(browser);
+  const rp = await responderPhone.newPage();
+  await loginUi(rp, responder);
+  await rp.goto(page.url());
+  const phoneTriage = rp.getByRole('form', { name: '初動対応', exact: true });
+  await expect(phoneTriage).toBeVisible();
+  expect((await phoneTriage.boundingBox())!.y).toBeLessThan((await rp.getByTestId('playbook-checklist').boundingBox())!.y);
+  await rp.getByTestId('current-stage').scrollIntoViewIfNeeded();
+  await rp.screenshot({ path: shot('06b-triage-phone') });
   await triage.getByRole('radio', { name: '公開' }).check();
   await triage.getByRole('radio', { name: '軽微' }).check();
   await expect(triage.getByRole('checkbox', { name: '個人情報が関係している' })).not.toBeChecked();
@@ -244,9 +254,6 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await page.screenshot({ path: shot('10b-print-records-desktop') });
 
   // The same closed incident on a responder's phone.
-  const responderPhone = await newPhoneContext(browser);
-  const rp = await responderPhone.newPage();
-  await loginUi(rp, responder);
   await rp.goto(incidentUrl);
   await expect(rp.getByTestId('record-prevention')).toContainText(rootCause);
   await rp.getByTestId('stage-records').scrollIntoViewIfNeeded();
