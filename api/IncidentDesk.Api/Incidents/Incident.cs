@@ -15,6 +15,9 @@ public sealed record RecoveryFacts(
 
 public sealed record PreventionFacts(string? RootCause, ImmutableArray<Measure> Measures, bool? PolicyUpdateNeeded);
 
+/// <summary>Who last saved a stage's form and when: the record stays on screen after the stage is left.</summary>
+public sealed record RecordStamp(Guid By, DateTimeOffset At);
+
 public sealed record NoteFacts(Guid Id, string Text, Guid By, DateTimeOffset At);
 
 public enum StepStatus { Open, Completed, Skipped }
@@ -40,6 +43,12 @@ public sealed record Incident(
     public ImmutableDictionary<string, StepFacts> Steps { get; init; } = ImmutableDictionary<string, StepFacts>.Empty;
 
     public PlaybookPin? ActivePlaybook => Playbooks.IsEmpty ? null : Playbooks[^1];
+
+    public RecordStamp? AnalysisStamp { get; init; }
+
+    public RecordStamp? RecoveryStamp { get; init; }
+
+    public RecordStamp? PreventionStamp { get; init; }
 
     /// <summary>The reporter's department, when given; picks a department's contact chain.</summary>
     public string? Department { get; init; }
@@ -75,17 +84,21 @@ public sealed record Incident(
         ({ } s, AnalysisRecorded e) => s with
         {
             Analysis = new AnalysisFacts(e.FiveW1H, e.Damage, e.Scale, e.AffectedAssets, e.Cause, e.Countermeasures),
+            AnalysisStamp = new RecordStamp(e.Actor, e.At),
             UpdatedAt = e.At,
         },
         ({ } s, RecoveryRecorded e) => s with
         {
             Recovery = new RecoveryFacts(e.ActionsTaken, e.NormalOperationVerified, e.VerifiedBy, e.VerifiedAt,
                 [.. e.NotifiedParties]),
+            RecoveryStamp = new RecordStamp(e.Actor, e.At),
             UpdatedAt = e.At,
         },
         ({ } s, PreventionRecorded e) => s with
         {
-            Prevention = new PreventionFacts(e.RootCause, [.. e.Measures], e.PolicyUpdateNeeded), UpdatedAt = e.At,
+            Prevention = new PreventionFacts(e.RootCause, [.. e.Measures], e.PolicyUpdateNeeded),
+            PreventionStamp = new RecordStamp(e.Actor, e.At),
+            UpdatedAt = e.At,
         },
         ({ } s, StageAdvanced e) => s with { Stage = e.To, UpdatedAt = e.At },
         ({ } s, NoteAdded e) => s with { Notes = s.Notes.Add(new NoteFacts(e.NoteId, e.Text, e.Actor, e.At)), UpdatedAt = e.At },

@@ -18,6 +18,40 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         await app.SignInAsNewAsync("Reporter", "Hanako Yamada"), await app.SignInAsNewAsync("Responder", "Ken Sato")));
 
     [Fact]
+    public async Task A_closed_incident_still_gives_every_stages_record_with_who_saved_it_and_when()
+    {
+        var (reporter, responder) = await PeopleAsync();
+        var colleague = await app.SignInAsNewAsync("Responder", "Mika Ito");
+        var started = DateTimeOffset.UtcNow;
+        var incident = await responder.DriveToAsync(await reporter.FileAsync(), "analysis");
+        // Analysis saved by a colleague; recovery and prevention by the responder who drives the incident.
+        incident = await colleague.RunAsync(incident, "analysis", Bodies.CompleteAnalysis());
+        var analysedAt = incident.Detail["analysis"]!.Time("recordedAt");
+        incident = await responder.DriveToAsync(incident, "closed");
+
+        var closed = (await responder.ReloadAsync(incident)).Detail;
+        Assert.Equal("closed", closed.Str("stage"));
+        var triage = closed["triage"]!;
+        Assert.Equal(responder.Id, triage.Guid("triagedBy"));
+        Assert.Equal("Ken Sato", triage.Str("triagedByName"));
+        var analysis = closed["analysis"]!;
+        Assert.Equal(colleague.Id, analysis.Guid("recordedBy"));
+        Assert.Equal("Mika Ito", analysis.Str("recordedByName"));
+        Assert.Equal(analysedAt, analysis.Time("recordedAt"));
+        Assert.False(string.IsNullOrEmpty(analysis.Str("countermeasures")));
+        foreach (var stage in new[] { "recovery", "prevention" })
+        {
+            var record = closed[stage]!;
+            Assert.Equal(responder.Id, record.Guid("recordedBy"));
+            Assert.Equal("Ken Sato", record.Str("recordedByName"));
+            Assert.InRange(record.Time("recordedAt"), analysedAt, DateTimeOffset.UtcNow.AddSeconds(5));
+        }
+        Assert.InRange(analysedAt, started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5));
+        Assert.NotEmpty(closed["recovery"]!.Items("notifiedParties"));
+        Assert.NotEmpty(closed["prevention"]!.Items("measures"));
+    }
+
+    [Fact]
     public async Task A_ransomware_report_travels_from_detection_to_closed_through_every_stage_gate()
     {
         var (reporter, responder) = await PeopleAsync();

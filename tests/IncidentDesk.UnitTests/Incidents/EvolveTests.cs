@@ -82,6 +82,17 @@ public sealed class EvolveTests
     }
 
     [Fact]
+    public void Each_stage_form_keeps_who_saved_it_last_and_when()
+    {
+        var s = Fold([.. FullLifecycle(), Analysed(17) with { Actor = OtherResponder }]);
+
+        Assert.Equal(new RecordStamp(OtherResponder, T(17)), s.AnalysisStamp);
+        Assert.Equal(new RecordStamp(Responder, T(12)), s.RecoveryStamp);
+        Assert.Equal(new RecordStamp(Responder, T(14)), s.PreventionStamp);
+        Assert.Null(Fold(Reported()).AnalysisStamp);
+    }
+
+    [Fact]
     public void Updated_at_is_the_time_of_the_last_event_of_any_kind()
     {
         var events = FullLifecycle();

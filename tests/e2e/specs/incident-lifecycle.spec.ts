@@ -55,8 +55,12 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await card.click();
 
   await expect(page.getByRole('heading', { name: reference, level: 1 })).toBeVisible();
+  const panel = page.getByRole('region', { name: '期限と通知' });
+  await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(1);
   await page.getByRole('button', { name: '受付を確認する' }).click();
   await expect(page.getByRole('button', { name: '受付を確認する' })).toBeHidden();
+  // The deadlines panel follows at once, not after its next poll (issue 9 §4).
+  await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(0, { timeout: 3_000 });
 
   // 検知: the disconnect step was completed by the reporter's answer; the report step is the responder's to record.
   await expect(stepCard(page, 'disconnect-from-network')).toHaveAttribute('data-status', 'completed');
@@ -65,12 +69,36 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await page.getByTestId('exit-checklist').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('05-detection-desktop') });
   await advanceTo(page, '初動対応');
+  // The reporter's status mail leaves through the outbox after the command: the panel shows it sent within seconds.
+  await expect(panel.getByTestId('delivery-row').filter({ hasText: '【状況のお知らせ】' }).locator('[data-status="sent"]').first()).toBeVisible({
+    timeout: 8_000,
+  });
 
   // 初動対応: required task steps, then the triage record (public + minor, no personal data, no harm, no leak).
   await completeStepUi(page, 'contact-by-priority', '情報システム部長へ 10:15 に電話連絡');
   await completeStepUi(page, 'confirm-isolation', '報告者のPCを隔離済み。共用PC・ファイルサーバに異常なし');
 
   const triage = page.getByRole('form', { name: '初動対応', exact: true });
+  // The triage form sits with the current stage, above the playbook's stage list (issue 9 §6).
+  const formTop = (await triage.boundingBox())!.y;
+  expect(formTop).toBeLessThan((await page.getByTestId('playbook-checklist').boundingBox())!.y);
+  expect(formTop).toBeLessThan(1200);
+  // Advancing too early: each unmet criterion links to the field that satisfies it.
+  await page.getByRole('button', { name: '次の段階へ進む' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'まだ満たしていない条件があります' });
+  await refused.getByRole('button', { name: '重大度を評価している' }).click();
+  await expect(triage.getByRole('radio', { name: '公開' })).toBeFocused();
+  await page.screenshot({ path: shot('06a-refused-desktop') });
+  // On a responder's phone too, the triage form comes right after the stage's criteria.
+  const responderPhone = await newPhoneContext(browser);
+  const rp = await responderPhone.newPage();
+  await loginUi(rp, responder);
+  await rp.goto(page.url());
+  const phoneTriage = rp.getByRole('form', { name: '初動対応', exact: true });
+  await expect(phoneTriage).toBeVisible();
+  expect((await phoneTriage.boundingBox())!.y).toBeLessThan((await rp.getByTestId('playbook-checklist').boundingBox())!.y);
+  await rp.getByTestId('current-stage').scrollIntoViewIfNeeded();
+  await rp.screenshot({ path: shot('06b-triage-phone') });
   await triage.getByRole('radio', { name: '公開' }).check();
   await triage.getByRole('radio', { name: '軽微' }).check();
   await expect(triage.getByRole('checkbox', { name: '個人情報が関係している' })).not.toBeChecked();
@@ -81,6 +109,8 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await expect(triage.getByTestId('severity-preview')).toHaveText('低');
   await triage.getByRole('button', { name: '初動対応を保存' }).click();
   await expectExitCriteriaMet(page);
+  // The refusal listed criteria that are met now: it does not linger (issue 9 §4).
+  await expect(refused).toHaveCount(0);
   await expect(page.getByText(responder.displayName).first()).toBeVisible();
 
   // Low severity, no leak, no harm: the conditioned steps and the executive decisions do not apply.
@@ -134,19 +164,37 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await page.screenshot({ path: shot('08-recovery-desktop') });
   await advanceTo(page, '再発防止');
 
-  // 再発防止: root cause, one measure "done", policy update flag; then the steps.
+  // 再発防止: one step done first; then root cause, one measure "done" and the policy flag typed, not saved.
+  await completeStepUi(page, 'antivirus-and-updates', '全PCの定義ファイル自動更新とOS更新を確認');
   const prevention = page.getByRole('form', { name: '再発防止', exact: true });
-  await prevention.getByRole('textbox', { name: '根本原因' }).fill('ソフトウェアのインストールが許可制になっていなかった');
+  const rootCause = 'ソフトウェアのインストールが許可制になっていなかった';
+  const measure = '全社員にフリーソフトの取り扱いを周知';
+  await prevention.getByRole('textbox', { name: '根本原因' }).fill(rootCause);
   await prevention.getByRole('button', { name: '対策を追加' }).click();
-  await prevention.getByRole('textbox', { name: '対策の内容' }).fill('全社員にフリーソフトの取り扱いを周知');
+  await prevention.getByRole('textbox', { name: '対策の内容' }).fill(measure);
   await prevention.getByRole('textbox', { name: '実施の判断' }).click();
   await page.getByRole('option', { name: '実施済み' }).click();
   await prevention.getByRole('radio', { name: 'はい' }).check();
+
+  // Reopening a checklist step changes the incident underneath: the typed text stays, and the form says so (issue 9 §2).
+  const av = stepCard(page, 'antivirus-and-updates');
+  await av.getByRole('button', { name: '未対応に戻す' }).click();
+  await av.getByRole('button', { name: '未対応に戻す' }).click();
+  await expect(av).toHaveAttribute('data-status', 'open');
+  await expect(prevention.getByTestId('changed-notice')).toBeVisible();
+  await expect(prevention.getByRole('textbox', { name: '根本原因' })).toHaveValue(rootCause);
+  await expect(prevention.getByRole('textbox', { name: '対策の内容' })).toHaveValue(measure);
+  await expect(prevention.getByRole('textbox', { name: '実施の判断' })).toHaveValue('実施済み');
+  await expect(prevention.getByRole('radio', { name: 'はい' })).toBeChecked();
+  await prevention.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('09a-kept-text-desktop') });
   await prevention.getByRole('button', { name: '再発防止策を保存' }).click();
   await expect(page.getByTestId('exit-checklist').locator('li', { hasText: '根本原因を記録している' })).toHaveAttribute('data-met', 'true');
+  await expect(prevention.getByTestId('changed-notice')).toHaveCount(0);
+  await expect(prevention.getByRole('textbox', { name: '根本原因' })).toHaveValue(rootCause);
 
-  await completeStepUi(page, 'record-root-cause');
   await completeStepUi(page, 'antivirus-and-updates', '全PCの定義ファイル自動更新とOS更新を確認');
+  await completeStepUi(page, 'record-root-cause');
   await completeStepUi(page, 'reflect-in-policy', 'ソフトウェア導入の申請手順をポリシーに追加');
   await expectExitCriteriaMet(page);
   await page.getByTestId('exit-checklist').scrollIntoViewIfNeeded();
@@ -173,6 +221,44 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('10-closed-desktop') });
   await timeline.screenshot({ path: shot('11-timeline-desktop') });
+
+  // Closed: every stage's record is on screen, read-only, with who recorded it (issue 9 §3) ...
+  const records = page.getByTestId('stage-records');
+  const expected: Record<string, string[]> = {
+    triage: ['公開', '軽微', '低'],
+    analysis: ['外部の攻撃者（アドウェア配布者）', '不明', '広告表示による業務効率の低下', 'PC1台、約2時間', '許可されていないフリーソフトのインストール', '駆除と再セットアップ'],
+    recovery: ['PCを再セットアップし、パッチと定義ファイルを最新化', `はい（${who}さんが`, '営業部長'],
+    prevention: [rootCause, `${measure} — 実施済み`, 'はい'],
+  };
+  for (const [stage, texts] of Object.entries(expected)) {
+    const record = records.getByTestId(`record-${stage}`);
+    await expect(record.locator('button[aria-expanded]')).toHaveAttribute('aria-expanded', 'true');
+    await expect(record.getByTestId('record-row').last()).toBeVisible();
+    await expect(record.getByTestId('record-by')).toContainText(`${who}さんが`);
+    for (const text of texts) await expect(record).toContainText(text);
+  }
+  await expect(records.getByRole('textbox')).toHaveCount(0);
+  await records.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('10a-records-desktop') });
+  const incidentUrl = page.url();
+
+  // ... and in the print view.
+  await page.getByRole('link', { name: '印刷用' }).click();
+  const printed = page.getByTestId('print-records');
+  for (const [stage, texts] of Object.entries(expected)) {
+    const record = printed.getByTestId(`print-record-${stage}`);
+    await expect(record).toContainText(`${who}さんが`);
+    for (const text of texts) await expect(record).toContainText(text);
+  }
+  await printed.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('10b-print-records-desktop') });
+
+  // The same closed incident on a responder's phone.
+  await rp.goto(incidentUrl);
+  await expect(rp.getByTestId('record-prevention')).toContainText(rootCause);
+  await rp.getByTestId('stage-records').scrollIntoViewIfNeeded();
+  await rp.screenshot({ path: shot('10c-records-phone') });
+  await responderPhone.close();
 
   // ---------------------------------------------------------------- reporter again: My reports
   await phone.goto('/my-reports');

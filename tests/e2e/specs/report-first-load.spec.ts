@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createUser } from '../lib/helpers';
 
-// The report form on a phone: the HTML shows the app's shape before any script runs, a favicon is served, and
-// the report page downloads the app shell and the form only (every other page is a chunk of its own). The first
+// The report form on a phone: the HTML shows the app's shape before any script runs, a favicon is served, the
+// scripts travel compressed, and the report page downloads the app shell and the form only (every other page is a
+// chunk of its own). The first
 // load on a throttled phone profile (Chromium's "Fast 3G"-like network, 4x slower CPU) is measured and written
 // to artifacts/phone-report-first-load.json; figures are reported, not asserted (speed is for benchmarks).
 // Runs in the 'phone' project only (playwright.config.ts).
@@ -57,6 +58,11 @@ test('the report page loads the shell and the form only, with a skeleton before 
   console.log(`report page first load: ${JSON.stringify(figures)}`);
   await page.screenshot({ path: 'artifacts/phone-report-first-load.png', fullPage: true });
   writeFileSync('artifacts/phone-report-first-load.json', JSON.stringify(figures, null, 2));
+
+  // The hashed scripts travel compressed and are cached for good.
+  const script = await request.get(scripts[0], { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(['br', 'gzip']).toContain(script.headers()['content-encoding']);
+  expect(script.headers()['cache-control']).toContain('immutable');
 
   // Code splitting: no other page's chunk came with the report form.
   expect(scripts.filter((s) => /\/assets\/(board|incident|admin-|playbook)/.test(s))).toEqual([]);

@@ -613,6 +613,11 @@ export interface components {
             affectedAssets?: string | null;
             cause?: string | null;
             countermeasures?: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            recordedByName?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         AnalysisRequest: {
             who?: components["schemas"]["FiveWValue"] | null;
@@ -982,6 +987,11 @@ export interface components {
             rootCause?: string | null;
             measures: components["schemas"]["Measure"][];
             policyUpdateNeeded?: boolean | null;
+            /** Format: uuid */
+            recordedBy: string;
+            recordedByName?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         PreventionRequest: {
             rootCause?: string | null;
@@ -1001,6 +1011,11 @@ export interface components {
             /** Format: date-time */
             verifiedAt?: string | null;
             notifiedParties: components["schemas"]["NotifiedParty"][];
+            /** Format: uuid */
+            recordedBy: string;
+            recordedByName?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         RecoveryRequest: {
             actionsTaken?: string | null;
@@ -1141,6 +1156,7 @@ export interface components {
             triagedAt: string;
             /** Format: uuid */
             triagedBy: string;
+            triagedByName?: string | null;
         };
         TriageRequest: {
             infoClass?: components["schemas"]["InfoClass"] | null;

@@ -7,17 +7,20 @@ public sealed record FiveWValue(string? Value, bool Unknown);
 
 public sealed record TriageRecord(
     InfoClass InfoClass, Impact Impact, bool PersonalDataInvolved, bool UsersMayBeHarmed, bool DataMayBeLeaking,
-    IReadOnlyList<string> ContainmentActions, Severity Severity, DateTimeOffset TriagedAt, Guid TriagedBy);
+    IReadOnlyList<string> ContainmentActions, Severity Severity, DateTimeOffset TriagedAt, Guid TriagedBy, string? TriagedByName);
 
 public sealed record AnalysisRecord(
     FiveWValue Who, FiveWValue What, FiveWValue When, FiveWValue Where, FiveWValue Why, FiveWValue How,
-    string? Damage, string? Scale, string? AffectedAssets, string? Cause, string? Countermeasures);
+    string? Damage, string? Scale, string? AffectedAssets, string? Cause, string? Countermeasures,
+    Guid RecordedBy, string? RecordedByName, DateTimeOffset RecordedAt);
 
 public sealed record RecoveryRecord(
     string? ActionsTaken, bool NormalOperationVerified, Guid? VerifiedBy, string? VerifiedByName, DateTimeOffset? VerifiedAt,
-    IReadOnlyList<NotifiedParty> NotifiedParties);
+    IReadOnlyList<NotifiedParty> NotifiedParties, Guid RecordedBy, string? RecordedByName, DateTimeOffset RecordedAt);
 
-public sealed record PreventionRecord(string? RootCause, IReadOnlyList<Measure> Measures, bool? PolicyUpdateNeeded);
+public sealed record PreventionRecord(
+    string? RootCause, IReadOnlyList<Measure> Measures, bool? PolicyUpdateNeeded,
+    Guid RecordedBy, string? RecordedByName, DateTimeOffset RecordedAt);
 
 public sealed record Note(Guid Id, string Text, Guid By, string? ByName, DateTimeOffset At);
 
@@ -41,6 +44,9 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
         var ids = new List<Guid> { s.ReporterId };
         if (s.OwnerId is { } o) ids.Add(o);
         if (s.Recovery?.VerifiedBy is { } v) ids.Add(v);
+        if (s.Triage is { } tr) ids.Add(tr.TriagedBy);
+        foreach (var stamp in new[] { s.AnalysisStamp, s.RecoveryStamp, s.PreventionStamp })
+            if (stamp is not null) ids.Add(stamp.By);
         ids.AddRange(s.Notes.Select(n => n.By));
         ids.AddRange(s.Steps.Values.Select(x => x.By));
         var names = known is not null && ids.All(known.ContainsKey) ? known : await users.NamesAsync(ids, ct);
@@ -59,17 +65,20 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
             s.PersonalDataMayBeInvolved, s.DisconnectedFromNetwork,
             s.Triage is { } t
                 ? new TriageRecord(t.InfoClass, t.Impact, t.PersonalDataInvolved, t.UsersMayBeHarmed, t.DataMayBeLeaking,
-                    t.ContainmentActions, t.Severity, t.TriagedAt, t.TriagedBy)
+                    t.ContainmentActions, t.Severity, t.TriagedAt, t.TriagedBy, Name(t.TriagedBy))
                 : null,
-            s.Analysis is { } a
+            s is { Analysis: { } a, AnalysisStamp: { } sa }
                 ? new AnalysisRecord(W(a.FiveW1H.Who), W(a.FiveW1H.What), W(a.FiveW1H.When), W(a.FiveW1H.Where),
-                    W(a.FiveW1H.Why), W(a.FiveW1H.How), a.Damage, a.Scale, a.AffectedAssets, a.Cause, a.Countermeasures)
+                    W(a.FiveW1H.Why), W(a.FiveW1H.How), a.Damage, a.Scale, a.AffectedAssets, a.Cause, a.Countermeasures,
+                    sa.By, Name(sa.By), sa.At)
                 : null,
-            s.Recovery is { } r
+            s is { Recovery: { } r, RecoveryStamp: { } sr }
                 ? new RecoveryRecord(r.ActionsTaken, r.NormalOperationVerified, r.VerifiedBy, Name(r.VerifiedBy),
-                    r.VerifiedAt, r.NotifiedParties)
+                    r.VerifiedAt, r.NotifiedParties, sr.By, Name(sr.By), sr.At)
                 : null,
-            s.Prevention is { } p ? new PreventionRecord(p.RootCause, p.Measures, p.PolicyUpdateNeeded) : null,
+            s is { Prevention: { } p, PreventionStamp: { } sp }
+                ? new PreventionRecord(p.RootCause, p.Measures, p.PolicyUpdateNeeded, sp.By, Name(sp.By), sp.At)
+                : null,
             s.Notes.Select(n => new Note(n.Id, n.Text, n.By, Name(n.By), n.At)).ToList(),
             exit,
             s.NextStage,

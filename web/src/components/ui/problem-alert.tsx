@@ -12,13 +12,15 @@ interface Props {
   stepTitle?: (stepId: string) => string | undefined;
   /** makes a step named by a rule a link that brings the step into view */
   onStepClick?: (stepId: string) => void;
+  /** makes any other rule a link (for example to the field that satisfies it), when it returns an action */
+  ruleAction?: (code: string) => (() => void) | undefined;
 }
 
 /**
  * Form-level view of a failed request: 409 rules as a translated list (server text as fallback),
  * leftover 400 messages, or a plain message for anything else.
  */
-export function ProblemAlert({ error, messages = [], fieldErrorsShown = true, stepTitle, onStepClick }: Props) {
+export function ProblemAlert({ error, messages = [], fieldErrorsShown = true, stepTitle, onStepClick, ruleAction }: Props) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   if (!isApiError(error)) {
@@ -36,10 +38,11 @@ export function ProblemAlert({ error, messages = [], fieldErrorsShown = true, st
           {error.rules.map((r) => {
             const step = r.step ? (stepTitle?.(r.step) ?? r.step) : '';
             const text = i18n.exists(`rule.${r.code}`) ? t(`rule.${r.code}`, { step }) : r.message || r.code;
+            const action = r.step ? (onStepClick ? () => onStepClick(r.step!) : undefined) : ruleAction?.(r.code);
             return (
               <List.Item key={r.code + r.message + (r.step ?? '')} data-rule={r.code}>
-                {r.step && onStepClick ? (
-                  <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onStepClick(r.step!)}>
+                {action ? (
+                  <Anchor component="button" type="button" size="sm" ta="left" onClick={action}>
                     {text}
                   </Anchor>
                 ) : (

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import i18n from '@/lib/i18n';
 import { api, isApiError } from '@/lib/api-client';
 import type { IncidentDetail } from '@/types';
@@ -16,9 +16,18 @@ export interface CommandInput<B> {
 export const postIncidentCommand = <B>(action: string, { id, version, body }: CommandInput<B>) =>
   api.post<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}/${action}`, body, { version });
 
+/** Everything an incident command can change besides the detail it returns: refetched after each one. */
+export function refreshAfterCommand(qc: QueryClient, id: string) {
+  void qc.invalidateQueries({ queryKey: incidentKeys.timeline(id) });
+  // deadlines close or open and messages are queued by the same transaction
+  void qc.invalidateQueries({ queryKey: incidentKeys.escalation(id) });
+  void qc.invalidateQueries({ queryKey: incidentKeys.lists() });
+}
+
 /**
- * Shared behaviour of every incident command: fresh detail into the cache on success; on 412 (someone
- * else changed the incident) tell the user and reload it, so the next try carries the new version.
+ * Shared behaviour of every incident command: fresh detail into the cache on success and everything else
+ * it changed refetched; on 412 (someone else changed the incident) tell the user and reload it, so the
+ * next try carries the new version.
  */
 export function useIncidentCommand<B>(action: string) {
   const qc = useQueryClient();
@@ -26,14 +35,13 @@ export function useIncidentCommand<B>(action: string) {
     mutationFn: (input: CommandInput<B>) => postIncidentCommand(action, input),
     onSuccess: (incident, input) => {
       qc.setQueryData(incidentKeys.detail(input.id), incident);
-      void qc.invalidateQueries({ queryKey: incidentKeys.timeline(input.id) });
-      void qc.invalidateQueries({ queryKey: incidentKeys.lists() });
+      refreshAfterCommand(qc, input.id);
     },
     onError: (error, input) => {
       if (isApiError(error) && error.status === 412) {
         notifications.show({ color: 'yellow', title: i18n.t('errors.staleTitle'), message: i18n.t('errors.stale') });
-        void qc.invalidateQueries({ queryKey: incidentKeys.detail(input.id) });
-        void qc.invalidateQueries({ queryKey: incidentKeys.timeline(input.id) });
+        void qc.invalidateQueries({ queryKey: incidentKeys.detail(input.id), exact: true });
+        refreshAfterCommand(qc, input.id);
       }
     },
   });

@@ -20,6 +20,8 @@ export const incidentKeys = {
   list: (filters: IncidentFilters) => [...incidentKeys.lists(), filters] as const,
   detail: (id: string) => [...incidentKeys.all, 'detail', id] as const,
   timeline: (id: string) => [...incidentKeys.all, 'timeline', id] as const,
+  /** deadlines and deliveries of one incident */
+  escalation: (id: string) => [...incidentKeys.detail(id), 'escalation'] as const,
   assignable: () => ['users', 'assignable'] as const,
   departments: () => ['departments'] as const,
 };

@@ -1,15 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { ChangedNotice } from '@/components/ui/changed-notice';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import type { AnalysisRequest, FiveWValue, IncidentDetail } from '@/types';
 import { useRecordAnalysis } from '../api/record-analysis';
+import { stageFieldId } from '../utils/criterion-fields';
 import { useSavedNotice } from './use-saved-notice';
 
 const FIVE_W = ['who', 'what', 'when', 'where', 'why', 'how'] as const;
@@ -46,71 +45,64 @@ const toRequest = (v: { value: string; unknown: boolean }): FiveWValue => ({
 });
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
+const toValues = (a: IncidentDetail['analysis']): Values => ({
+  who: fromRecord(a?.who),
+  what: fromRecord(a?.what),
+  when: fromRecord(a?.when),
+  where: fromRecord(a?.where),
+  why: fromRecord(a?.why),
+  how: fromRecord(a?.how),
+  damage: a?.damage ?? '',
+  scale: a?.scale ?? '',
+  affectedAssets: a?.affectedAssets ?? '',
+  cause: a?.cause ?? '',
+  countermeasures: a?.countermeasures ?? '',
+});
+
+const toBody = (v: Values): AnalysisRequest => ({
+  who: toRequest(v.who),
+  what: toRequest(v.what),
+  when: toRequest(v.when),
+  where: toRequest(v.where),
+  why: toRequest(v.why),
+  how: toRequest(v.how),
+  damage: orNull(v.damage),
+  scale: orNull(v.scale),
+  affectedAssets: orNull(v.affectedAssets),
+  cause: orNull(v.cause),
+  countermeasures: orNull(v.countermeasures),
+});
+
 export function AnalysisForm({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const record = useRecordAnalysis();
-  const [messages, setMessages] = useState<string[]>([]);
-  const a = incident.analysis;
+  const cmd = useCommandForm({
+    schema,
+    defaultValues: toValues(incident.analysis),
+    version: incident.version,
+    resolve,
+    mutation: record,
+    toInput: (v: Values) => ({ id: incident.id, version: incident.version, body: toBody(v) }),
+    onSuccess: () => saved(),
+  });
   const {
     register,
-    handleSubmit,
     watch,
-    setError,
     formState: { errors },
-  } = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      who: fromRecord(a?.who),
-      what: fromRecord(a?.what),
-      when: fromRecord(a?.when),
-      where: fromRecord(a?.where),
-      why: fromRecord(a?.why),
-      how: fromRecord(a?.how),
-      damage: a?.damage ?? '',
-      scale: a?.scale ?? '',
-      affectedAssets: a?.affectedAssets ?? '',
-      cause: a?.cause ?? '',
-      countermeasures: a?.countermeasures ?? '',
-    },
-  });
-
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    const body: AnalysisRequest = {
-      who: toRequest(v.who),
-      what: toRequest(v.what),
-      when: toRequest(v.when),
-      where: toRequest(v.where),
-      why: toRequest(v.why),
-      how: toRequest(v.how),
-      damage: orNull(v.damage),
-      scale: orNull(v.scale),
-      affectedAssets: orNull(v.affectedAssets),
-      cause: orNull(v.cause),
-      countermeasures: orNull(v.countermeasures),
-    };
-    record.mutate(
-      { id: incident.id, version: incident.version, body },
-      {
-        onSuccess: () => saved(),
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
-        },
-      },
-    );
-  });
+  } = cmd.form;
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('analysis.formTitle')}>
+    <form onSubmit={cmd.onSubmit} noValidate aria-label={t('analysis.formTitle')}>
       <Stack gap="md">
+        <ChangedNotice shown={cmd.changedUnderneath} onDiscard={cmd.discard} />
         <Fieldset legend={t('analysis.fiveW1H')} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {FIVE_W.map((w) => {
               const unknown = watch(`${w}.unknown`);
               return (
-                <Stack key={w} gap={4}>
+                <Stack key={w} gap={4} id={stageFieldId(w)}>
                   <TextInput
                     label={t(`analysis.w.${w}`)}
                     placeholder={t(`analysis.wHint.${w}`)}
@@ -131,6 +123,7 @@ export function AnalysisForm({ incident }: { incident: IncidentDetail }) {
         {TEXT_FIELDS.map((f) => (
           <Textarea
             key={f}
+            id={stageFieldId(f)}
             label={t(`analysis.${f}`)}
             description={t(`analysis.${f}Help`)}
             autosize
@@ -139,9 +132,9 @@ export function AnalysisForm({ incident }: { incident: IncidentDetail }) {
             {...register(f)}
           />
         ))}
-        <ProblemAlert error={record.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('analysis.submit')}
           </Button>
         </Group>

@@ -6,6 +6,7 @@ import { shortHash, useLocalized } from '@/lib/localized';
 import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
 import { OPEN_STAGES } from '@/types';
 import { useIncident } from '../api/get-incident';
+import { RECORD_STAGES, stageRecord } from '../utils/stage-records';
 
 /** The incident's checklist on paper (R40): what is done is printed, what is open gets lines to fill in. */
 export function ChecklistPrint({ id }: { id: string }) {
@@ -20,6 +21,8 @@ export function ChecklistPrint({ id }: { id: string }) {
   const steps = checklist.steps.filter((s) => !s.fromEarlierPlaybook);
   const lang = i18n.language;
   const progress = (stage: string) => checklist.progress.find((p) => p.stage === stage);
+  // every stage form that has a record, the current stage's too: paper is the record when systems are down
+  const records = RECORD_STAGES.map((stage) => stageRecord(incident, stage, t, lang)).filter((r) => r.byLine !== null);
 
   return (
     <PrintSheet backTo={back}>
@@ -131,6 +134,29 @@ export function ChecklistPrint({ id }: { id: string }) {
           </section>
         );
       })}
+      {records.length > 0 && (
+        <section className="print-stage" data-testid="print-records">
+          <h2>{t('records.printTitle')}</h2>
+          {records.map((r) => (
+            <div key={r.stage} data-testid={`print-record-${r.stage}`}>
+              <h3>
+                {t(`incident.formTitle.${r.stage}`)}
+                {r.byLine && <span className="print-recorded-by"> — {r.byLine}</span>}
+              </h3>
+              <table className="print-meta print-record">
+                <tbody>
+                  {r.rows.map((row) => (
+                    <tr key={row.key}>
+                      <th>{row.label}</th>
+                      <td className="print-summary">{Array.isArray(row.value) ? row.value.join('\n') : row.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </section>
+      )}
     </PrintSheet>
   );
 }

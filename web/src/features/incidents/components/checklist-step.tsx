@@ -1,18 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCircleDashed, IconPlayerSkipForward, IconRotate, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { GradeBadge, KindLabel, RequiredBadge, RoleBadge, SourceRef } from '@/components/ui/step-meta';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { fieldResolver } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
 import { useLocalized } from '@/lib/localized';
+import { useCommandForm } from '@/lib/use-command-form';
 import { gradeLabelKey } from '@/lib/step-meta';
 import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { useCompleteStep } from '../api/complete-step';
@@ -49,39 +47,30 @@ function CompleteForm({ step, incident, onDone }: FormProps) {
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const complete = useCompleteStep(step.stepId);
-  const [messages, setMessages] = useState<string[]>([]);
   const byField = !!step.evidenceField;
   const schema = z.object({
     evidence: byField
       ? z.string().trim().max(4000, 'validation.max4000')
       : z.string().trim().min(1, 'validation.evidenceRequired').max(4000, 'validation.max4000'),
   });
-  const { register, handleSubmit, setError, formState } = useForm<z.infer<typeof schema>>({
-    resolver: zodResolver(schema),
+  const cmd = useCommandForm({
+    schema,
     defaultValues: { evidence: '' },
+    resolve: fieldResolver(['evidence'] as const),
+    mutation: complete,
+    toInput: (v: z.infer<typeof schema>) => ({ id: incident.id, version: incident.version, body: { evidence: v.evidence.trim() || null } }),
+    onSuccess: () => {
+      saved('checklist.saved');
+      onDone();
+    },
   });
+  const { register, formState } = cmd.form;
   const fieldLabel = step.evidenceField ? t(`evidenceField.${step.evidenceField}`) : '';
   const rawValue = evidenceFieldValue(incident, step, t('common.yes'));
   const value = step.evidenceField === 'severity' && rawValue ? t(`severity.${rawValue}`) : rawValue;
 
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    complete.mutate(
-      { id: incident.id, version: incident.version, body: { evidence: v.evidence.trim() || null } },
-      {
-        onSuccess: () => {
-          saved('checklist.saved');
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve: fieldResolver(['evidence'] as const), setError }));
-        },
-      },
-    );
-  });
-
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack gap="xs">
         {byField && (
           <Alert color={value ? 'blue' : 'yellow'} variant="light" p="xs">
@@ -100,8 +89,8 @@ function CompleteForm({ step, incident, onDone }: FormProps) {
           error={errorText(formState.errors.evidence?.message)}
           {...register('evidence')}
         />
-        <ProblemAlert error={complete.error} messages={messages} />
-        <FormButtons onCancel={onDone} submit={t('checklist.completeSubmit')} loading={complete.isPending} color="teal" />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
+        <FormButtons onCancel={onDone} submit={t('checklist.completeSubmit')} loading={cmd.isPending} color="teal" />
       </Stack>
     </form>
   );
@@ -112,12 +101,19 @@ function SkipForm({ step, incident, onDone, executiveOnly }: FormProps & { execu
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const skip = useSkipStep(step.stepId);
-  const [messages, setMessages] = useState<string[]>([]);
   const schema = z.object({ reason: z.string().trim().min(1, 'validation.reasonRequired').max(2000, 'validation.max2000') });
-  const { register, handleSubmit, setError, formState } = useForm<z.infer<typeof schema>>({
-    resolver: zodResolver(schema),
+  const cmd = useCommandForm({
+    schema,
     defaultValues: { reason: '' },
+    resolve: fieldResolver(['reason'] as const),
+    mutation: skip,
+    toInput: (v: z.infer<typeof schema>) => ({ id: incident.id, version: incident.version, body: { reason: v.reason.trim() } }),
+    onSuccess: () => {
+      saved('checklist.saved');
+      onDone();
+    },
   });
+  const { register, formState } = cmd.form;
   const grade = t(gradeLabelKey(step.grade));
 
   if (executiveOnly) {
@@ -136,23 +132,8 @@ function SkipForm({ step, incident, onDone, executiveOnly }: FormProps & { execu
   }
 
   const waiver = isWaivable(step);
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    skip.mutate(
-      { id: incident.id, version: incident.version, body: { reason: v.reason.trim() } },
-      {
-        onSuccess: () => {
-          saved('checklist.saved');
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve: fieldResolver(['reason'] as const), setError }));
-        },
-      },
-    );
-  });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack gap="xs">
         {waiver && (
           <Alert color="orange" variant="light" p="xs">
@@ -167,11 +148,11 @@ function SkipForm({ step, incident, onDone, executiveOnly }: FormProps & { execu
           error={errorText(formState.errors.reason?.message)}
           {...register('reason')}
         />
-        <ProblemAlert error={skip.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <FormButtons
           onCancel={onDone}
           submit={waiver ? t('checklist.waiverSubmit') : t('checklist.skipSubmit')}
-          loading={skip.isPending}
+          loading={cmd.isPending}
           color={waiver ? 'orange' : undefined}
         />
       </Stack>
@@ -184,29 +165,21 @@ function ReopenForm({ step, incident, onDone }: FormProps) {
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const reopen = useReopenStep(step.stepId);
-  const [messages, setMessages] = useState<string[]>([]);
   const schema = z.object({ reason: z.string().trim().max(2000, 'validation.max2000') });
-  const { register, handleSubmit, setError, formState } = useForm<z.infer<typeof schema>>({
-    resolver: zodResolver(schema),
+  const cmd = useCommandForm({
+    schema,
     defaultValues: { reason: '' },
+    resolve: fieldResolver(['reason'] as const),
+    mutation: reopen,
+    toInput: (v: z.infer<typeof schema>) => ({ id: incident.id, version: incident.version, body: { reason: v.reason.trim() || null } }),
+    onSuccess: () => {
+      saved('checklist.saved');
+      onDone();
+    },
   });
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    reopen.mutate(
-      { id: incident.id, version: incident.version, body: { reason: v.reason.trim() || null } },
-      {
-        onSuccess: () => {
-          saved('checklist.saved');
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve: fieldResolver(['reason'] as const), setError }));
-        },
-      },
-    );
-  });
+  const { register, formState } = cmd.form;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack gap="xs">
         <Textarea
           label={t('checklist.reopenReason')}
@@ -215,8 +188,8 @@ function ReopenForm({ step, incident, onDone }: FormProps) {
           error={errorText(formState.errors.reason?.message)}
           {...register('reason')}
         />
-        <ProblemAlert error={reopen.error} messages={messages} />
-        <FormButtons onCancel={onDone} submit={t('checklist.reopenSubmit')} loading={reopen.isPending} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
+        <FormButtons onCancel={onDone} submit={t('checklist.reopenSubmit')} loading={cmd.isPending} />
       </Stack>
     </form>
   );

@@ -1,14 +1,16 @@
 import { Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountdownBadge } from '@/components/ui/countdown-badge';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import type { DeliveryView } from '@/types';
+import type { DeliveryView, IncidentEscalationView } from '@/types';
 import { useEscalation } from '../api/get-escalation';
+import { incidentKeys } from '../api/incident-keys';
 import { deliveryState } from '../utils/delivery-state';
-
 
 const deliveryColor = (s: string) => (s === 'sent' ? 'green' : s === 'written' ? 'orange' : s === 'failed' ? 'red' : 'yellow');
 
@@ -89,10 +91,30 @@ export function CurrentDeadline({ incidentId, acknowledged }: { incidentId: stri
   ) : null;
 }
 
+/**
+ * A timer that fired or a mail that went out (or an acknowledgement from a mail link) also shows in the
+ * timeline and may have changed the incident: refetch both when the polled escalation view changes.
+ * Query data keeps its identity while the content is unchanged (structural sharing), so this runs only
+ * on a real change.
+ */
+function useFollowEscalation(incidentId: string, data: IncidentEscalationView | undefined) {
+  const qc = useQueryClient();
+  const seen = useRef<IncidentEscalationView | undefined>(undefined);
+  useEffect(() => {
+    if (!data) return;
+    const previous = seen.current;
+    seen.current = data;
+    if (!previous || previous === data) return;
+    void qc.invalidateQueries({ queryKey: incidentKeys.timeline(incidentId) });
+    void qc.invalidateQueries({ queryKey: incidentKeys.detail(incidentId), exact: true });
+  }, [qc, incidentId, data]);
+}
+
 /** Deadlines with live countdowns and the notification log of one incident (staff only). */
 export function EscalationPanel({ incidentId }: { incidentId: string }) {
   const { t, i18n } = useTranslation();
   const query = useEscalation(incidentId);
+  useFollowEscalation(incidentId, query.data);
   // not staff, or a server without escalation: nothing to show
   if (query.isError && isApiError(query.error) && (query.error.status === 403 || query.error.status === 404)) return null;
   return (

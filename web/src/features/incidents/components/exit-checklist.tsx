@@ -1,9 +1,18 @@
-import { List, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, List, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExitCriterion, Stage } from '@/types';
+import { criterionFieldId, focusCriterion } from '../utils/criterion-fields';
 
-export function ExitChecklist({ criteria, stage }: { criteria: ExitCriterion[]; stage: Stage }) {
+interface Props {
+  criteria: ExitCriterion[];
+  stage: Stage;
+  /** brings the stage's open required steps into view (the `required_steps_done` criterion) */
+  onShowOpenSteps?: () => void;
+}
+
+/** The current stage's exit criteria; an unmet one links to the field (or the steps) that satisfies it. */
+export function ExitChecklist({ criteria, stage, onShowOpenSteps }: Props) {
   const { t, i18n } = useTranslation();
   if (criteria.length === 0) return null;
   const met = criteria.filter((c) => c.met).length;
@@ -26,9 +35,21 @@ export function ExitChecklist({ criteria, stage }: { criteria: ExitCriterion[]; 
               </ThemeIcon>
             }
           >
-            <Text span size="sm" c={c.met ? undefined : 'dark'}>
-              {i18n.exists(`rule.${c.code}`) ? t(`rule.${c.code}`) : c.code}
-            </Text>
+            {!c.met && (criterionFieldId(c.code) || (c.code === 'required_steps_done' && onShowOpenSteps)) ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                ta="left"
+                onClick={() => (c.code === 'required_steps_done' ? onShowOpenSteps?.() : focusCriterion(c.code))}
+              >
+                {i18n.exists(`rule.${c.code}`) ? t(`rule.${c.code}`) : c.code}
+              </Anchor>
+            ) : (
+              <Text span size="sm" c={c.met ? undefined : 'dark'}>
+                {i18n.exists(`rule.${c.code}`) ? t(`rule.${c.code}`) : c.code}
+              </Text>
+            )}
             <Text span size="xs" c="dimmed">
               {' '}
               — {c.met ? t('incident.criterionMet') : t('incident.criterionUnmet')}

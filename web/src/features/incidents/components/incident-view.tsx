@@ -6,6 +6,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
 import type { IncidentDetail, Role } from '@/types';
 import { useIncident } from '../api/get-incident';
+import { passedStages } from '../utils/stage-records';
 import { AnalysisForm } from './analysis-form';
 import { ExitChecklist } from './exit-checklist';
 import { CurrentDeadline, EscalationPanel } from './escalation-panel';
@@ -16,6 +17,7 @@ import { PreventionForm } from './prevention-form';
 import { RecoveryForm } from './recovery-form';
 import { SideActions } from './side-actions';
 import { StageActions } from './stage-actions';
+import { StageRecords } from './stage-records';
 import { StageStepper } from './stage-stepper';
 import { TriageForm } from './triage-form';
 
@@ -73,16 +75,17 @@ function IncidentHeader({ incident }: { incident: IncidentDetail }) {
 }
 
 function StageForm({ incident }: { incident: IncidentDetail }) {
-  // key on version: after a save or a reload the form starts from the fresh record
+  // Not keyed on the version: a form keeps what the user typed across any change of the incident
+  // (it takes the server's values only while untouched, see useCommandForm).
   switch (incident.stage) {
     case 'triage':
-      return <TriageForm key={incident.version} incident={incident} />;
+      return <TriageForm incident={incident} />;
     case 'analysis':
-      return <AnalysisForm key={incident.version} incident={incident} />;
+      return <AnalysisForm incident={incident} />;
     case 'recovery':
-      return <RecoveryForm key={incident.version} incident={incident} />;
+      return <RecoveryForm incident={incident} />;
     case 'prevention':
-      return <PreventionForm key={incident.version} incident={incident} />;
+      return <PreventionForm incident={incident} />;
     default:
       return null;
   }
@@ -93,6 +96,12 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
   const [focus, setFocus] = useState<ChecklistFocus | null>(null);
   const showSteps = (ids: string[]) => setFocus((f) => ({ ids, nonce: (f?.nonce ?? 0) + 1 }));
   const hasForm = ['triage', 'analysis', 'recovery', 'prevention'].includes(incident.stage);
+  const showOpenSteps = () =>
+    showSteps(
+      incident.checklist.steps
+        .filter((s) => s.stage === incident.stage && s.required && s.applies && s.status === 'open' && !s.fromEarlierPlaybook)
+        .map((s) => s.stepId),
+    );
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, md: 8 }}>
@@ -106,9 +115,20 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
           {incident.stage === 'closed' ? (
             <Alert color="green">{t('stageStatus.closed')}</Alert>
           ) : (
-            <Paper withBorder p="md" radius="md">
+            // The current stage: what it takes to leave it, the form that records it, and the way on.
+            <Paper withBorder p="md" radius="md" component="section" aria-label={t(`stage.${incident.stage}`)} data-testid="current-stage">
               <Stack gap="md">
-                <ExitChecklist criteria={incident.exitCriteria} stage={incident.stage} />
+                <ExitChecklist criteria={incident.exitCriteria} stage={incident.stage} onShowOpenSteps={showOpenSteps} />
+                {canCommand && hasForm && (
+                  <>
+                    <Divider />
+                    <Title order={2} size="h4">
+                      {t(`incident.formTitle.${incident.stage}`)}
+                    </Title>
+                    <StageForm incident={incident} />
+                    <Divider />
+                  </>
+                )}
                 {canCommand ? (
                   <StageActions incident={incident} onShowSteps={showSteps} />
                 ) : (
@@ -119,17 +139,14 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
               </Stack>
             </Paper>
           )}
+          {passedStages(incident).length > 0 && (
+            <Paper withBorder p="md" radius="md">
+              <StageRecords incident={incident} />
+            </Paper>
+          )}
           <Paper withBorder p="md" radius="md">
             <PlaybookChecklist incident={incident} roles={roles} focus={focus} />
           </Paper>
-          {canCommand && hasForm && (
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="md">
-                {t(`incident.formTitle.${incident.stage}`)}
-              </Title>
-              <StageForm incident={incident} />
-            </Paper>
-          )}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,13 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import { formatDateTime } from '@/lib/format';
 import type { IncidentDetail } from '@/types';
 import { useAddNote } from '../api/add-note';
@@ -20,27 +17,17 @@ export function NotesPanel({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const addNote = useAddNote();
-  const [messages, setMessages] = useState<string[]>([]);
+  const cmd = useCommandForm({
+    schema,
+    defaultValues: { text: '' },
+    resolve,
+    mutation: addNote,
+    toInput: (v: Values) => ({ id: incident.id, version: incident.version, body: { text: v.text.trim() } }),
+  });
   const {
     register,
-    handleSubmit,
-    reset,
-    setError,
     formState: { errors },
-  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { text: '' } });
-
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    addNote.mutate(
-      { id: incident.id, version: incident.version, body: { text: v.text.trim() } },
-      {
-        onSuccess: () => reset({ text: '' }),
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
-        },
-      },
-    );
-  });
+  } = cmd.form;
 
   return (
     <section aria-labelledby="notes-title">
@@ -63,7 +50,7 @@ export function NotesPanel({ incident }: { incident: IncidentDetail }) {
             </Text>
           </Paper>
         ))}
-        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <form onSubmit={cmd.onSubmit} noValidate>
           <Stack gap="xs">
             <Textarea
               label={t('notes.add')}
@@ -73,8 +60,8 @@ export function NotesPanel({ incident }: { incident: IncidentDetail }) {
               error={errorText(errors.text?.message)}
               {...register('text')}
             />
-            <ProblemAlert error={addNote.error} messages={messages} />
-            <Button type="submit" variant="light" loading={addNote.isPending} w="fit-content">
+            <ProblemAlert error={cmd.error} messages={cmd.messages} />
+            <Button type="submit" variant="light" loading={cmd.isPending} w="fit-content">
               {t('notes.submit')}
             </Button>
           </Stack>

@@ -1,16 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Fieldset, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { ChangedNotice } from '@/components/ui/changed-notice';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import { MEASURE_DECISIONS, type IncidentDetail, type PreventionRequest } from '@/types';
 import { useRecordPrevention } from '../api/record-prevention';
+import { stageFieldId } from '../utils/criterion-fields';
 import { useSavedNotice } from './use-saved-notice';
 import { RepeatableCard } from '@/components/ui/repeatable-card';
 
@@ -37,60 +37,54 @@ const resolve = fieldResolver<Field>(['rootCause', 'measures', 'policyUpdateNeed
   /^measures\.\d+\.(description|decision|deadline)$/,
 ]);
 
+const toValues = (p: IncidentDetail['prevention']): Values => ({
+  rootCause: p?.rootCause ?? '',
+  measures: (p?.measures ?? []).map((m) => ({
+    description: m.description,
+    decision: m.decision,
+    deadline: m.deadline ? m.deadline.slice(0, 10) : '',
+  })),
+  policyUpdateNeeded: p?.policyUpdateNeeded == null ? '' : p.policyUpdateNeeded ? 'yes' : 'no',
+});
+
+const toBody = (v: Output): PreventionRequest => ({
+  rootCause: v.rootCause.trim() || null,
+  measures: v.measures.map((m) => ({
+    description: m.description.trim(),
+    decision: m.decision,
+    deadline: m.decision === 'will_do' && m.deadline ? m.deadline : null,
+  })),
+  policyUpdateNeeded: v.policyUpdateNeeded === '' ? null : v.policyUpdateNeeded === 'yes',
+});
+
 export function PreventionForm({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const record = useRecordPrevention();
-  const [messages, setMessages] = useState<string[]>([]);
-  const p = incident.prevention;
+  const cmd = useCommandForm({
+    schema,
+    defaultValues: toValues(incident.prevention),
+    version: incident.version,
+    resolve,
+    mutation: record,
+    toInput: (v: Output) => ({ id: incident.id, version: incident.version, body: toBody(v) }),
+    onSuccess: () => saved(),
+  });
   const {
     control,
     register,
-    handleSubmit,
     watch,
-    setError,
     formState: { errors },
-  } = useForm<Values, unknown, Output>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      rootCause: p?.rootCause ?? '',
-      measures: (p?.measures ?? []).map((m) => ({
-        description: m.description,
-        decision: m.decision,
-        deadline: m.deadline ? m.deadline.slice(0, 10) : '',
-      })),
-      policyUpdateNeeded: p?.policyUpdateNeeded == null ? '' : p.policyUpdateNeeded ? 'yes' : 'no',
-    },
-  });
+  } = cmd.form;
   const measures = useFieldArray({ control, name: 'measures' });
 
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    const body: PreventionRequest = {
-      rootCause: v.rootCause.trim() || null,
-      measures: v.measures.map((m) => ({
-        description: m.description.trim(),
-        decision: m.decision,
-        deadline: m.decision === 'will_do' && m.deadline ? m.deadline : null,
-      })),
-      policyUpdateNeeded: v.policyUpdateNeeded === '' ? null : v.policyUpdateNeeded === 'yes',
-    };
-    record.mutate(
-      { id: incident.id, version: incident.version, body },
-      {
-        onSuccess: () => saved(),
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
-        },
-      },
-    );
-  });
-
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('prevention.formTitle')}>
+    <form onSubmit={cmd.onSubmit} noValidate aria-label={t('prevention.formTitle')}>
       <Stack gap="md">
+        <ChangedNotice shown={cmd.changedUnderneath} onDiscard={cmd.discard} />
         <Textarea
+          id={stageFieldId('rootCause')}
           label={t('prevention.rootCause')}
           description={t('prevention.rootCauseHelp')}
           autosize
@@ -98,7 +92,7 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
           error={errorText(errors.rootCause?.message)}
           {...register('rootCause')}
         />
-        <Fieldset legend={t('prevention.measures')} variant="filled">
+        <Fieldset legend={t('prevention.measures')} variant="filled" id={stageFieldId('measures')}>
           <Stack gap="sm">
             {measures.fields.length === 0 && (
               <Text size="sm" c="dimmed">
@@ -156,28 +150,30 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
             </Button>
           </Stack>
         </Fieldset>
-        <Controller
-          control={control}
-          name="policyUpdateNeeded"
-          render={({ field }) => (
-            <Radio.Group
-              label={t('prevention.policyUpdateNeeded')}
-              description={t('prevention.policyUpdateHelp')}
-              value={field.value}
-              onChange={field.onChange}
-              error={errorText(errors.policyUpdateNeeded?.message)}
-              name="policyUpdateNeeded"
-            >
-              <Group mt="xs">
-                <Radio value="yes" label={t('common.yes')} />
-                <Radio value="no" label={t('common.no')} />
-              </Group>
-            </Radio.Group>
-          )}
-        />
-        <ProblemAlert error={record.error} messages={messages} />
+        <div id={stageFieldId('policyUpdateNeeded')}>
+          <Controller
+            control={control}
+            name="policyUpdateNeeded"
+            render={({ field }) => (
+              <Radio.Group
+                label={t('prevention.policyUpdateNeeded')}
+                description={t('prevention.policyUpdateHelp')}
+                value={field.value}
+                onChange={field.onChange}
+                error={errorText(errors.policyUpdateNeeded?.message)}
+                name="policyUpdateNeeded"
+              >
+                <Group mt="xs">
+                  <Radio value="yes" label={t('common.yes')} />
+                  <Radio value="no" label={t('common.no')} />
+                </Group>
+              </Radio.Group>
+            )}
+          />
+        </div>
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('prevention.submit')}
           </Button>
         </Group>

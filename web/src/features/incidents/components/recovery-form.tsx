@@ -1,17 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { ChangedNotice } from '@/components/ui/changed-notice';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import { formatDateTime, isoToLocalInput, localInputToIso, toLocalInput } from '@/lib/format';
 import type { IncidentDetail, RecoveryRequest } from '@/types';
 import { useRecordRecovery } from '../api/record-recovery';
+import { stageFieldId } from '../utils/criterion-fields';
 import { useSavedNotice } from './use-saved-notice';
 import { RepeatableCard } from '@/components/ui/repeatable-card';
 
@@ -34,58 +34,52 @@ const resolve = fieldResolver<Field>(['actionsTaken', 'normalOperationVerified',
   /^notifiedParties\.\d+\.(party|notifiedAt|how)$/,
 ]);
 
+const toValues = (r: IncidentDetail['recovery']): Values => ({
+  actionsTaken: r?.actionsTaken ?? '',
+  normalOperationVerified: r?.normalOperationVerified ?? false,
+  notifiedParties: (r?.notifiedParties ?? []).map((p) => ({
+    party: p.party,
+    notifiedAt: isoToLocalInput(p.notifiedAt),
+    how: p.how ?? '',
+  })),
+});
+
+const toBody = (v: Values): RecoveryRequest => ({
+  actionsTaken: v.actionsTaken.trim() || null,
+  normalOperationVerified: v.normalOperationVerified,
+  notifiedParties: v.notifiedParties.map((p) => ({
+    party: p.party.trim(),
+    notifiedAt: localInputToIso(p.notifiedAt),
+    how: p.how.trim() || null,
+  })),
+});
+
 export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const record = useRecordRecovery();
-  const [messages, setMessages] = useState<string[]>([]);
   const r = incident.recovery;
+  const cmd = useCommandForm({
+    schema,
+    defaultValues: toValues(r),
+    version: incident.version,
+    resolve,
+    mutation: record,
+    toInput: (v: Values) => ({ id: incident.id, version: incident.version, body: toBody(v) }),
+    onSuccess: () => saved(),
+  });
   const {
     control,
     register,
-    handleSubmit,
-    setError,
     formState: { errors },
-  } = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      actionsTaken: r?.actionsTaken ?? '',
-      normalOperationVerified: r?.normalOperationVerified ?? false,
-      notifiedParties: (r?.notifiedParties ?? []).map((p) => ({
-        party: p.party,
-        notifiedAt: isoToLocalInput(p.notifiedAt),
-        how: p.how ?? '',
-      })),
-    },
-  });
+  } = cmd.form;
   const parties = useFieldArray({ control, name: 'notifiedParties' });
 
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    const body: RecoveryRequest = {
-      actionsTaken: v.actionsTaken.trim() || null,
-      normalOperationVerified: v.normalOperationVerified,
-      notifiedParties: v.notifiedParties.map((p) => ({
-        party: p.party.trim(),
-        notifiedAt: localInputToIso(p.notifiedAt),
-        how: p.how.trim() || null,
-      })),
-    };
-    record.mutate(
-      { id: incident.id, version: incident.version, body },
-      {
-        onSuccess: () => saved(),
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
-        },
-      },
-    );
-  });
-
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('recovery.formTitle')}>
+    <form onSubmit={cmd.onSubmit} noValidate aria-label={t('recovery.formTitle')}>
       <Stack gap="md">
+        <ChangedNotice shown={cmd.changedUnderneath} onDiscard={cmd.discard} />
         <Textarea
           label={t('recovery.actionsTaken')}
           description={t('recovery.actionsTakenHelp')}
@@ -95,6 +89,7 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
           {...register('actionsTaken')}
         />
         <Checkbox
+          id={stageFieldId('normalOperationVerified')}
           label={t('recovery.normalOperationVerified')}
           description={
             r?.normalOperationVerified && r.verifiedAt
@@ -104,7 +99,7 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
           error={errorText(errors.normalOperationVerified?.message)}
           {...register('normalOperationVerified')}
         />
-        <Fieldset legend={t('recovery.notifiedParties')} variant="filled">
+        <Fieldset legend={t('recovery.notifiedParties')} variant="filled" id={stageFieldId('notifiedParties')}>
           <Stack gap="sm">
             {parties.fields.length === 0 && (
               <Text size="sm" c="dimmed">
@@ -152,9 +147,9 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
             </Button>
           </Stack>
         </Fieldset>
-        <ProblemAlert error={record.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('recovery.submit')}
           </Button>
         </Group>

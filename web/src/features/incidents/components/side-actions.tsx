@@ -1,15 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import { CATEGORIES, IMPACTS, INFO_CLASSES, type IncidentDetail } from '@/types';
 import { useAssignIncident } from '../api/assign-incident';
 import { useAssignableUsers } from '../api/get-assignable-users';
@@ -26,27 +24,20 @@ function AssignForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
   const saved = useSavedNotice();
   const users = useAssignableUsers();
   const assign = useAssignIncident();
-  const [messages, setMessages] = useState<string[]>([]);
-  const { control, handleSubmit, setError, formState } = useForm<z.infer<typeof assignSchema>>({
-    resolver: zodResolver(assignSchema),
+  const cmd = useCommandForm({
+    schema: assignSchema,
     defaultValues: { ownerId: incident.ownerId ?? '' },
+    resolve: fieldResolver(['ownerId'] as const),
+    mutation: assign,
+    toInput: (v: z.infer<typeof assignSchema>) => ({ id: incident.id, version: incident.version, body: { ownerId: v.ownerId } }),
+    onSuccess: () => {
+      saved();
+      onDone();
+    },
   });
-  const onSubmit = handleSubmit((v) =>
-    assign.mutate(
-      { id: incident.id, version: incident.version, body: { ownerId: v.ownerId } },
-      {
-        onSuccess: () => {
-          saved();
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve: fieldResolver(['ownerId']), setError }));
-        },
-      },
-    ),
-  );
+  const { control, formState } = cmd.form;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack>
         <Controller
           control={control}
@@ -65,12 +56,12 @@ function AssignForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
             />
           )}
         />
-        <ProblemAlert error={assign.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={assign.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('actions.assignSubmit')}
           </Button>
         </Group>
@@ -89,28 +80,24 @@ function ReclassifyForm({ incident, onDone }: { incident: IncidentDetail; onDone
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const reclassify = useReclassifyIncident();
-  const [messages, setMessages] = useState<string[]>([]);
-  const { control, register, handleSubmit, setError, formState } = useForm<z.input<typeof reclassifySchema>, unknown, z.output<typeof reclassifySchema>>({
-    resolver: zodResolver(reclassifySchema),
+  const cmd = useCommandForm({
+    schema: reclassifySchema,
     defaultValues: { category: incident.category, reason: '' },
+    resolve: fieldResolver(['category', 'reason'] as const),
+    mutation: reclassify,
+    toInput: (v: z.output<typeof reclassifySchema>) => ({
+      id: incident.id,
+      version: incident.version,
+      body: { category: v.category, reason: v.reason.trim() },
+    }),
+    onSuccess: () => {
+      saved();
+      onDone();
+    },
   });
-  const onSubmit = handleSubmit((v) =>
-    reclassify.mutate(
-      { id: incident.id, version: incident.version, body: { category: v.category, reason: v.reason.trim() } },
-      {
-        onSuccess: () => {
-          saved();
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400)
-            setMessages(applyServerErrors(e, { resolve: fieldResolver(['category', 'reason'] as const), setError }));
-        },
-      },
-    ),
-  );
+  const { control, register, formState } = cmd.form;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack>
         <Controller
           control={control}
@@ -135,12 +122,12 @@ function ReclassifyForm({ incident, onDone }: { incident: IncidentDetail; onDone
           error={errorText(formState.errors.reason?.message)}
           {...register('reason')}
         />
-        <ProblemAlert error={reclassify.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={reclassify.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('actions.reclassifySubmit')}
           </Button>
         </Group>
@@ -161,53 +148,35 @@ function RerateForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const rerate = useRerateSeverity();
-  const [messages, setMessages] = useState<string[]>([]);
-  const { control, register, handleSubmit, setError, watch, formState } = useForm<z.input<typeof rerateSchema>, unknown, z.output<typeof rerateSchema>>({
-    resolver: zodResolver(rerateSchema),
+  const cmd = useCommandForm({
+    schema: rerateSchema,
     defaultValues: {
       infoClass: incident.triage?.infoClass ?? '',
       impact: incident.triage?.impact ?? '',
       personalDataInvolved: incident.triage?.personalDataInvolved ?? false,
       reason: '',
     },
+    resolve: fieldResolver(['infoClass', 'impact', 'personalDataInvolved', 'reason'] as const),
+    mutation: rerate,
+    toInput: (v: z.output<typeof rerateSchema>) => ({
+      id: incident.id,
+      version: incident.version,
+      body: { infoClass: v.infoClass, impact: v.impact, personalDataInvolved: v.personalDataInvolved, reason: v.reason.trim() },
+    }),
+    onSuccess: () => {
+      saved();
+      onDone();
+    },
   });
+  const { control, register, watch, formState } = cmd.form;
   const preview = deriveSeverity({
     infoClass: watch('infoClass'),
     impact: watch('impact'),
     personalDataInvolved: watch('personalDataInvolved'),
     usersMayBeHarmed: incident.triage?.usersMayBeHarmed ?? false,
   });
-  const onSubmit = handleSubmit((v) =>
-    rerate.mutate(
-      {
-        id: incident.id,
-        version: incident.version,
-        body: {
-          infoClass: v.infoClass,
-          impact: v.impact,
-          personalDataInvolved: v.personalDataInvolved,
-          reason: v.reason.trim(),
-        },
-      },
-      {
-        onSuccess: () => {
-          saved();
-          onDone();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400)
-            setMessages(
-              applyServerErrors(e, {
-                resolve: fieldResolver(['infoClass', 'impact', 'personalDataInvolved', 'reason'] as const),
-                setError,
-              }),
-            );
-        },
-      },
-    ),
-  );
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form onSubmit={cmd.onSubmit} noValidate>
       <Stack>
         <Controller
           control={control}
@@ -262,12 +231,12 @@ function RerateForm({ incident, onDone }: { incident: IncidentDetail; onDone: ()
           error={errorText(formState.errors.reason?.message)}
           {...register('reason')}
         />
-        <ProblemAlert error={rerate.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={rerate.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('actions.rerateSubmit')}
           </Button>
         </Group>

@@ -1,12 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowRight, IconHandStop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/api-client';
+import { ApiError, isApiError } from '@/lib/api-client';
 import { useLocalized } from '@/lib/localized';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { IncidentDetail } from '@/types';
 import { useAcknowledgeIncident } from '../api/acknowledge-incident';
 import { useAdvanceStage } from '../api/advance-stage';
+import { criterionFieldId, focusCriterion, stageFieldId } from '../utils/criterion-fields';
 import { useSavedNotice } from './use-saved-notice';
 
 /** Steps named by a refused stage change (409 `required_step_open`). */
@@ -14,6 +15,22 @@ const blockingSteps = (error: unknown): string[] =>
   isApiError(error) && error.status === 409
     ? error.rules.filter((r) => r.code === 'required_step_open' && r.step).map((r) => r.step!)
     : [];
+
+/**
+ * A refused stage change was decided on the version it was sent with. Once the incident has changed, the
+ * list keeps only what still holds: criteria still unmet, steps still open; other rules only if nothing changed.
+ */
+function withCurrentRules(error: unknown, sentVersion: number | undefined, incident: IncidentDetail): unknown {
+  if (!isApiError(error) || error.status !== 409 || sentVersion === incident.version) return error;
+  const criteria = new Map(incident.exitCriteria.map((c) => [c.code, c.met]));
+  const rules = error.rules.filter((r) => {
+    if (r.code === 'required_step_open') return incident.checklist.steps.some((s) => s.stepId === r.step && s.status === 'open' && !s.fromEarlierPlaybook);
+    return criteria.get(r.code) === false;
+  });
+  return rules.length === 0 ? null : new ApiError({ status: 409, title: error.title, detail: error.detail, rules });
+}
+
+const criterionLink = (code: string) => (criterionFieldId(code) ? () => void focusCriterion(code) : undefined);
 
 /**
  * Acknowledge (while not acknowledged) and advance to the next stage; a 409 lists the unmet criteria, and
@@ -37,6 +54,7 @@ export function StageActions({ incident, onShowSteps }: { incident: IncidentDeta
       <Group gap="sm">
         {needsAck && (
           <Button
+            id={stageFieldId('acknowledge')}
             color="orange"
             leftSection={<IconHandStop size={18} aria-hidden />}
             loading={acknowledge.isPending}
@@ -78,9 +96,10 @@ export function StageActions({ incident, onShowSteps }: { incident: IncidentDeta
       </Group>
       <ProblemAlert error={acknowledge.error} />
       <ProblemAlert
-        error={advance.error}
+        error={withCurrentRules(advance.error, advance.variables?.version, incident)}
         stepTitle={stepTitle}
         onStepClick={onShowSteps ? (id) => onShowSteps([id]) : undefined}
+        ruleAction={criterionLink}
       />
     </Stack>
   );

@@ -1,17 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Radio, Select, Stack, TagsInput, Text } from '@mantine/core';
-import { useState } from 'react';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { Controller, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { isApiError } from '@/lib/api-client';
-import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
+import { ChangedNotice } from '@/components/ui/changed-notice';
+import { fieldResolver } from '@/lib/form-errors';
+import { useCommandForm } from '@/lib/use-command-form';
 import { IMPACTS, INFO_CLASSES, type IncidentDetail, type TriageRequest } from '@/types';
 import { useAssignableUsers } from '../api/get-assignable-users';
 import { useTriageIncident } from '../api/triage-incident';
+import { stageFieldId } from '../utils/criterion-fields';
 import { deriveSeverity } from '../utils/derive-severity';
 import { useSavedNotice } from './use-saved-notice';
 
@@ -43,33 +43,53 @@ const resolve = fieldResolver<Field>(
   [/^containmentActions\.\d+$/],
 );
 
+const toValues = (incident: IncidentDetail): Values => {
+  const tr = incident.triage;
+  return {
+    infoClass: tr?.infoClass ?? '',
+    impact: tr?.impact ?? '',
+    personalDataInvolved: tr?.personalDataInvolved ?? incident.personalDataMayBeInvolved,
+    usersMayBeHarmed: tr?.usersMayBeHarmed ?? false,
+    dataMayBeLeaking: tr?.dataMayBeLeaking ?? false,
+    containmentActions: tr?.containmentActions ?? [],
+    ownerId: incident.ownerId ?? null,
+  };
+};
+
+const toBody = (v: Output): TriageRequest => {
+  const body: TriageRequest = {
+    infoClass: v.infoClass,
+    impact: v.impact,
+    personalDataInvolved: v.personalDataInvolved,
+    usersMayBeHarmed: v.usersMayBeHarmed,
+    dataMayBeLeaking: v.dataMayBeLeaking,
+    containmentActions: v.containmentActions,
+  };
+  if (v.ownerId) body.ownerId = v.ownerId;
+  return body;
+};
+
 export function TriageForm({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const saved = useSavedNotice();
   const triage = useTriageIncident();
   const users = useAssignableUsers();
-  const [messages, setMessages] = useState<string[]>([]);
-  const tr = incident.triage;
+  const cmd = useCommandForm({
+    schema,
+    defaultValues: toValues(incident),
+    version: incident.version,
+    resolve,
+    mutation: triage,
+    toInput: (v: Output) => ({ id: incident.id, version: incident.version, body: toBody(v) }),
+    onSuccess: () => saved(),
+  });
   const {
     control,
     register,
-    handleSubmit,
     watch,
-    setError,
     formState: { errors },
-  } = useForm<Values, unknown, Output>({
-    resolver: zodResolver(schema),
-    defaultValues: {
-      infoClass: tr?.infoClass ?? '',
-      impact: tr?.impact ?? '',
-      personalDataInvolved: tr?.personalDataInvolved ?? incident.personalDataMayBeInvolved,
-      usersMayBeHarmed: tr?.usersMayBeHarmed ?? false,
-      dataMayBeLeaking: tr?.dataMayBeLeaking ?? false,
-      containmentActions: tr?.containmentActions ?? [],
-      ownerId: incident.ownerId,
-    },
-  });
+  } = cmd.form;
 
   const preview = deriveSeverity({
     infoClass: watch('infoClass'),
@@ -78,52 +98,33 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
     usersMayBeHarmed: watch('usersMayBeHarmed'),
   });
 
-  const onSubmit = handleSubmit((v) => {
-    setMessages([]);
-    const body: TriageRequest = {
-      infoClass: v.infoClass,
-      impact: v.impact,
-      personalDataInvolved: v.personalDataInvolved,
-      usersMayBeHarmed: v.usersMayBeHarmed,
-      dataMayBeLeaking: v.dataMayBeLeaking,
-      containmentActions: v.containmentActions,
-    };
-    if (v.ownerId) body.ownerId = v.ownerId;
-    triage.mutate(
-      { id: incident.id, version: incident.version, body },
-      {
-        onSuccess: () => saved(),
-        onError: (e) => {
-          if (isApiError(e) && e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
-        },
-      },
-    );
-  });
-
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('triage.formTitle')}>
+    <form onSubmit={cmd.onSubmit} noValidate aria-label={t('triage.formTitle')}>
       <Stack gap="md">
-        <Controller
-          control={control}
-          name="infoClass"
-          render={({ field }) => (
-            <Radio.Group
-              label={t('triage.infoClass')}
-              description={t('triage.infoClassHelp')}
-              withAsterisk
-              value={field.value}
-              onChange={field.onChange}
-              error={errorText(errors.infoClass?.message)}
-              name="infoClass"
-            >
-              <Group mt="xs">
-                {INFO_CLASSES.map((c) => (
-                  <Radio key={c} value={c} label={t(`infoClass.${c}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          )}
-        />
+        <ChangedNotice shown={cmd.changedUnderneath} onDiscard={cmd.discard} />
+        <div id={stageFieldId('infoClass')}>
+          <Controller
+            control={control}
+            name="infoClass"
+            render={({ field }) => (
+              <Radio.Group
+                label={t('triage.infoClass')}
+                description={t('triage.infoClassHelp')}
+                withAsterisk
+                value={field.value}
+                onChange={field.onChange}
+                error={errorText(errors.infoClass?.message)}
+                name="infoClass"
+              >
+                <Group mt="xs">
+                  {INFO_CLASSES.map((c) => (
+                    <Radio key={c} value={c} label={t(`infoClass.${c}`)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+          />
+        </div>
         <Controller
           control={control}
           name="impact"
@@ -145,7 +146,7 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
             </Radio.Group>
           )}
         />
-        <Stack gap="xs">
+        <Stack gap="xs" id={stageFieldId('harmAndLeak')}>
           <Checkbox label={t('triage.personalDataInvolved')} {...register('personalDataInvolved')} />
           <Checkbox label={t('triage.usersMayBeHarmed')} {...register('usersMayBeHarmed')} />
           <Checkbox label={t('triage.dataMayBeLeaking')} {...register('dataMayBeLeaking')} />
@@ -187,6 +188,7 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
           name="ownerId"
           render={({ field }) => (
             <Select
+              id={stageFieldId('ownerId')}
               label={t('triage.owner')}
               placeholder={t('incident.unassigned')}
               data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
@@ -208,9 +210,9 @@ export function TriageForm({ incident }: { incident: IncidentDetail }) {
         <Text size="xs" c="dimmed">
           {t('triage.severityRule')}
         </Text>
-        <ProblemAlert error={triage.error} messages={messages} />
+        <ProblemAlert error={cmd.error} messages={cmd.messages} />
         <Group>
-          <Button type="submit" loading={triage.isPending}>
+          <Button type="submit" loading={cmd.isPending}>
             {t('triage.submit')}
           </Button>
         </Group>
