@@ -61,14 +61,6 @@ STARTED_AT=$(date +%s)
 
 log() { printf '[deadlines %4ss] %s\n' "$(($(date +%s) - STARTED_AT))" "$*" >&2; }
 
-stop_pid() {
-    local pid=$1
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-}
-
 cleanup() {
     local rc=$?
     stop_pid "$CONN_SAMPLER"

@@ -97,3 +97,12 @@ bench_start_maildev() {
     wait_ready "$MAILDEV_URL/email" "$MAILDEV_PID" "$WORK/maildev.log"
     log "maildev: SMTP 127.0.0.1:$SMTP_PORT, API $MAILDEV_URL"
 }
+
+# stop_pid PID: stops a process we started (no-op when it is gone or PID is empty).
+stop_pid() {
+    local pid=$1
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+}
