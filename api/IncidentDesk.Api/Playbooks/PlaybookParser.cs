@@ -37,10 +37,11 @@ public sealed class PlaybookParser
 
     private readonly List<PlaybookProblem> problems = [];
     private string file = "";
+    private string source = "";
 
     public static (Playbook? Playbook, IReadOnlyList<PlaybookProblem> Problems) Parse(string fileName, string content)
     {
-        var parser = new PlaybookParser { file = fileName };
+        var parser = new PlaybookParser { file = fileName, source = content };
         var playbook = parser.Read(content);
         return (parser.problems.Count == 0 ? playbook : null, parser.problems);
     }
@@ -298,7 +299,10 @@ public sealed class PlaybookParser
             if (required) Problem(owner.Start, $"missing '{key}'");
             return null;
         }
-        if (node is YamlScalarNode { Value: { } value }) return value;
+        if (node is YamlScalarNode { Value: { } value } scalar)
+            return scalar.Style == ScalarStyle.Folded && scalar.End.Index <= source.Length
+                ? CjkFolding.Refold(source[(int)scalar.Start.Index..(int)scalar.End.Index], value)
+                : value;
         Problem(node.Start, $"'{key}' must be a single value");
         return null;
     }

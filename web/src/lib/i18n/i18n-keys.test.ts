@@ -26,6 +26,19 @@ describe('i18n resources', () => {
     expect(interpolations(en as Tree)).toEqual(interpolations(ja as Tree));
   });
 
+  it('the incident reference has one name everywhere (受付番号 / Reference)', () => {
+    const values = (tree: Tree) =>
+      Object.fromEntries(
+        flatKeys(tree)
+          .filter((k) => k === 'reference' || k.endsWith('.reference'))
+          .map((k) => [k, k.split('.').reduce<Tree | string>((t, part) => (t as Tree)[part], tree)]),
+      );
+    const ja_ = values(ja);
+    expect(Object.keys(ja_).length).toBeGreaterThan(2);
+    expect(new Set(Object.values(ja_))).toEqual(new Set(['受付番号']));
+    expect(new Set(Object.values(values(en as Tree)))).toEqual(new Set(['Reference']));
+  });
+
   it('no message is empty', () => {
     for (const tree of [ja, en] as Tree[]) {
       const empty = Object.entries(interpolations(tree)).filter(([k]) => {
