@@ -40,6 +40,8 @@ describe('AckLanding', () => {
     expect(screen.queryByRole('button', { name: '受付を確認する' })).not.toBeInTheDocument();
     // acknowledging may have moved the incident on: the stage read before is no longer shown
     expect(screen.queryByText('段階')).not.toBeInTheDocument();
+    // the page does not end there: it offers the incident itself, behind sign-in
+    expect(screen.getByRole('link', { name: 'この件を開く（ログイン）' })).toHaveAttribute('href', '/login?next=%2Fincidents%2Fi1');
 
     const [getUrl] = fetchMock.mock.calls[0];
     expect(fetchUrl(getUrl)).toBe('/api/ack/i1?token=tok123');

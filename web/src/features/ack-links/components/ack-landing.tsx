@@ -39,11 +39,24 @@ function LinkProblem({ error, incidentId }: { error: unknown; incidentId: string
     >
       <Stack gap="xs">
         <Text size="sm">{t(key)}</Text>
-        <Anchor component={Link} to={`/login?next=${encodeURIComponent(`/incidents/${incidentId}`)}`} size="sm">
+        <Anchor component={Link} to={openIncidentPath(incidentId)} size="sm">
           {t('ack.signIn')}
         </Anchor>
       </Stack>
     </Alert>
+  );
+}
+
+/** The incident page behind sign-in (an account already signed in goes straight there). */
+const openIncidentPath = (incidentId: string) => `/login?next=${encodeURIComponent(`/incidents/${incidentId}`)}`;
+
+/** After acknowledging: the next step is the incident itself, not a dead end. */
+function OpenIncident({ incidentId }: { incidentId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button component={Link} to={openIncidentPath(incidentId)} variant="light" mt="sm" data-testid="ack-open-incident">
+      {t('ack.openIncident')}
+    </Button>
   );
 }
 
@@ -103,10 +116,12 @@ export function AckLanding() {
               reference: done.reference,
               at: formatDateTime(done.acknowledgedAt, i18n.language),
             })}
+            <OpenIncident incidentId={incidentId} />
           </Alert>
         ) : v.acknowledgedAt ? (
           <Alert color="green" icon={<IconCircleCheck size={20} />} title={t('ack.already')} role="status">
             {t('ack.alreadyBody', { reference: v.reference, at: formatDateTime(v.acknowledgedAt, i18n.language) })}
+            <OpenIncident incidentId={incidentId} />
           </Alert>
         ) : ack.isError ? (
           <LinkProblem error={ack.error} incidentId={incidentId} />
