@@ -3,10 +3,12 @@ import { PageLoader } from '@/components/ui/page-state';
 import { canSeeBoard, homePathFor, useMe } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
+import { AccountRoute } from './routes/account';
 import { AckRoute } from './routes/ack';
 import { AdminContactChainsRoute } from './routes/admin-contact-chains';
 import { AdminDeliveriesRoute } from './routes/admin-deliveries';
 import { AdminSettingsHistoryRoute } from './routes/admin-settings-history';
+import { AdminSetupRoute } from './routes/admin-setup';
 import { AdminSlaRoute } from './routes/admin-sla';
 import { AdminUsersRoute } from './routes/admin-users';
 import { BoardRoute } from './routes/board';
@@ -41,12 +43,14 @@ export function AppRoutes() {
           <Route path="/report" element={<ReportRoute />} />
           <Route path="/my-reports" element={<MyReportsRoute />} />
           <Route path="/incidents/:id" element={<IncidentRoute />} />
+          <Route path="/account" element={<AccountRoute />} />
           <Route path="/playbooks" element={<PlaybooksRoute />} />
           <Route path="/playbooks/:id" element={<PlaybookRoute />} />
           <Route element={<RequireAuth allow={canSeeBoard} />}>
             <Route path="/board" element={<BoardRoute />} />
           </Route>
           <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
+            <Route path="/admin/setup" element={<AdminSetupRoute />} />
             <Route path="/admin/users" element={<AdminUsersRoute />} />
             <Route path="/admin/contact-chains" element={<AdminContactChainsRoute />} />
             <Route path="/admin/sla" element={<AdminSlaRoute />} />

@@ -1,10 +1,21 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconBell, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconBell,
+  IconBook2,
+  IconChecklist,
+  IconClipboardList,
+  IconKey,
+  IconLayoutKanban,
+  IconLogout,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
+import { SetupWarning } from '@/features/setup/components/setup-checklist';
 import { canSeeBoard, isAdmin, useLogout, useMe } from '@/lib/auth';
 
 interface NavItem {
@@ -30,6 +41,7 @@ export function AppLayout() {
   ];
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
   items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
+  if (isAdmin(user)) items.push({ to: '/admin/setup', label: t('setup.nav'), icon: <IconChecklist size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
   if (isAdmin(user))
     items.push({
@@ -99,6 +111,9 @@ export function AppLayout() {
                 </Menu.Label>
                 <Menu.Label>{user?.roles.map((r) => t(`role.${r}`)).join(' / ')}</Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/account" leftSection={<IconKey size={16} aria-hidden />}>
+                  {t('nav.account')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onLogout}>
                   {t('user.logout')}
                 </Menu.Item>
@@ -121,6 +136,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {isAdmin(user) && location.pathname.startsWith('/admin/') && <SetupWarning />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

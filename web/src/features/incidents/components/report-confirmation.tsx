@@ -3,6 +3,8 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IncidentDetail } from '@/types';
+import { useIncidentAlerts } from '../api/get-incident-alerts';
+import { alertState } from '../utils/alert-state';
 
 interface Props {
   incident: IncidentDetail;
@@ -11,10 +13,15 @@ interface Props {
 
 export function ReportConfirmation({ incident, onAnother }: Props) {
   const { t } = useTranslation();
+  const alerts = useIncidentAlerts(incident.id);
+  const state = alertState(alerts.data);
   return (
     <Stack gap="lg">
       <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('report.success.title')} role="status">
-        {t('report.success.thanks')}
+        <Text size="sm">{t('report.success.recorded')}</Text>
+        <Text size="sm" data-testid="report-alerted">
+          {state ? t(state.key, { names: state.names }) : t('report.success.checking')}
+        </Text>
       </Alert>
       <Paper withBorder p="lg" radius="md">
         <Text size="sm" c="dimmed">
