@@ -41,7 +41,6 @@ export function AppLayout() {
   ];
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
   items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
-  if (isAdmin(user)) items.push({ to: '/admin/setup', label: t('setup.nav'), icon: <IconChecklist size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
   if (isAdmin(user))
     items.push({
@@ -111,6 +110,11 @@ export function AppLayout() {
                 </Menu.Label>
                 <Menu.Label>{user?.roles.map((r) => t(`role.${r}`)).join(' / ')}</Menu.Label>
                 <Menu.Divider />
+                {isAdmin(user) && (
+                  <Menu.Item component={Link} to="/admin/setup" leftSection={<IconChecklist size={16} aria-hidden />}>
+                    {t('setup.nav')}
+                  </Menu.Item>
+                )}
                 <Menu.Item component={Link} to="/account" leftSection={<IconKey size={16} aria-hidden />}>
                   {t('nav.account')}
                 </Menu.Item>
@@ -136,7 +140,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {isAdmin(user) && location.pathname.startsWith('/admin/') && <SetupWarning />}
+        {isAdmin(user) && location.pathname.startsWith('/admin/') && location.pathname !== '/admin/setup' && <SetupWarning />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

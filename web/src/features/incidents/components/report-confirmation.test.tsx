@@ -36,6 +36,16 @@ describe('ReportConfirmation', () => {
     expect(await screen.findByText(/^Nobody has been alerted yet; the desk is being alerted\./)).toHaveAttribute('data-testid', 'report-alerted');
     expect(screen.queryByText(/has been alerted\.$/)).not.toBeInTheDocument();
   });
+
+  it('shows back the contact and device the reporter entered', async () => {
+    mockAlerts({ people: [{ name: '佐藤 健', status: 'queued' }] });
+    renderWithProviders(
+      <ReportConfirmation incident={{ ...incident, contact: '内線 1234', deviceId: 'PC-0142' }} onAnother={() => undefined} />,
+    );
+    expect(await screen.findByText('佐藤 健 に通知を送っています。')).toBeInTheDocument();
+    expect(screen.getByTestId('report-entered')).toHaveTextContent('内線 1234');
+    expect(screen.getByTestId('report-entered')).toHaveTextContent('PC-0142');
+  });
 });
 
 describe('alertState', () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,6 +33,26 @@ export function ReportConfirmation({ incident, onAnother }: Props) {
         <Text size="sm" mt="xs">
           {t('report.success.keepReference')}
         </Text>
+        {(incident.contact || incident.deviceId) && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="md" data-testid="report-entered">
+            {incident.contact && (
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('incident.contact')}
+                </Text>
+                <Text size="sm">{incident.contact}</Text>
+              </div>
+            )}
+            {incident.deviceId && (
+              <div>
+                <Text size="xs" c="dimmed">
+                  {t('incident.deviceId')}
+                </Text>
+                <Text size="sm">{incident.deviceId}</Text>
+              </div>
+            )}
+          </SimpleGrid>
+        )}
       </Paper>
       <div>
         <Title order={3} size="h4" mb="xs">

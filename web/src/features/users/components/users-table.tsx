@@ -36,8 +36,8 @@ export function UsersTable() {
   return (
     <Stack gap="sm">
       <ProblemAlert error={disabling ? null : toggle.error} />
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover aria-label={t('users.listTitle')}>
+      <Table.ScrollContainer minWidth={960}>
+        <Table striped highlightOnHover aria-label={t('users.listTitle')} style={{ whiteSpace: 'nowrap' }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('users.displayName')}</Table.Th>
