@@ -22,6 +22,10 @@ public sealed class NoChainFixture : IAsyncLifetime
 
     public string ResponderEmail { get; } = EscalationNode.Address("responder");
 
+    public string ExecutiveEmail { get; } = EscalationNode.Address("executive");
+
+    public string DisabledExecutiveEmail { get; } = EscalationNode.Address("offexec");
+
     public Mailbox Mail { get; } = Mailbox.Shared();
 
     public async Task InitializeAsync()
@@ -33,6 +37,13 @@ public sealed class NoChainFixture : IAsyncLifetime
         {
             email = ResponderEmail, displayName = "Built-in Responder", roles = new[] { "Responder" }, password = "long-enough-password",
         })).Expect(201);
+        foreach (var email in new[] { ExecutiveEmail, DisabledExecutiveEmail })
+            (await node.Admin.PostAsync("/api/users", new
+            {
+                email, displayName = "Executive", roles = new[] { "Executive" }, password = "long-enough-password",
+            })).Expect(201);
+        var disabled = (await node.Admin.GetJsonAsync("/api/users")).Items().Single(u => u.Str("email") == DisabledExecutiveEmail);
+        (await node.Admin.PostAsync($"/api/users/{disabled.Str("id")}/disable", null, disabled.Long("version"))).Expect(200);
     }
 
     public async Task DisposeAsync()
@@ -84,6 +95,12 @@ public sealed class BuiltInChainTests(NoChainFixture app) : IClassFixture<NoChai
         var later = await EscalationNode.EventuallyAsync(() => reporter.GetJsonAsync($"/api/incidents/{incident.Id}/alerts"),
             a => a.Items("people").Count == 2, TimeSpan.FromSeconds(10), "both alerts to be listed");
         Assert.Equal(["Administrator", "Built-in Responder"], later.Items("people").Select(p => p.Str("name")));
+
+        // The built-in chain exhausted: a breach, which reaches every enabled Executive and no disabled one.
+        Assert.Single(await app.Mail.WaitForAsync(app.ExecutiveEmail, MailWait, AboutIt(incident)));
+        var deliveries = (await app.Node.EscalationAsync(incident.Id)).Items("deliveries").Select(d => d.Str("address")).ToList();
+        Assert.DoesNotContain(app.DisabledExecutiveEmail, deliveries);
+        Assert.Empty(await app.Mail.ToAsync(app.DisabledExecutiveEmail));
     }
 
     [Fact]
