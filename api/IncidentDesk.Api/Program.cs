@@ -1,5 +1,6 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Escalation;
+using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Notifications;
@@ -26,6 +27,7 @@ app.MapAccounts();
 app.MapIncidents();
 app.MapPlaybooks();
 app.MapEscalation();
+app.MapSetup();
 app.MapAckLinks();
 app.MapNotifications();
 

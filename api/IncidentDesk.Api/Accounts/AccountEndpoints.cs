@@ -1,4 +1,6 @@
 using IncidentDesk.Api.Accounts.ChangingLanguage;
+using IncidentDesk.Api.Accounts.ChangingPassword;
+using IncidentDesk.Api.Accounts.Managing;
 using IncidentDesk.Api.Accounts.Registering;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
@@ -57,7 +59,48 @@ public static class AccountEndpoints
             .RequireAuthorization().WithName("ChangeMyLanguage")
             .WithSummary("The language (ja or en) of the messages the signed-in account is sent");
 
+        auth.MapPut("/me/password", async Task<NoContent> (
+                ChangePasswordRequest? body, HttpContext http, IMediator mediator, UserDirectory users, SessionService sessions,
+                CancellationToken ct) =>
+            {
+                var caller = Caller.From(http.User);
+                await mediator.Send(new ChangePassword(caller.Id, body), ct);
+                // The change ended every session of the account, this one included: it goes on in a new one.
+                if (await users.FindAsync(caller.Id, ct) is { } u) await sessions.StartSessionAsync(http, u);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization().WithName("ChangeMyPassword")
+            .WithSummary("Change the signed-in account's password (its other sessions end)");
+
         var users = app.MapGroup("/api/users").WithTags("Users");
+
+        users.MapPut("/{id:guid}", async Task<Ok<UserDto>> (
+                Guid id, EditUserRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(new EditUser(id, Versions.ExpectedFrom(http.Request), body, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, user.Version);
+                return TypedResults.Ok(user);
+            })
+            .RequireAuthorization(Policies.Admin).WithName("EditUser")
+            .WithSummary("Change an account's name, roles and language (admin; If-Match)");
+
+        users.MapPost("/{id:guid}/disable", async Task<Ok<UserDto>> (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(new SetUserDisabled(id, Versions.ExpectedFrom(http.Request), true, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, user.Version);
+                return TypedResults.Ok(user);
+            })
+            .RequireAuthorization(Policies.Admin).WithName("DisableUser")
+            .WithSummary("Disable an account: it cannot sign in and its sessions end (admin; If-Match)");
+
+        users.MapPost("/{id:guid}/enable", async Task<Ok<UserDto>> (Guid id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(new SetUserDisabled(id, Versions.ExpectedFrom(http.Request), false, Caller.From(http.User)), ct);
+                Versions.SetETag(http.Response, user.Version);
+                return TypedResults.Ok(user);
+            })
+            .RequireAuthorization(Policies.Admin).WithName("EnableUser")
+            .WithSummary("Enable a disabled account again (admin; If-Match)");
 
         users.MapPost("/", async Task<Created<UserDto>> (CreateUserRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
@@ -68,12 +111,12 @@ public static class AccountEndpoints
 
         users.MapGet("/", async Task<Ok<UserList>> (UserDirectory directory, CancellationToken ct) =>
                 TypedResults.Ok(new UserList((await directory.AllAsync(ct))
-                    .Select(u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles, u.CreatedAt, u.Language)).ToList())))
+                    .Select(u => u.ToDto()).ToList())))
             .RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("All accounts (admin)");
 
         users.MapGet("/assignable", async Task<Ok<AssignableUserList>> (UserDirectory directory, CancellationToken ct) =>
                 TypedResults.Ok(new AssignableUserList((await directory.AllAsync(ct))
-                    .Where(u => u.Roles.Contains(Roles.Responder) || u.Roles.Contains(Roles.Admin))
+                    .Where(u => !u.Disabled && (u.Roles.Contains(Roles.Responder) || u.Roles.Contains(Roles.Admin)))
                     .Select(u => new AssignableUser(u.Id, u.DisplayName)).ToList())))
             .RequireAuthorization(Policies.SeesAllIncidents).WithName("ListAssignableUsers")
             .WithSummary("Accounts that can own an incident (responders and admins)");

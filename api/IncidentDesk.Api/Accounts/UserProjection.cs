@@ -1,5 +1,4 @@
 using IncidentDesk.Api.EventStore;
-using Npgsql;
 
 namespace IncidentDesk.Api.Accounts;
 
@@ -20,6 +19,22 @@ public sealed class UserProjection : IInlineProjection
                 break;
             case UserLanguageChanged e:
                 batch.Add("update users set language = $2, version = $3 where id = $1", e.UserId, e.Language, @event.Version);
+                break;
+            case UserRenamed e:
+                batch.Add("update users set display_name = $2, version = $3 where id = $1", e.UserId, e.DisplayName, @event.Version);
+                break;
+            case UserRolesChanged e:
+                batch.Add("update users set roles = $2, version = $3 where id = $1", e.UserId, e.Roles, @event.Version);
+                break;
+            case UserDisabled e:
+                batch.Add("update users set disabled = true, session_epoch = session_epoch + 1, version = $2 where id = $1",
+                    e.UserId, @event.Version);
+                break;
+            case UserEnabled e:
+                batch.Add("update users set disabled = false, version = $2 where id = $1", e.UserId, @event.Version);
+                break;
+            case UserPasswordChanged e:
+                batch.Add("update users set session_epoch = session_epoch + 1, version = $2 where id = $1", e.UserId, @event.Version);
                 break;
         }
     }

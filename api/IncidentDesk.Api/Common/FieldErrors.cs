@@ -50,6 +50,14 @@ public sealed class FieldErrors
         return value?.Trim() ?? "";
     }
 
+    /// <summary>Required one-line text (no control characters such as tabs or line breaks), trimmed.</summary>
+    public string SingleLineValue(string field, string? value, int max)
+    {
+        var text = TextValue(field, value, max);
+        if (!Has(field) && text.Any(char.IsControl)) Add(field, "must be one line without control characters");
+        return text;
+    }
+
     /// <summary>Optional text of at most <paramref name="max"/> characters, trimmed; blank is null.</summary>
     public string? OptionalValue(string field, string? value, int max)
     {

@@ -21,7 +21,8 @@ public sealed class EscalationContextLoader(EscalationSettingsStore settings, Np
         if (ids.Count > 0 || executives)
         {
             await using var cmd = db.CreateCommand(
-                "select id, display_name, email, roles, language from users where id = any($1) or ($2 and $3 = any(roles))");
+                // A disabled Executive hears of no breach: the account is off, whoever holds the address now.
+                "select id, display_name, email, roles, language from users where id = any($1) or ($2 and $3 = any(roles) and not disabled)");
             cmd.Parameters.AddWithValue(ids.ToArray());
             cmd.Parameters.AddWithValue(executives);
             cmd.Parameters.AddWithValue(Roles.Executive);

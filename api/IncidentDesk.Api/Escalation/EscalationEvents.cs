@@ -22,11 +22,22 @@ public sealed record DeadlineSet(
     Guid IncidentId, Guid DeadlineId, DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt,
     Guid Actor, DateTimeOffset At) : IEscalationEvent, ISetsTimer
 {
+    /// <summary>
+    /// For acknowledgement deadlines: the chain whose contact at <see cref="Level"/> was alerted. When the deadline
+    /// fires and the incident's chain is now another one (an admin created it meanwhile), that chain starts at its
+    /// first contact, never mid-chain. Absent in deadlines stored before it existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? ChainId { get; init; }
+
     public TimerDue Timer() =>
         new(EscalationDeadlineTimer.Purpose, DeadlineId, EscalationState.StreamIdFor(IncidentId), IncidentId, DueAt);
 }
 
-/// <summary>Nobody acknowledged in time: the next contact of the chain is alerted (level 1 = second contact).</summary>
+/// <summary>
+/// Nobody acknowledged in time: the next contact of the chain is alerted (level 1 = second contact), or the first
+/// contact (level 0) of a chain that replaced the one the deadline was set for.
+/// </summary>
 public sealed record Escalated(
     Guid IncidentId, Guid DeadlineId, int Level, Contact Contact, Guid Actor, DateTimeOffset At) : IEscalationEvent;
 

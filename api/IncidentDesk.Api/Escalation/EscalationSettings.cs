@@ -12,7 +12,32 @@ public sealed record Contact(
 /// </summary>
 public sealed record ContactChain(
     Guid Id, string Name, IReadOnlyList<Category> Categories, string? Department, bool IsDefault,
-    IReadOnlyList<Contact> Contacts);
+    IReadOnlyList<Contact> Contacts)
+{
+    /// <summary>
+    /// The built-in default chain's id. Until an admin saves a default chain, a report that no chain matches goes to
+    /// the first admin and then every Responder (enabled accounts, in the order they were created), so that a
+    /// fresh install still reaches someone. It is resolved from the accounts, never stored as settings.
+    /// </summary>
+    public static readonly Guid BuiltInId = new("c4a10000-0000-4000-8000-0000000000b1");
+
+    public const string BuiltInName = "built-in";
+
+    public bool IsBuiltIn => Id == BuiltInId;
+
+    /// <summary>The built-in chain from the enabled accounts, oldest first; null when there is nobody to alert.</summary>
+    public static ContactChain? BuiltIn(IEnumerable<(string Name, string Email, string Language, string[] Roles)> accounts)
+    {
+        var all = accounts.ToList();
+        var contacts = new List<Contact>();
+        if (all.FirstOrDefault(a => a.Roles.Contains(Common.Roles.Admin)) is { Email: not null } admin)
+            contacts.Add(new Contact(admin.Name, admin.Email, null, Common.Roles.Admin, null, admin.Language));
+        foreach (var r in all.Where(a => a.Roles.Contains(Common.Roles.Responder)))
+            if (contacts.All(c => !string.Equals(c.Email, r.Email, StringComparison.OrdinalIgnoreCase)))
+                contacts.Add(new Contact(r.Name, r.Email, null, Common.Roles.Responder, null, r.Language));
+        return contacts.Count == 0 ? null : new ContactChain(BuiltInId, BuiltInName, [], null, true, contacts);
+    }
+}
 
 /// <summary>A time allowance: some minutes, or "by the start of the next business day".</summary>
 public sealed record SlaSpan(int? Minutes, bool NextBusinessDay)

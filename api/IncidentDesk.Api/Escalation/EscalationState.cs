@@ -6,7 +6,7 @@ using IncidentDesk.Api.Incidents;
 
 namespace IncidentDesk.Api.Escalation;
 
-public sealed record DeadlineFacts(Guid Id, DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, bool Fired);
+public sealed record DeadlineFacts(Guid Id, DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, bool Fired, Guid? ChainId = null);
 
 public enum DeliveryStatus { Queued, Sent, Failed }
 
@@ -56,7 +56,7 @@ public sealed record EscalationState(
         {
             DeadlineSet e => s with
             {
-                Deadlines = s.Deadlines.SetItem(e.DeadlineId, new DeadlineFacts(e.DeadlineId, e.Kind, e.Stage, e.Level, e.DueAt, false)),
+                Deadlines = s.Deadlines.SetItem(e.DeadlineId, new DeadlineFacts(e.DeadlineId, e.Kind, e.Stage, e.Level, e.DueAt, false, e.ChainId)),
                 CurrentDeadlines = s.CurrentDeadlines.SetItem(e.Kind, e.DeadlineId),
             },
             Escalated e => s.Fire(e.DeadlineId) with { Level = e.Level },

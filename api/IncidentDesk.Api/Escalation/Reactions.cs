@@ -52,7 +52,8 @@ public static class Reactions
             case IncidentReported r:
             {
                 var unrated = ctx.Policy.For(null);
-                yield return Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy));
+                yield return Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy))
+                    with { ChainId = ctx.Chain?.Id };
                 yield return Deadline(s, DeadlineKind.Triage, null, 0, DeadlineCalculator.Due(r.At, unrated.Triage, ctx.Policy));
                 if (ctx.Chain?.Contacts is [var first, ..])
                     foreach (var n in Notify(s, Recipient.Of(first), "new_report", true)) yield return n;
@@ -85,7 +86,8 @@ public static class Reactions
                 break;
             case Escalated x:
                 foreach (var n in Notify(s, Recipient.Of(x.Contact), "escalation", true)) yield return n;
-                yield return Deadline(s, DeadlineKind.Acknowledge, null, x.Level, DeadlineCalculator.Due(x.At, sla.Acknowledge, ctx.Policy));
+                yield return Deadline(s, DeadlineKind.Acknowledge, null, x.Level, DeadlineCalculator.Due(x.At, sla.Acknowledge, ctx.Policy))
+                    with { ChainId = ctx.Chain?.Id };
                 break;
             case SlaBreached { Kind: DeadlineKind.Acknowledge }:
                 foreach (var exec in ctx.Executives)

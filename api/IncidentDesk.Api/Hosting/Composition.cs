@@ -101,6 +101,7 @@ public static class Composition
             // An API answers 401/403; redirects to a login page are the SPA's business.
             o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+            o.Events.OnValidatePrincipal = SessionService.ValidateAsync;
         });
         services.AddIncidentDeskPolicies();
         services.AddDataProtection().SetApplicationName("IncidentDesk");
@@ -139,6 +140,7 @@ public static class Composition
             o.SupportNonNullableReferenceTypes();
             o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredPropertiesFilter>();
+            o.SchemaFilter<AllowedValuesFilter>();
         });
         return builder;
     }

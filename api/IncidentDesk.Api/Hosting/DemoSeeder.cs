@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.Registering;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Escalation.Configuring;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Acknowledging;
 using IncidentDesk.Api.Incidents.Advancing;
@@ -53,6 +54,18 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
             ==============================================================
 
             """);
+        // Contact chains before any report, so that every demo report reaches the demo people (issue 9 §1): a
+        // default chain, and one for ransomware (seeds 000:519-523: who to call, decided in advance, in order).
+        var adminCaller = new Caller(admin.Id, new HashSet<string> { Roles.Admin });
+        ContactRequest Person(string email, string name, string role) => new(name, email, null, role, null, Languages.Default);
+        var responderContact = Person("responder@incidentdesk.local", "佐藤 健 (情報システム部)", "情報システム部 担当");
+        var adminContact = Person(admin.Email, admin.DisplayName, "情報システム部 管理者");
+        var executiveContact = Person("executive@incidentdesk.local", "鈴木 一郎 (取締役)", "情報セキュリティ責任者");
+        await mediator.Send(new SaveContactChain(null, 0, new ContactChainRequest("標準の連絡網", [], null, true,
+            [responderContact, adminContact, executiveContact]), adminCaller), ct);
+        await mediator.Send(new SaveContactChain(null, 0, new ContactChainRequest("ランサムウェア緊急連絡網", [Category.C2], null, false,
+            [responderContact, executiveContact, adminContact]), adminCaller), ct);
+
         var now = clock.GetUtcNow();
 
         // 003 trouble case #8: laptop lost on a train, customer list on the local disk.

@@ -57,7 +57,8 @@ public sealed class DeadlineDecisionTests
         "Ransom note on screen", at.AddMinutes(-5), null, null, false, null, Reporter, at))!;
 
     private static EscalationState WithDeadline(Guid deadlineId, DateTimeOffset at) =>
-        EscalationState.Evolve(null, new DeadlineSet(IncidentId, deadlineId, DeadlineKind.Acknowledge, null, 0, at.AddSeconds(3), SystemActor.Id, at));
+        EscalationState.Evolve(null, new DeadlineSet(IncidentId, deadlineId, DeadlineKind.Acknowledge, null, 0, at.AddSeconds(3), SystemActor.Id, at)
+            { ChainId = Chain.Id });
 
     [Fact]
     public void A_deadline_that_fires_twice_escalates_only_the_first_time()

@@ -19,9 +19,16 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/auth/logout",                              [401, 204, 204, 204, 204]),
         ("GET /api/auth/me",                                   [401, 200, 200, 200, 200]),
         ("PUT /api/auth/me/language",                          [401, 200, 200, 200, 200]),
+        ("PUT /api/auth/me/password",                          [401, 204, 204, 204, 204]),
         ("POST /api/users",                                    [401, 403, 403, 403, 201]),
         ("GET /api/users",                                     [401, 403, 403, 403, 200]),
         ("GET /api/users/assignable",                          [401, 403, 200, 200, 200]),
+        ("PUT /api/users/{id}",                                [401, 403, 403, 403, 200]),
+        ("POST /api/users/{id}/disable",                       [401, 403, 403, 403, 200]),
+        ("POST /api/users/{id}/enable",                        [401, 403, 403, 403, 200]),
+        ("GET /api/admin/setup",                               [401, 403, 403, 403, 200]),
+        ("GET /api/incidents/{id}/alerts",                     [401, 404, 200, 200, 200]),
+        ("GET /api/incidents/{own}/alerts",                    [401, 200, 200, 200, 200]),
         ("POST /api/incidents",                                [401, 201, 201, 201, 201]),
         ("GET /api/incidents",                                 [401, 200, 200, 200, 200]),
         ("GET /api/incidents/{id}",                            [401, 404, 200, 200, 200]),
@@ -110,7 +117,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         if (expected >= 400) Assert.True(written == 0, $"{endpoint} as {role} was refused but wrote {written} event(s)");
         else if (method == "POST" && !path.StartsWith("/api/auth/", StringComparison.Ordinal))
             Assert.True(written > 0, $"{endpoint} as {role} succeeded but wrote no event");
-        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline", StringComparison.Ordinal) && !path.EndsWith("/escalation", StringComparison.Ordinal))
+        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline", StringComparison.Ordinal) && !path.EndsWith("/escalation", StringComparison.Ordinal) && !path.EndsWith("/alerts", StringComparison.Ordinal))
             Assert.NotNull(response.ETagVersion);
     }
 
@@ -139,7 +146,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         }
         var (arranged, body) = command switch
         {
-            null or "timeline" or "escalation" => (incident, (object?)null),
+            null or "timeline" or "escalation" or "alerts" => (incident, (object?)null),
             "acknowledge" => (incident, new { }),
             "reclassify" => (incident, new { category = "C1", reason = "EDR says trojan" }),
             "assign" => (incident, new { ownerId = worker.Id }),
@@ -181,6 +188,34 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 {
                     Content = JsonContent.Create(new { language = "en" }),
                 });
+            case "PUT /api/auth/me/password":
+            {
+                // A session of its own account: the change ends the account's other sessions.
+                if (role == Anonymous)
+                    return () => PutJsonAsync(caller, "/api/auth/me/password", new { currentPassword = "whatever it is", newPassword = "a new long password" });
+                var account = await app.CreateAccountAsync(role);
+                var client = await app.SignInAsync(account);
+                return () => PutJsonAsync(client, "/api/auth/me/password", new { currentPassword = account.Password, newPassword = "a new long password" });
+            }
+            case "PUT /api/users/{id}" or "POST /api/users/{id}/disable" or "POST /api/users/{id}/enable":
+            {
+                var target = await app.CreateAccountAsync("Reporter");
+                var version = 1L;
+                if (endpoint.EndsWith("/enable", StringComparison.Ordinal))
+                    version = (await app.Admin.PostAsync($"/api/users/{target.Id}/disable", null, version)).Expect(200).ETagVersion!.Value;
+                if (endpoint.StartsWith("PUT", StringComparison.Ordinal))
+                    return () =>
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/users/{target.Id}")
+                        {
+                            Content = JsonContent.Create(new { displayName = "Renamed by the matrix", roles = new[] { "Reporter" }, language = "ja" }),
+                        };
+                        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+                        return caller.SendAsync(request);
+                    };
+                var action = endpoint[(endpoint.LastIndexOf('/') + 1)..];
+                return () => caller.PostAsync($"/api/users/{target.Id}/{action}", null, version);
+            }
             case "POST /api/users":
                 return () => caller.PostAsync("/api/users", new
                 {
@@ -198,7 +233,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 return () => caller.GetAsync($"/api/playbooks/{id}");
             }
             case "GET /api/admin/contact-chains" or "GET /api/admin/sla-policy" or "GET /api/admin/settings/timeline"
-                or "GET /api/admin/deliveries" or "GET /api/admin/mail":
+                or "GET /api/admin/deliveries" or "GET /api/admin/mail" or "GET /api/admin/setup":
                 return () => caller.GetAsync(endpoint[4..]);
             case "POST /api/admin/contact-chains":
                 return () => caller.PostAsync("/api/admin/contact-chains", Chain());
@@ -232,6 +267,9 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
         }
     }
+
+    private static Task<ApiResponse> PutJsonAsync(ApiClient client, string path, object body) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) });
 
     private static object Chain() => new
     {

@@ -108,7 +108,8 @@ public sealed class ReactionsTests
         var (subject, body) = Messages.Render("new_report", "ja", incident, Link);
         Assert.Equal(
         [
-            new DeadlineSet(IncidentId, Id(1), DeadlineKind.Acknowledge, null, 0, ReportedAt.AddMinutes(20), SystemActor.Id, Now),
+            new DeadlineSet(IncidentId, Id(1), DeadlineKind.Acknowledge, null, 0, ReportedAt.AddMinutes(20), SystemActor.Id, Now)
+                { ChainId = Chain.Id },
             new DeadlineSet(IncidentId, Id(2), DeadlineKind.Triage, null, 0, ReportedAt.AddMinutes(120), SystemActor.Id, Now),
             new NotificationQueued(IncidentId, Id(3), NotificationChannel.Email, "CSIRT desk", "csirt@example.test", "ja",
                 "new_report", subject, body, true, SystemActor.Id, Now),

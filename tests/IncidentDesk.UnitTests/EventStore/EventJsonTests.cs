@@ -166,11 +166,37 @@ public sealed partial class EventJsonTests
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"language\":\"en\"," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:03:00+00:00\"}"),
 
+        ["user_renamed"] = (
+            new UserRenamed(UserId, "Hanako Sato", UserId, T(4)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"displayName\":\"Hanako Sato\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:04:00+00:00\"}"),
+
+        ["user_roles_changed"] = (
+            new UserRolesChanged(UserId, ["Reporter", "Responder"], UserId, T(5)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"roles\":[\"Reporter\",\"Responder\"],\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:05:00+00:00\"}"),
+
+        ["user_disabled"] = (
+            new UserDisabled(UserId, UserId, T(6)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:06:00+00:00\"}"),
+
+        ["user_enabled"] = (
+            new UserEnabled(UserId, UserId, T(7)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:07:00+00:00\"}"),
+
+        ["user_password_changed"] = (
+            new UserPasswordChanged(UserId, UserId, T(8)),
+            "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:08:00+00:00\"}"),
+
         // The escalation stream beside each incident: deadlines, escalations and the messages people were sent.
         ["deadline_set"] = (
             new DeadlineSet(IncidentId, Deadline, DeadlineKind.Acknowledge, null, 0, T(30), SystemActor.Id, T(0)),
             "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"kind\":\"acknowledge\",\"stage\":null," +
             "\"level\":0,\"dueAt\":\"2026-11-20T09:30:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        ["deadline_set (naming its chain)"] = (
+            new DeadlineSet(IncidentId, Deadline, DeadlineKind.Acknowledge, null, 0, T(30), SystemActor.Id, T(0)) { ChainId = Chain },
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"kind\":\"acknowledge\",\"stage\":null," +
+            "\"level\":0,\"dueAt\":\"2026-11-20T09:30:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"chainId\":\"01930000-0000-7000-8000-0000000000c2\"}"),
 
         ["incident_escalated"] = (
             new Escalated(IncidentId, Deadline, 1, Taro, SystemActor.Id, T(30)),

@@ -1,10 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageSkeleton, QueryError } from '@/components/ui/page-state';
 import { homePathFor, useMe } from '@/lib/auth';
-import type { UserDto } from '@/types';
+import type { MeDto } from '@/types';
 
 /** Route guard from GET /api/auth/me: not logged in -> /login; wrong role -> the user's home page. */
-export function RequireAuth({ allow }: { allow?: (user: UserDto) => boolean }) {
+export function RequireAuth({ allow }: { allow?: (user: MeDto) => boolean }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <PageSkeleton />;

@@ -11,6 +11,8 @@ import { ReportRoute } from './routes/report';
 
 // Every page but sign-in, the acknowledge link and the report form is its own chunk, loaded when first opened:
 // a reporter on a phone downloads the report form and the app shell only.
+const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
+const AdminSetupRoute = lazy(() => import('./routes/admin-setup').then((m) => ({ default: m.AdminSetupRoute })));
 const AdminContactChainsRoute = lazy(() => import('./routes/admin-contact-chains').then((m) => ({ default: m.AdminContactChainsRoute })));
 const AdminDeliveriesRoute = lazy(() => import('./routes/admin-deliveries').then((m) => ({ default: m.AdminDeliveriesRoute })));
 const AdminSettingsHistoryRoute = lazy(() => import('./routes/admin-settings-history').then((m) => ({ default: m.AdminSettingsHistoryRoute })));
@@ -46,12 +48,14 @@ export function AppRoutes() {
             <Route path="/report" element={<ReportRoute />} />
             <Route path="/my-reports" element={<MyReportsRoute />} />
             <Route path="/incidents/:id" element={<IncidentRoute />} />
+            <Route path="/account" element={<AccountRoute />} />
             <Route path="/playbooks" element={<PlaybooksRoute />} />
             <Route path="/playbooks/:id" element={<PlaybookRoute />} />
             <Route element={<RequireAuth allow={canSeeBoard} />}>
               <Route path="/board" element={<BoardRoute />} />
             </Route>
             <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
+              <Route path="/admin/setup" element={<AdminSetupRoute />} />
               <Route path="/admin/users" element={<AdminUsersRoute />} />
               <Route path="/admin/contact-chains" element={<AdminContactChainsRoute />} />
               <Route path="/admin/sla" element={<AdminSlaRoute />} />

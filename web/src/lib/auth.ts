@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Role, UserDto } from '@/types';
+import type { LoginRequest, MeDto, Role } from '@/types';
 import { apiRequest, isApiError } from './api-client';
+import { setupSeen } from './setup-seen';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 /** GET /api/auth/me; null when not logged in (401). Also refreshes the XSRF-TOKEN cookie. */
-export async function getMe(): Promise<UserDto | null> {
+export async function getMe(): Promise<MeDto | null> {
   try {
-    return await apiRequest<UserDto>('/api/auth/me', { redirectOnUnauthorized: false });
+    return await apiRequest<MeDto>('/api/auth/me', { redirectOnUnauthorized: false });
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null;
     throw e;
@@ -19,7 +20,7 @@ export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn
 export const useMe = () => useQuery(meQueryOptions());
 
 export const login = (body: LoginRequest) =>
-  apiRequest<UserDto>('/api/auth/login', { method: 'POST', body, redirectOnUnauthorized: false });
+  apiRequest<MeDto>('/api/auth/login', { method: 'POST', body, redirectOnUnauthorized: false });
 
 export function useLogin() {
   const qc = useQueryClient();
@@ -45,11 +46,13 @@ export function useLogout() {
 export const RESPONDER_ROLES: readonly Role[] = ['Responder', 'Executive', 'Admin'];
 export const COMMAND_ROLES: readonly Role[] = ['Responder', 'Admin'];
 
-export const hasAnyRole = (user: UserDto | null | undefined, roles: readonly Role[]) =>
+export const hasAnyRole = (user: MeDto | null | undefined, roles: readonly Role[]) =>
   !!user && user.roles.some((r) => (roles as readonly string[]).includes(r));
 
-export const canSeeBoard = (user: UserDto | null | undefined) => hasAnyRole(user, RESPONDER_ROLES);
-export const canRunCommands = (user: UserDto | null | undefined) => hasAnyRole(user, COMMAND_ROLES);
-export const isAdmin = (user: UserDto | null | undefined) => hasAnyRole(user, ['Admin']);
+export const canSeeBoard = (user: MeDto | null | undefined) => hasAnyRole(user, RESPONDER_ROLES);
+export const canRunCommands = (user: MeDto | null | undefined) => hasAnyRole(user, COMMAND_ROLES);
+export const isAdmin = (user: MeDto | null | undefined) => hasAnyRole(user, ['Admin']);
 
-export const homePathFor = (user: UserDto | null | undefined) => (canSeeBoard(user) ? '/board' : '/report');
+/** An admin's first sign-in (on this browser) opens the setup checklist; otherwise the board, or the report form. */
+export const homePathFor = (user: MeDto | null | undefined) =>
+  user && isAdmin(user) && !setupSeen(user.id) ? '/admin/setup' : canSeeBoard(user) ? '/board' : '/report';

@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the signed-in account's password (its other sessions end) */
+        put: operations["ChangeMyPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -99,6 +116,23 @@ export interface paths {
         };
         /** Departments that have their own contact chain (for the report form) */
         get: operations["ListDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a new install still lacks (contact chain, SLA policy, mail, users) */
+        get: operations["GetSetupStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -468,6 +502,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has been alerted of a report (names and delivery status; the reporter may see it) */
+        get: operations["GetIncidentAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/deliveries": {
         parameters: {
             query?: never;
@@ -530,6 +581,57 @@ export interface paths {
         get: operations["GetPlaybook"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an account's name, roles and language (admin; If-Match) */
+        put: operations["EditUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account: it cannot sign in and its sessions end (admin; If-Match) */
+        post: operations["DisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account again (admin; If-Match) */
+        post: operations["EnableUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,6 +703,10 @@ export interface components {
         AdvanceStageRequest: {
             to?: components["schemas"]["Stage"] | null;
         };
+        AlertedPerson: {
+            name: string;
+            status: components["schemas"]["DeliveryStatus"];
+        };
         AnalysisRecord: {
             who: components["schemas"]["FiveWValue"];
             what: components["schemas"]["FiveWValue"];
@@ -646,6 +752,10 @@ export interface components {
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
         ChecklistStep: {
             playbookId: string;
             stepId: string;
@@ -735,6 +845,8 @@ export interface components {
         DeliveryList: {
             items: components["schemas"]["DeliveryView"][];
         };
+        /** @enum {string} */
+        DeliveryStatus: "queued" | "sent" | "failed";
         DeliveryView: {
             /** Format: uuid */
             notificationId: string;
@@ -760,6 +872,12 @@ export interface components {
         DepartmentList: {
             items: string[];
         };
+        EditUserRequest: {
+            displayName: string;
+            roles: ("Reporter" | "Responder" | "Executive" | "Admin")[];
+            /** @enum {string} */
+            language: "ja" | "en";
+        };
         EmptyRequest: Record<string, never>;
         /** @enum {string} */
         EvidenceField: "deviceId" | "contact" | "disconnectedFromNetwork" | "severity" | "owner" | "containmentActions" | "notifiedParties" | "rootCause";
@@ -784,6 +902,9 @@ export interface components {
         };
         /** @enum {string} */
         Impact: "minor" | "serious" | "extremely_serious";
+        IncidentAlerts: {
+            people: components["schemas"]["AlertedPerson"][];
+        };
         IncidentChecklist: {
             playbook?: components["schemas"]["PlaybookRef"] | null;
             earlierPlaybooks: components["schemas"]["PlaybookRef"][];
@@ -883,6 +1004,8 @@ export interface components {
             email?: string | null;
             password?: string | null;
         };
+        /** @enum {string} */
+        MailMode: "smtp" | "pickup";
         MailSettingsView: {
             mode: string;
             target: string;
@@ -1043,6 +1166,20 @@ export interface components {
         SettingsTimeline: {
             items: components["schemas"]["SettingsChange"][];
         };
+        SetupStatusView: {
+            newReportsReachNobody: boolean;
+            /** Format: int32 */
+            savedChains: number;
+            defaultChainSaved: boolean;
+            builtInChain?: components["schemas"]["ContactChainView"] | null;
+            slaPolicySaved: boolean;
+            mailMode: components["schemas"]["MailMode"];
+            mailTarget: string;
+            /** Format: int32 */
+            enabledUsers: number;
+            /** Format: int32 */
+            responders: number;
+        };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
         SignalView: {
@@ -1177,6 +1314,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             language: string;
+            disabled: boolean;
+            /** Format: int64 */
+            version: number;
         };
         UserList: {
             items: components["schemas"]["UserDto"][];
@@ -1340,6 +1480,28 @@ export interface operations {
             };
         };
     };
+    ChangeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListDepartments: {
         parameters: {
             query?: never;
@@ -1356,6 +1518,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentList"];
+                };
+            };
+        };
+    };
+    GetSetupStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupStatusView"];
                 };
             };
         };
@@ -1972,6 +2154,28 @@ export interface operations {
             };
         };
     };
+    GetIncidentAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentAlerts"];
+                };
+            };
+        };
+    };
     ListDeliveries: {
         parameters: {
             query?: {
@@ -2055,6 +2259,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlaybookDetail"];
+                };
+            };
+        };
+    };
+    EditUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EditUserRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    DisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    EnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
                 };
             };
         };

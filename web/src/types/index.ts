@@ -120,3 +120,9 @@ export type AckByLinkRequest = Schemas['AckByLinkRequest'];
 export type AckByLinkResult = Schemas['AckByLinkResult'];
 export const SLA_SEVERITIES = ['unrated', 'low', 'medium', 'high', 'critical'] as const;
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+export type EditUserRequest = Schemas['EditUserRequest'];
+export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
+export type SetupStatusView = Schemas['SetupStatusView'];
+export type IncidentAlerts = Schemas['IncidentAlerts'];
+export type AlertedPerson = Schemas['AlertedPerson'];

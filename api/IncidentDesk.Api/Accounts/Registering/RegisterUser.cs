@@ -9,7 +9,10 @@ namespace IncidentDesk.Api.Accounts.Registering;
 /// <param name="Language">The language of the messages the account is sent: ja (the default) or en.</param>
 public sealed record CreateUserRequest(string? Email, string? DisplayName, string[]? Roles, string? Password, string? Language = null);
 
-public sealed record UserDto(Guid Id, string Email, string DisplayName, string[] Roles, DateTimeOffset CreatedAt, string Language);
+/// <param name="Disabled">A disabled account cannot sign in; its sessions ended when it was disabled.</param>
+/// <param name="Version">The account stream's version: send it back in If-Match to edit, disable or enable.</param>
+public sealed record UserDto(
+    Guid Id, string Email, string DisplayName, string[] Roles, DateTimeOffset CreatedAt, string Language, bool Disabled, long Version);
 
 public sealed record RegisterUser(CreateUserRequest Body, Guid Actor) : IRequest<UserDto>;
 
@@ -45,7 +48,7 @@ internal sealed class RegisterUserHandler(
             // whole append (event included) rolls back.
             throw new RuleViolated("email_taken", $"an account with e-mail {input.Email} already exists");
         }
-        return new UserDto(id, e.Email, e.DisplayName, input.Roles, now, e.Language);
+        return new UserDto(id, e.Email, e.DisplayName, input.Roles, now, e.Language, false, 1);
     }
 
     /// <summary>A request that passed validation: trimmed, roles distinct in their usual order, language set.</summary>
@@ -55,20 +58,35 @@ internal sealed class RegisterUserHandler(
     {
         var errors = new FieldErrors();
         var email = errors.TextValue("email", body.Email, 254);
-        var displayName = errors.TextValue("displayName", body.DisplayName, 100);
+        var displayName = errors.SingleLineValue("displayName", body.DisplayName, 100);
         if (!errors.Has("email") && !EmailAddresses.IsBare(email))
             errors.Add("email", "is not an e-mail address");
-        var roles = body.Roles ?? [];
-        if (roles.Length == 0) errors.Add("roles", "must name at least one role");
-        else if (Array.FindIndex(roles, r => !Roles.All.Contains(r)) is var bad and >= 0)
-            errors.Add("roles", $"'{roles[bad]}' is not a role (Reporter, Responder, Executive, Admin)");
-        var password = body.Password ?? "";
-        if (password.Length == 0) errors.Add("password", "is required");
-        else if (password.Length < MinPasswordLength) errors.Add("password", $"must be at least {MinPasswordLength} characters");
-        else if (password.Length > 200) errors.Add("password", "must be at most 200 characters");
+        var roles = ValidRoles(errors, body.Roles);
+        var password = CheckPassword(errors, "password", body.Password);
         if (body.Language is not null && !Languages.IsKnown(body.Language)) errors.Add("language", "must be ja or en");
         errors.ThrowIfAny();
-        return new NewAccount(email, displayName, roles.Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray(), password,
-            body.Language ?? Languages.Default);
+        return new NewAccount(email, displayName, roles, password, body.Language ?? Languages.Default);
+    }
+
+    /// <summary>At least one known role (a null item names its index); distinct, in their usual order.</summary>
+    internal static string[] ValidRoles(FieldErrors errors, string?[]? requested)
+    {
+        var roles = requested ?? [];
+        if (roles.Length == 0) errors.Add("roles", "must name at least one role");
+        else if (roles.Length > Roles.All.Length * 2) errors.Add("roles", $"must have at most {Roles.All.Length * 2} items");
+        else if (Array.FindIndex(roles, r => r is null) is var missing and >= 0) errors.Add($"roles.{missing}", "must be a role, not null");
+        else if (Array.FindIndex(roles, r => !Roles.All.Contains(r)) is var bad and >= 0)
+            errors.Add("roles", $"'{roles[bad]}' is not a role (Reporter, Responder, Executive, Admin)");
+        return roles.OfType<string>().Distinct().OrderBy(r => Array.IndexOf(Roles.All, r)).ToArray();
+    }
+
+    /// <summary>A password as typed (never trimmed): 12..200 characters.</summary>
+    internal static string CheckPassword(FieldErrors errors, string field, string? given)
+    {
+        var password = given ?? "";
+        if (password.Length == 0) errors.Add(field, "is required");
+        else if (password.Length < MinPasswordLength) errors.Add(field, $"must be at least {MinPasswordLength} characters");
+        else if (password.Length > 200) errors.Add(field, "must be at most 200 characters");
+        return password;
     }
 }

@@ -33,20 +33,66 @@ public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAcco
         var user = await users.FindByEmailAsync(email, ct);
         var result = hasher.VerifyHashedPassword(user ?? new UserAccount(Guid.Empty, "", "", [], "", default),
             user?.PasswordHash ?? DummyHash, password);
-        if (user is null || result == PasswordVerificationResult.Failed) return null;
+        // A disabled account is refused like a wrong password: the answer does not tell which accounts exist.
+        if (user is null || result == PasswordVerificationResult.Failed || user.Disabled) return null;
+        await StartSessionAsync(http, user);
+        return MeDto.Of(user);
+    }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.DisplayName),
-            new(ClaimTypes.Email, user.Email),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    /// <summary>A cookie session for the account as it is now (roles, name, and the session epoch it is valid in).</summary>
+    public async Task StartSessionAsync(HttpContext http, UserAccount user)
+    {
+        var principal = Principal(user.Id, user.DisplayName, user.Email, user.Roles, user.SessionEpoch);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         http.User = principal;
         IssueAntiforgeryToken(http);
-        return MeDto.Of(user);
+    }
+
+    public const string EpochClaim = "incidentdesk:session-epoch";
+
+    public static ClaimsPrincipal Principal(Guid id, string displayName, string email, IEnumerable<string> roles, int epoch)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, id.ToString()),
+            new(ClaimTypes.Name, displayName),
+            new(ClaimTypes.Email, email),
+            new(EpochClaim, epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    /// <summary>
+    /// Checks a session cookie against the account on every request: a disabled or removed account, or one whose
+    /// password changed since (a newer session epoch), is signed out; changed roles or name take effect at once.
+    /// One primary-key read per request is the price of "a disabled account's sessions end" holding immediately
+    /// on every node, with no cache to wait out.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } raw || !Guid.TryParse(raw, out var id))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+        var facts = await users.SessionFactsAsync(id, context.HttpContext.RequestAborted);
+        // Cookies issued before epochs existed carry none: they belong to epoch 0.
+        var epoch = int.TryParse(principal.FindFirstValue(EpochClaim), System.Globalization.CultureInfo.InvariantCulture, out var e) ? e : 0;
+        if (facts is not { Disabled: false } f || f.SessionEpoch != epoch)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal);
+        if (!roles.SequenceEqual(f.Roles.Order(StringComparer.Ordinal)) || principal.FindFirstValue(ClaimTypes.Name) != f.DisplayName)
+        {
+            context.ReplacePrincipal(Principal(id, f.DisplayName, principal.FindFirstValue(ClaimTypes.Email) ?? "", f.Roles, epoch));
+            context.ShouldRenew = true;
+        }
     }
 
     /// <summary>The SPA reads XSRF-TOKEN (not HttpOnly) and echoes it in X-XSRF-TOKEN on every write.</summary>

@@ -42,7 +42,7 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
         switch (d.Kind)
         {
             case DeadlineKind.Acknowledge when s.AcknowledgedAt is null:
-                var next = d.Level + 1;
+                var next = chain is null ? 0 : SameChain(e, d, chain) ? d.Level + 1 : 0;
                 return chain is not null && next < chain.Contacts.Count
                     ? [new Escalated(s.Id, d.Id, next, chain.Contacts[next], SystemActor.Id, now)]
                     : [new SlaBreached(s.Id, d.Id, DeadlineKind.Acknowledge, SystemActor.Id, now)];
@@ -54,6 +54,18 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
                 return [];
         }
     }
+
+    /// <summary>
+    /// Whether the deadline was set for <paramref name="chain"/>: then its next contact follows. A chain that took
+    /// over since (an admin created one while the built-in chain was alerting) starts at its first contact. A
+    /// deadline stored before deadlines named their chain belongs to it when its contact at that level was sent a
+    /// message about this incident.
+    /// </summary>
+    internal static bool SameChain(EscalationState e, DeadlineFacts d, ContactChain chain) =>
+        d.ChainId is { } id
+            ? id == chain.Id
+            : d.Level < chain.Contacts.Count &&
+              e.Deliveries.Any(x => string.Equals(x.Address, chain.Contacts[d.Level].Email, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Escalation deadlines (acknowledge, triage, stage reminders) are timers of this purpose on the escalation stream.</summary>

@@ -58,7 +58,7 @@ public sealed class ChangeLanguageTests
             new UserLanguageChanged(Reporter, "en", Reporter, T(3)),
         }.Aggregate((User?)null, User.Evolve);
 
-        Assert.Equal(new User(Reporter, "en"), user);
+        Assert.Equal((Reporter, "en", "Hanako Sato"), (user!.Id, user.Language, user.DisplayName));
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class RegisterUserTests
         Validation.Fails(() => RegisterUserHandler.Validate(Request(roles: ["Responder", role])), "roles");
 
     [Fact]
-    public void A_missing_role_entry_is_refused() =>
-        Validation.Fails(() => RegisterUserHandler.Validate(Request(roles: ["Responder", null!])), "roles");
+    public void A_missing_role_entry_is_refused_naming_its_index() =>
+        Validation.Fails(() => RegisterUserHandler.Validate(Request(roles: ["Responder", null!])), "roles.1");
 
     [Fact]
     public void All_four_roles_are_known() =>

@@ -1,11 +1,22 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertCircle, IconBell, IconBook2, IconClipboardList, IconLayoutKanban, IconLogout, IconUsers } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconBell,
+  IconBook2,
+  IconChecklist,
+  IconClipboardList,
+  IconKey,
+  IconLayoutKanban,
+  IconLogout,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageSkeleton } from '@/components/ui/page-state';
+import { SetupWarning } from '@/features/setup/components/setup-checklist';
 import { canSeeBoard, isAdmin, useLogout, useMe } from '@/lib/auth';
 
 interface NavItem {
@@ -100,6 +111,14 @@ export function AppLayout() {
                 </Menu.Label>
                 <Menu.Label>{user?.roles.map((r) => t(`role.${r}`)).join(' / ')}</Menu.Label>
                 <Menu.Divider />
+                {isAdmin(user) && (
+                  <Menu.Item component={Link} to="/admin/setup" leftSection={<IconChecklist size={16} aria-hidden />}>
+                    {t('setup.nav')}
+                  </Menu.Item>
+                )}
+                <Menu.Item component={Link} to="/account" leftSection={<IconKey size={16} aria-hidden />}>
+                  {t('nav.account')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onLogout}>
                   {t('user.logout')}
                 </Menu.Item>
@@ -122,6 +141,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {isAdmin(user) && location.pathname.startsWith('/admin/') && location.pathname !== '/admin/setup' && <SetupWarning />}
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

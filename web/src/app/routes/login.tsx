@@ -7,7 +7,7 @@ import { PageLoader } from '@/components/ui/page-state';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { JOBS_DASHBOARD_PATH } from '@/features/escalation-settings/components/settings-tabs';
 import { homePathFor, useMe } from '@/lib/auth';
-import type { UserDto } from '@/types';
+import type { MeDto } from '@/types';
 
 /** Only same-site paths may be a post-login target. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : null);
@@ -21,7 +21,7 @@ export function LoginRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const go = (user: UserDto) => {
+  const go = (user: MeDto) => {
     if (next && servedByApi(next)) window.location.assign(next);
     else void navigate(next ?? homePathFor(user), { replace: true });
   };

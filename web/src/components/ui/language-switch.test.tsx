@@ -6,20 +6,19 @@ import { AppProvider } from '@/app/provider';
 import { meQueryKey } from '@/lib/auth';
 import i18n, { LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
 import { fetchJsonBody, jsonResponse } from '@/test/render';
-import type { UserDto } from '@/types';
+import type { MeDto } from '@/types';
 import { LanguageSwitch } from './language-switch';
 
-const hanako: UserDto = {
+const hanako: MeDto = {
   id: '01930000-0000-7000-8000-0000000000a1',
   email: 'hanako@example.co.jp',
   displayName: '佐藤 花子',
   roles: ['Reporter'],
-  createdAt: '2026-04-01T00:00:00Z',
   language: 'ja',
 };
 
 /** Renders the switch with the session the rest of the app would have loaded (null: signed out). */
-function renderSwitch(me: UserDto | null) {
+function renderSwitch(me: MeDto | null) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   queryClient.setQueryData(meQueryKey, me);
   render(
@@ -68,14 +67,14 @@ describe('LanguageSwitch', () => {
     expect(init.method).toBe('PUT');
     expect(fetchJsonBody(init)).toEqual({ language: 'en' });
     expect((init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-123');
-    await waitFor(() => expect(queryClient.getQueryData<UserDto>(meQueryKey)?.language).toBe('en'));
+    await waitFor(() => expect(queryClient.getQueryData<MeDto>(meQueryKey)?.language).toBe('en'));
 
     // Back to Japanese: saved again; picking the language the account already has sends nothing more.
     fetchMock.mockResolvedValue(jsonResponse(hanako));
     await userEvent.click(screen.getByRole('radio', { name: '日本語' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
     expect(fetchJsonBody(fetchMock.mock.calls[1][1])).toEqual({ language: 'ja' });
-    await waitFor(() => expect(queryClient.getQueryData<UserDto>(meQueryKey)?.language).toBe('ja'));
+    await waitFor(() => expect(queryClient.getQueryData<MeDto>(meQueryKey)?.language).toBe('ja'));
     await userEvent.click(screen.getByRole('radio', { name: '日本語' }));
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });

@@ -9,7 +9,7 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { useLogin } from '@/lib/auth';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
-import type { UserDto } from '@/types';
+import type { MeDto } from '@/types';
 
 const schema = z.object({
   email: z.string().trim().min(1, 'validation.required').email('validation.email'),
@@ -18,7 +18,7 @@ const schema = z.object({
 type Values = z.infer<typeof schema>;
 const resolve = fieldResolver<keyof Values>(['email', 'password']);
 
-export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: UserDto) => void }) {
+export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: MeDto) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const login = useLogin();

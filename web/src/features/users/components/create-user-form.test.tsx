@@ -12,6 +12,8 @@ const created: UserDto = {
   displayName: 'John Smith',
   roles: ['Reporter'],
   createdAt: '2026-04-01T00:00:00Z',
+  disabled: false,
+  version: 1,
   language: 'en',
 };
 

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace IncidentDesk.Api.Hosting;
+
+/// <summary>
+/// A request property marked [AllowedValues] is an enum in the OpenAPI document (for an array, its items), so the
+/// SPA's generated types name the values the server accepts. The server still validates and answers 400.
+/// </summary>
+public sealed class AllowedValuesFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema s || s.Properties is null) return;
+        foreach (var p in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.GetCustomAttribute<AllowedValuesAttribute>() is not { } allowed) continue;
+            if (!s.Properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(p.Name), out var property)) continue;
+            var target = property.Type == JsonSchemaType.Array ? property.Items : property;
+            if (target is OpenApiSchema t)
+                t.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v?.ToString())!).ToList();
+        }
+    }
+}
