@@ -12,17 +12,18 @@ namespace IncidentDesk.Api.Hosting;
 /// </summary>
 public sealed class RequiredPropertiesFilter : ISchemaFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema s || s.Properties is null || context.Type.Namespace?.StartsWith("IncidentDesk", StringComparison.Ordinal) != true)
             return;
+        // One context per call: NullabilityInfoContext caches in a plain Dictionary and is not thread-safe (a shared one
+        // made concurrent first requests for the OpenAPI document fail with "an item with the same key").
+        var nullability = new NullabilityInfoContext();
         foreach (var p in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
             if (!s.Properties.ContainsKey(name)) continue;
-            if (Nullability.Create(p).ReadState == NullabilityState.NotNull)
+            if (nullability.Create(p).ReadState == NullabilityState.NotNull)
                 (s.Required ??= new HashSet<string>()).Add(name);
         }
     }
