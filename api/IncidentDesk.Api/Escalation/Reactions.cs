@@ -52,11 +52,12 @@ public static class Reactions
             case IncidentReported r:
             {
                 var unrated = ctx.Policy.For(null);
-                yield return Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy))
+                var ack = Deadline(s, DeadlineKind.Acknowledge, null, 0, DeadlineCalculator.Due(r.At, unrated.Acknowledge, ctx.Policy))
                     with { ChainId = ctx.Chain?.Id };
+                yield return ack;
                 yield return Deadline(s, DeadlineKind.Triage, null, 0, DeadlineCalculator.Due(r.At, unrated.Triage, ctx.Policy));
                 if (ctx.Chain?.Contacts is [var first, ..])
-                    foreach (var n in Notify(s, Recipient.Of(first), "new_report", true)) yield return n;
+                    foreach (var n in Notify(s, Recipient.Of(first), "new_report", true, ackDue: ack.DueAt)) yield return n;
                 break;
             }
             // A triage deadline that already fired stays breached: setting a new one (often already past) would only
@@ -85,10 +86,13 @@ public static class Reactions
                     foreach (var n in Notify(s, owner, "assigned", false)) yield return n;
                 break;
             case Escalated x:
-                foreach (var n in Notify(s, Recipient.Of(x.Contact), "escalation", true)) yield return n;
-                yield return Deadline(s, DeadlineKind.Acknowledge, null, x.Level, DeadlineCalculator.Due(x.At, sla.Acknowledge, ctx.Policy))
+            {
+                var ack = Deadline(s, DeadlineKind.Acknowledge, null, x.Level, DeadlineCalculator.Due(x.At, sla.Acknowledge, ctx.Policy))
                     with { ChainId = ctx.Chain?.Id };
+                foreach (var n in Notify(s, Recipient.Of(x.Contact), "escalation", true, ackDue: ack.DueAt)) yield return n;
+                yield return ack;
                 break;
+            }
             case SlaBreached { Kind: DeadlineKind.Acknowledge }:
                 foreach (var exec in ctx.Executives)
                 foreach (var n in Notify(s, exec, "breach_acknowledge", true)) yield return n;
@@ -110,10 +114,12 @@ public static class Reactions
         DeadlineSet Deadline(Incident i, DeadlineKind kind, Stage? stage, int level, DateTimeOffset due) =>
             new(i.Id, newId(), kind, stage, level, due, SystemActor.Id, now);
 
-        IEnumerable<NotificationQueued> Notify(Incident i, Recipient to, string template, bool ackLink, string? detail = null)
+        IEnumerable<NotificationQueued> Notify(
+            Incident i, Recipient to, string template, bool ackLink, string? detail = null, DateTimeOffset? ackDue = null)
         {
+            var about = new MessageFacts(ctx.Accounts.GetValueOrDefault(i.ReporterId)?.Name, ackDue);
             var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail,
-                ctx.Policy.TimeZone);
+                ctx.Policy.TimeZone, about);
             yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
                 subject, body, ackLink, SystemActor.Id, now);
             if (to.WebhookUrl is { Length: > 0 } hook)
@@ -141,9 +147,11 @@ public static class Reactions
         foreach (var e in decided)
         {
             if (e is IIncidentEvent incident) state = Incident.Evolve(state, incident);
+            // The events that send mail: stage changes go to the reporter, and every message to responders names them.
+            if (state is not null && e is IncidentReported or StageAdvanced or IncidentAssigned or Escalated or SlaBreached or ReminderSent)
+                ids.Add(state.ReporterId);
             switch (e)
             {
-                case StageAdvanced: ids.Add(state!.ReporterId); break;
                 case IncidentAssigned a: ids.Add(a.OwnerId); break;
                 case SlaBreached or ReminderSent when state?.OwnerId is { } o: ids.Add(o); break;
             }

@@ -2,21 +2,27 @@ using IncidentDesk.Api.Incidents;
 
 namespace IncidentDesk.Api.Notifications;
 
+/// <summary>Facts a message needs beyond the incident: the reporter's name, and the acknowledge deadline it announces.</summary>
+public sealed record MessageFacts(string? ReporterName = null, DateTimeOffset? AckDueAt = null);
+
 /// <summary>The texts of every message IncidentDesk sends, in Japanese (default) and English.</summary>
 public static class Messages
 {
     /// <param name="timeZone">The SLA policy's time zone: times in the text are local to the organisation.</param>
+    /// <param name="about">Who reported it and by when it must be acknowledged, for the people who respond.</param>
     public static (string Subject, string Body) Render(string template, string language, Incident s, string link, string? detail = null,
-        string timeZone = "Asia/Tokyo")
+        string timeZone = "Asia/Tokyo", MessageFacts? about = null)
     {
         var ja = language != "en";
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
-        string Local(DateTimeOffset t) => LocalTime(t, zone);
+        string Local(DateTimeOffset t) => LocalTime(t, zone, ja);
         var category = ja ? CategoryJa(s.Category) : CategoryEn(s.Category);
         var head = $"{s.Reference} {category}";
         var facts = ja
             ? $"受付番号: {s.Reference}\n種類: {category}\n内容: {s.Summary}\n気づいた日時: {Local(s.NoticedAt)}\n報告日時: {Local(s.ReportedAt)}\n"
             : $"Reference: {s.Reference}\nCategory: {category}\nWhat happened: {s.Summary}\nNoticed: {Local(s.NoticedAt)}\nReported: {Local(s.ReportedAt)}\n";
+        // Reporters are told about their own report; everyone else needs to know who to call and how bad it is.
+        if (template is not ("stage_changed" or "closed")) facts += ResponderFacts(s, about ?? new MessageFacts(), ja, Local);
         var open = ja ? $"\n詳細: {link}\n" : $"\nDetails: {link}\n";
         return (template, ja) switch
         {
@@ -42,14 +48,44 @@ public static class Messages
         };
     }
 
-    private static string LocalTime(DateTimeOffset t, TimeZoneInfo zone)
+    private static string ResponderFacts(Incident s, MessageFacts about, bool ja, Func<DateTimeOffset, string> local)
+    {
+        var lines = new System.Text.StringBuilder();
+        void Line(string label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) lines.Append(label).Append(": ").Append(value).Append('\n');
+        }
+        var reporter = about.ReporterName is { } name
+            ? s.Department is { Length: > 0 } dept ? $"{name} ({dept})" : name
+            : s.Department;
+        var unknown = ja ? "未記入" : "not given";
+        Line(ja ? "報告者" : "Reported by", reporter);
+        Line(ja ? "報告者の連絡先" : "Reporter's contact", s.Contact ?? unknown);
+        Line(ja ? "端末" : "Device", s.DeviceId);
+        Line(ja ? "重大度" : "Severity", s.Severity is { } sev
+            ? (ja ? SeverityJa(sev) : sev.ToString().ToLowerInvariant())
+            : ja ? "未評価（初動対応で判定）" : "not rated yet (set at triage)");
+        if (s.PersonalDataMayBeInvolved) Line(ja ? "個人情報" : "Personal data", ja ? "含まれるおそれあり" : "may be involved");
+        if (s.DisconnectedFromNetwork is { } off)
+            Line(ja ? "ネットワーク" : "Network", off ? (ja ? "切断済み" : "disconnected") : (ja ? "未切断" : "still connected"));
+        if (about.AckDueAt is { } due) Line(ja ? "受付確認の期限" : "Acknowledge by", local(due));
+        return lines.ToString();
+    }
+
+    /// <summary>ja: 2026/12/03 18:31 JST; en: 3 Dec 2026, 18:31 JST (as the web app writes them).</summary>
+    private static string LocalTime(DateTimeOffset t, TimeZoneInfo zone, bool ja)
     {
         var local = TimeZoneInfo.ConvertTime(t, zone);
         var label = zone.Id is "Asia/Tokyo" or "Tokyo Standard Time" ? "JST"
             : local.Offset == TimeSpan.Zero ? "UTC"
             : $"UTC{(local.Offset < TimeSpan.Zero ? "-" : "+")}{local.Offset:hh\\:mm}";
-        return local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + label;
+        return local.ToString(ja ? "yyyy/MM/dd HH:mm" : "d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + label;
     }
+
+    private static string SeverityJa(Severity s) => s switch
+    {
+        Severity.Low => "低", Severity.Medium => "中", Severity.High => "高", _ => "緊急",
+    };
 
     private static string StageJa(Stage s) => s switch
     {

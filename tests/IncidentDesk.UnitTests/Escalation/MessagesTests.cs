@@ -89,13 +89,13 @@ public sealed class MessagesTests
         Assert.Equal($"【新規報告】{Reference} ウイルス・不審な動作", subject);
         Assert.Contains(
             $"受付番号: {Reference}\n種類: ウイルス・不審な動作\n内容: PC shows a ransom note\n" +
-            "気づいた日時: 2026-11-20 17:50 JST\n報告日時: 2026-11-20 18:00 JST\n", body);
+            "気づいた日時: 2026/11/20 17:50 JST\n報告日時: 2026/11/20 18:00 JST\n", body);
     }
 
     [Theory]
-    [InlineData("Europe/Berlin", "2026-11-20 10:00 UTC+01:00")]
-    [InlineData("America/New_York", "2026-11-20 04:00 UTC-05:00")]
-    [InlineData("UTC", "2026-11-20 09:00 UTC")]
+    [InlineData("Europe/Berlin", "20 Nov 2026, 10:00 UTC+01:00")]
+    [InlineData("America/New_York", "20 Nov 2026, 04:00 UTC-05:00")]
+    [InlineData("UTC", "20 Nov 2026, 09:00 UTC")]
     public void Times_are_given_in_the_SLA_policys_time_zone(string zone, string reported)
     {
         var (_, body) = Messages.Render("new_report", "en", Fold(InDetection()), Link, timeZone: zone);
@@ -111,7 +111,29 @@ public sealed class MessagesTests
         Assert.Equal($"[New report] {Reference} Malware", subject);
         Assert.Contains(
             $"Reference: {Reference}\nCategory: Malware\nWhat happened: PC shows a ransom note\n" +
-            "Noticed: 2026-11-20 17:50 JST\nReported: 2026-11-20 18:00 JST\n", body);
+            "Noticed: 20 Nov 2026, 17:50 JST\nReported: 20 Nov 2026, 18:00 JST\n", body);
+    }
+
+    [Fact]
+    public void A_report_to_responders_states_what_the_reporter_gave_and_the_severity_once_rated()
+    {
+        var (_, ja) = Messages.Render("reminder", "ja", Fold(InAnalysis()), Link, about: new MessageFacts("山田 花子"));
+        var (_, en) = Messages.Render("reminder", "en", Fold(InAnalysis()), Link, about: new MessageFacts("Yamada Hanako"));
+
+        Assert.Contains("報告者: 山田 花子\n報告者の連絡先: ext. 1234\n端末: PC-0815\n重大度: 中\nネットワーク: 切断済み\n", ja);
+        Assert.Contains("Reported by: Yamada Hanako\nReporter's contact: ext. 1234\nDevice: PC-0815\nSeverity: medium\nNetwork: disconnected\n", en);
+        Assert.DoesNotContain("受付確認の期限", ja);
+    }
+
+    [Theory]
+    [InlineData("stage_changed")]
+    [InlineData("closed")]
+    public void Messages_to_the_reporter_do_not_repeat_their_own_contact_details(string template)
+    {
+        var (_, body) = Messages.Render(template, "ja", Fold(InAnalysis()), Link, about: new MessageFacts("山田 花子"));
+
+        Assert.DoesNotContain("報告者の連絡先", body);
+        Assert.DoesNotContain("重大度", body);
     }
 
     [Fact]

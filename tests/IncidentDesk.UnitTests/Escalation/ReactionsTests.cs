@@ -105,7 +105,7 @@ public sealed class ReactionsTests
         var events = Plan([], [Reported()]);
 
         var incident = Fold([Reported()])!;
-        var (subject, body) = Messages.Render("new_report", "ja", incident, Link);
+        var (subject, body) = Messages.Render("new_report", "ja", incident, Link, about: new MessageFacts("Yamada Hanako", ReportedAt.AddMinutes(20)));
         Assert.Equal(
         [
             new DeadlineSet(IncidentId, Id(1), DeadlineKind.Acknowledge, null, 0, ReportedAt.AddMinutes(20), SystemActor.Id, Now)
@@ -114,6 +114,33 @@ public sealed class ReactionsTests
             new NotificationQueued(IncidentId, Id(3), NotificationChannel.Email, "CSIRT desk", "csirt@example.test", "ja",
                 "new_report", subject, body, true, SystemActor.Id, Now),
         ], events);
+    }
+
+    [Fact]
+    public void The_new_report_mail_names_the_reporter_their_contact_and_the_deadline_to_acknowledge()
+    {
+        var body = Plan([], [Reported()]).OfType<NotificationQueued>().Single().Body;
+
+        Assert.Contains("報告者: Yamada Hanako\n報告者の連絡先: ext. 1234\n端末: PC-0815\n重大度: 未評価（初動対応で判定）\n", body);
+        Assert.Contains("受付確認の期限: 2026/11/20 18:20 JST\n", body);
+    }
+
+    [Fact]
+    public void An_escalation_mail_names_the_reporter_and_the_new_deadline_to_acknowledge()
+    {
+        var body = Plan(InDetection(), [new Escalated(IncidentId, FiredDeadline, 1, Second, SystemActor.Id, T(20))])
+            .OfType<NotificationQueued>().First(n => n.Channel == NotificationChannel.Email).Body;
+
+        Assert.Contains("Reported by: Yamada Hanako\nReporter's contact: ext. 1234\n", body);
+        Assert.Contains("Acknowledge by: 20 Nov 2026, 18:40 JST\n", body);
+    }
+
+    [Fact]
+    public void The_reporter_is_loaded_for_every_event_that_mails_responders()
+    {
+        Assert.Contains(Reporter, Reactions.AccountsNeeded(null, [Reported()]));
+        Assert.Contains(Reporter, Reactions.AccountsNeeded(Fold(InDetection()), [new Escalated(IncidentId, FiredDeadline, 1, Second, SystemActor.Id, T(20))]));
+        Assert.DoesNotContain(Reporter, Reactions.AccountsNeeded(Fold(InTriage()), [Triaged(3)]));
     }
 
     [Fact]
@@ -476,10 +503,12 @@ public sealed class ReactionsTests
 
     // Which accounts and executives the loader must read
 
+    // Every mail to responders names the reporter (and stage changes are mailed to them), so those events need them.
+
     [Fact]
-    public void Filing_needs_no_account()
+    public void Filing_needs_the_reporter_only()
     {
-        Assert.Empty(Reactions.AccountsNeeded(null, [Reported()]));
+        Assert.Equal([Reporter], Reactions.AccountsNeeded(null, [Reported()]));
     }
 
     [Fact]
@@ -489,23 +518,31 @@ public sealed class ReactionsTests
     }
 
     [Fact]
-    public void An_assignment_needs_the_new_owner()
+    public void An_assignment_needs_the_new_owner_and_the_reporter()
     {
-        Assert.Equal([OtherOwner], Reactions.AccountsNeeded(Fold(InAnalysis()), [Assigned(6, OtherOwner, Owner)]));
+        Assert.Equal(Sorted([OtherOwner, Reporter]), Sorted(Reactions.AccountsNeeded(Fold(InAnalysis()), [Assigned(6, OtherOwner, Owner)])));
     }
 
     [Fact]
-    public void A_reminder_or_triage_breach_needs_the_owner()
+    public void A_reminder_or_triage_breach_needs_the_owner_and_the_reporter()
     {
-        Assert.Equal([Owner], Reactions.AccountsNeeded(Fold(InAnalysis()), [Reminder(Stage.Analysis, 800)]));
-        Assert.Equal([Owner], Reactions.AccountsNeeded(Fold(ReadyToLeaveTriage()), [Breach(DeadlineKind.Triage, 125)]));
+        Assert.Equal(Sorted([Owner, Reporter]), Sorted(Reactions.AccountsNeeded(Fold(InAnalysis()), [Reminder(Stage.Analysis, 800)])));
+        Assert.Equal(Sorted([Owner, Reporter]), Sorted(Reactions.AccountsNeeded(Fold(ReadyToLeaveTriage()), [Breach(DeadlineKind.Triage, 125)])));
     }
 
     [Fact]
-    public void A_reminder_of_an_unowned_incident_needs_no_account()
+    public void A_reminder_of_an_unowned_incident_needs_only_the_reporter()
     {
-        Assert.Empty(Reactions.AccountsNeeded(Fold(InTriage()), [Reminder(Stage.Triage, 100)]));
+        Assert.Equal([Reporter], Reactions.AccountsNeeded(Fold(InTriage()), [Reminder(Stage.Triage, 100)]));
     }
+
+    [Fact]
+    public void Recording_facts_needs_no_account()
+    {
+        Assert.Empty(Reactions.AccountsNeeded(Fold(InTriage()), [Triaged(3)]));
+    }
+
+    private static Guid[] Sorted(IEnumerable<Guid> ids) => [.. ids.Order()];
 
     [Fact]
     public void Only_an_exhausted_chain_needs_the_executives()
