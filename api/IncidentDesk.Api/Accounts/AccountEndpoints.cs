@@ -38,22 +38,22 @@ public static class AccountEndpoints
             .RequireAuthorization().WithName("Logout").WithSummary("End the session");
 
         auth.MapGet("/me", async Task<Results<Ok<MeDto>, NotFound>> (
-                HttpContext http, UserDirectory users, SessionService sessions, CancellationToken ct) =>
+                HttpContext http, UserDirectory users, SessionService sessions, IOrganisationTimeZone zone, CancellationToken ct) =>
             {
                 var caller = Caller.From(http.User);
                 if (await users.FindAsync(caller.Id, ct) is not { } u) return TypedResults.NotFound();
                 sessions.IssueAntiforgeryToken(http);
-                return TypedResults.Ok(MeDto.Of(u));
+                return TypedResults.Ok(MeDto.Of(u, await zone.GetAsync(ct)));
             })
             .RequireAuthorization().WithName("Me").WithSummary("The signed-in account; also refreshes the XSRF-TOKEN cookie");
 
         auth.MapPut("/me/language", async Task<Results<Ok<MeDto>, NotFound>> (
-                HttpRequest request, HttpContext http, IMediator mediator, UserDirectory users, CancellationToken ct) =>
+                HttpRequest request, HttpContext http, IMediator mediator, UserDirectory users, IOrganisationTimeZone zone, CancellationToken ct) =>
             {
                 var caller = Caller.From(http.User);
                 var body = await LanguageRequest.ReadAsync(request, ct);
                 await mediator.Send(new ChangeLanguage(caller.Id, body, caller.Id), ct);
-                return await users.FindAsync(caller.Id, ct) is { } u ? TypedResults.Ok(MeDto.Of(u)) : TypedResults.NotFound();
+                return await users.FindAsync(caller.Id, ct) is { } u ? TypedResults.Ok(MeDto.Of(u, await zone.GetAsync(ct))) : TypedResults.NotFound();
             })
             .Accepts<LanguageRequest>("application/json")
             .RequireAuthorization().WithName("ChangeMyLanguage")

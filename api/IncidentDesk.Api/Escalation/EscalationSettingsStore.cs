@@ -10,7 +10,7 @@ namespace IncidentDesk.Api.Escalation;
 /// Reads the contact chains and the SLA policy. Filing is the hot path, so the settings are cached for a few
 /// seconds: an admin's change reaches every node's new deadlines within <see cref="CacheFor"/>.
 /// </summary>
-public sealed class EscalationSettingsStore(NpgsqlDataSource db, TimeProvider clock)
+public sealed class EscalationSettingsStore(NpgsqlDataSource db, TimeProvider clock) : IOrganisationTimeZone
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(3);
 
@@ -20,6 +20,8 @@ public sealed class EscalationSettingsStore(NpgsqlDataSource db, TimeProvider cl
         DateTimeOffset At, SlaPolicy Policy, IReadOnlyList<(ContactChain Chain, long Version)> Chains, ContactChain? BuiltIn);
 
     public async Task<SlaPolicy> PolicyAsync(CancellationToken ct) => (await SnapshotAsync(ct)).Policy;
+
+    async Task<string> IOrganisationTimeZone.GetAsync(CancellationToken ct) => (await PolicyAsync(ct)).TimeZone;
 
     public async Task<IReadOnlyList<(ContactChain Chain, long Version)>> ChainsAsync(CancellationToken ct) =>
         (await SnapshotAsync(ct)).Chains;

@@ -58,6 +58,7 @@ public static class Composition
         services.AddSingleton<IInlineProjection, AckLinkProjection>();
         services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
         services.AddSingleton<EscalationSettingsStore>();
+        services.AddSingleton<IOrganisationTimeZone>(sp => sp.GetRequiredService<EscalationSettingsStore>());
         services.AddSingleton<EscalationContextLoader>();
         services.AddSingleton<IUnitOfWorkReaction, EscalationReaction>();
         services.AddSingleton<Incidents.GettingTimeline.IIncidentTimelineSource, EscalationTimelineSource>();

@@ -11,7 +11,7 @@ namespace IncidentDesk.Api.Notifications;
 
 public sealed record AckLinkView(
     Guid IncidentId, string Reference, Category Category, string Summary, Stage Stage, DateTimeOffset? AcknowledgedAt,
-    string RecipientName);
+    string RecipientName, string TimeZone);
 
 /// <summary>Writes ack_link_uses from acknowledgements made through a link; its primary key makes links single-use.</summary>
 public sealed class AckLinkProjection : IInlineProjection
@@ -35,12 +35,13 @@ public static class AckEndpoints
         var ack = app.MapGroup("/api/ack").WithTags("Acknowledge links").AllowAnonymous();
 
         ack.MapGet("/{incidentId:guid}", async Task<Ok<AckLinkView>> (
-                Guid incidentId, string? token, AckLinkCheck links, IDocumentStore store, CancellationToken ct) =>
+                Guid incidentId, string? token, AckLinkCheck links, IDocumentStore store, IOrganisationTimeZone zone, CancellationToken ct) =>
             {
                 var (_, recipient) = await links.CheckAsync(incidentId, token, ct);
                 var incident = await store.FetchAsync<Incident>(incidentId, Incident.Evolve, ct) ?? throw new NotFoundError($"incident {incidentId}");
                 var s = incident.State;
-                return TypedResults.Ok(new AckLinkView(s.Id, s.Reference, s.Category, s.Summary, s.Stage, s.AcknowledgedAt, recipient.Name));
+                return TypedResults.Ok(new AckLinkView(s.Id, s.Reference, s.Category, s.Summary, s.Stage, s.AcknowledgedAt, recipient.Name,
+                    await zone.GetAsync(ct)));
             })
             .WithName("ReadAckLink").WithSummary("What an acknowledge link is for (validates the token, does not use it)");
 

@@ -1,14 +1,21 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, MeDto, Role } from '@/types';
 import { apiRequest, isApiError } from './api-client';
+import { setOrgTimeZone } from './format';
 import { setupSeen } from './setup-seen';
+
+/** Every account answer carries the organisation's time zone, which every time on screen is written in. */
+const withZone = (me: MeDto): MeDto => {
+  setOrgTimeZone(me.timeZone);
+  return me;
+};
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 /** GET /api/auth/me; null when not logged in (401). Also refreshes the XSRF-TOKEN cookie. */
 export async function getMe(): Promise<MeDto | null> {
   try {
-    return await apiRequest<MeDto>('/api/auth/me', { redirectOnUnauthorized: false });
+    return withZone(await apiRequest<MeDto>('/api/auth/me', { redirectOnUnauthorized: false }));
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null;
     throw e;
@@ -19,8 +26,8 @@ export const meQueryOptions = () => queryOptions({ queryKey: meQueryKey, queryFn
 
 export const useMe = () => useQuery(meQueryOptions());
 
-export const login = (body: LoginRequest) =>
-  apiRequest<MeDto>('/api/auth/login', { method: 'POST', body, redirectOnUnauthorized: false });
+export const login = async (body: LoginRequest) =>
+  withZone(await apiRequest<MeDto>('/api/auth/login', { method: 'POST', body, redirectOnUnauthorized: false }));
 
 export function useLogin() {
   const qc = useQueryClient();

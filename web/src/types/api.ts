@@ -696,6 +696,7 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt?: string | null;
             recipientName: string;
+            timeZone: string;
         };
         AddNoteRequest: {
             text?: string | null;
@@ -1018,6 +1019,7 @@ export interface components {
             displayName: string;
             roles: string[];
             language: string;
+            timeZone: string;
         };
         Measure: {
             description: string;

@@ -10,13 +10,15 @@ namespace IncidentDesk.Api.Accounts.SigningIn;
 public sealed record LoginRequest(string? Email, string? Password);
 
 /// <param name="Language">The language of the messages the account is sent (ja or en).</param>
-public sealed record MeDto(Guid Id, string Email, string DisplayName, string[] Roles, string Language)
+/// <param name="TimeZone">The organisation's time zone (IANA id): the web app writes every time in it.</param>
+public sealed record MeDto(Guid Id, string Email, string DisplayName, string[] Roles, string Language, string TimeZone)
 {
-    public static MeDto Of(UserAccount u) => new(u.Id, u.Email, u.DisplayName, u.Roles, u.Language);
+    public static MeDto Of(UserAccount u, string timeZone) => new(u.Id, u.Email, u.DisplayName, u.Roles, u.Language, timeZone);
 }
 
 /// <summary>Cookie sign-in with a fresh antiforgery token bound to the signed-in identity.</summary>
-public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAccount> hasher, IAntiforgery antiforgery)
+public sealed class SessionService(
+    UserDirectory users, IPasswordHasher<UserAccount> hasher, IAntiforgery antiforgery, IOrganisationTimeZone timeZone)
 {
     // Verifying against a dummy hash when the account does not exist keeps both paths equally slow, so
     // response time does not reveal which e-mail addresses have accounts.
@@ -36,7 +38,7 @@ public sealed class SessionService(UserDirectory users, IPasswordHasher<UserAcco
         // A disabled account is refused like a wrong password: the answer does not tell which accounts exist.
         if (user is null || result == PasswordVerificationResult.Failed || user.Disabled) return null;
         await StartSessionAsync(http, user);
-        return MeDto.Of(user);
+        return MeDto.Of(user, await timeZone.GetAsync(ct));
     }
 
     /// <summary>A cookie session for the account as it is now (roles, name, and the session epoch it is valid in).</summary>

@@ -15,6 +15,7 @@ const hanako: MeDto = {
   displayName: '佐藤 花子',
   roles: ['Reporter'],
   language: 'ja',
+  timeZone: 'Asia/Tokyo',
 };
 
 /** Renders the switch with the session the rest of the app would have loaded (null: signed out). */

@@ -13,6 +13,7 @@ import { useRecordPrevention } from '../api/record-prevention';
 import { stageFieldId } from '../utils/criterion-fields';
 import { useSavedNotice } from './use-saved-notice';
 import { RepeatableCard } from '@/components/ui/repeatable-card';
+import { DateField } from '@/components/ui/date-fields';
 
 const measure = z
   .object({
@@ -128,13 +129,21 @@ export function PreventionForm({ incident }: { incident: IncidentDetail }) {
                         />
                       )}
                     />
-                    <TextInput
-                      type="date"
-                      label={t('prevention.deadline')}
-                      withAsterisk={watch(`measures.${idx}.decision`) === 'will_do'}
-                      disabled={watch(`measures.${idx}.decision`) !== 'will_do'}
-                      error={errorText(errors.measures?.[idx]?.deadline?.message)}
-                      {...register(`measures.${idx}.deadline`)}
+                    <Controller
+                      control={control}
+                      name={`measures.${idx}.deadline`}
+                      render={({ field }) => (
+                        <DateField
+                          label={t('prevention.deadline')}
+                          withAsterisk={watch(`measures.${idx}.decision`) === 'will_do'}
+                          disabled={watch(`measures.${idx}.decision`) !== 'will_do'}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          inputRef={field.ref}
+                          error={errorText(errors.measures?.[idx]?.deadline?.message)}
+                        />
+                      )}
                     />
                   </SimpleGrid>
                 </Stack>

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useFieldArray } from 'react-hook-form';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -8,7 +8,8 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { ChangedNotice } from '@/components/ui/changed-notice';
 import { fieldResolver } from '@/lib/form-errors';
 import { useCommandForm } from '@/lib/use-command-form';
-import { formatDateTime, isoToLocalInput, localInputToIso, toLocalInput } from '@/lib/format';
+import { formatDateTime, isoToOrgWall, orgWallToIso, toOrgWall } from '@/lib/format';
+import { DateTimeField } from '@/components/ui/date-fields';
 import type { IncidentDetail, RecoveryRequest } from '@/types';
 import { useRecordRecovery } from '../api/record-recovery';
 import { stageFieldId } from '../utils/criterion-fields';
@@ -20,7 +21,7 @@ const party = z.object({
   notifiedAt: z
     .string()
     .min(1, 'validation.required')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'validation.invalidDate'),
+    .refine((v) => orgWallToIso(v) !== '', 'validation.invalidDate'),
   how: z.string().max(200, 'validation.max200'),
 });
 const schema = z.object({
@@ -39,7 +40,7 @@ const toValues = (r: IncidentDetail['recovery']): Values => ({
   normalOperationVerified: r?.normalOperationVerified ?? false,
   notifiedParties: (r?.notifiedParties ?? []).map((p) => ({
     party: p.party,
-    notifiedAt: isoToLocalInput(p.notifiedAt),
+    notifiedAt: isoToOrgWall(p.notifiedAt),
     how: p.how ?? '',
   })),
 });
@@ -49,7 +50,7 @@ const toBody = (v: Values): RecoveryRequest => ({
   normalOperationVerified: v.normalOperationVerified,
   notifiedParties: v.notifiedParties.map((p) => ({
     party: p.party.trim(),
-    notifiedAt: localInputToIso(p.notifiedAt),
+    notifiedAt: orgWallToIso(p.notifiedAt),
     how: p.how.trim() || null,
   })),
 });
@@ -121,12 +122,21 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
                     error={errorText(errors.notifiedParties?.[idx]?.party?.message)}
                     {...register(`notifiedParties.${idx}.party`)}
                   />
-                  <TextInput
-                    type="datetime-local"
-                    label={t('recovery.notifiedAt')}
-                    withAsterisk
-                    error={errorText(errors.notifiedParties?.[idx]?.notifiedAt?.message)}
-                    {...register(`notifiedParties.${idx}.notifiedAt`)}
+                  <Controller
+                    control={control}
+                    name={`notifiedParties.${idx}.notifiedAt`}
+                    render={({ field }) => (
+                      <DateTimeField
+                        label={t('recovery.notifiedAt')}
+                        withAsterisk
+                        max={toOrgWall(new Date())}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        inputRef={field.ref}
+                        error={errorText(errors.notifiedParties?.[idx]?.notifiedAt?.message)}
+                      />
+                    )}
                   />
                   <TextInput
                     label={t('recovery.how')}
@@ -140,7 +150,7 @@ export function RecoveryForm({ incident }: { incident: IncidentDetail }) {
             <Button
               variant="light"
               leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => parties.append({ party: '', notifiedAt: toLocalInput(new Date()), how: '' })}
+              onClick={() => parties.append({ party: '', notifiedAt: toOrgWall(new Date()), how: '' })}
               w="fit-content"
             >
               {t('recovery.addParty')}

@@ -25,7 +25,8 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
-import { localInputToIso, toLocalInput } from '@/lib/format';
+import { orgWallToday, orgWallToIso, toOrgWall } from '@/lib/format';
+import { DateTimeField } from '@/components/ui/date-fields';
 import { CATEGORIES, type Category, type FileReportRequest, type IncidentDetail } from '@/types';
 import { useFileReport } from '../api/file-report';
 import { useDepartments } from '../api/get-departments';
@@ -42,8 +43,8 @@ const reportSchema = z
     noticedAt: z
       .string()
       .min(1, 'validation.noticedRequired')
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'validation.noticedInvalid')
-      .refine((v) => Date.parse(v) <= Date.now() + FUTURE_TOLERANCE_MS, 'validation.noticedFuture'),
+      .refine((v) => orgWallToIso(v) !== '', 'validation.noticedInvalid')
+      .refine((v) => Date.parse(orgWallToIso(v)) <= Date.now() + FUTURE_TOLERANCE_MS, 'validation.noticedFuture'),
     contact: z.string().trim().max(200, 'validation.contactTooLong'),
     deviceId: z.string().trim().max(100, 'validation.deviceIdTooLong'),
     department: z.string().trim().max(100, 'validation.departmentTooLong'),
@@ -66,14 +67,13 @@ function whenFor(chip: WhenChip, current: string): string {
   const now = new Date();
   switch (chip) {
     case 'now':
-      return toLocalInput(now);
+      return toOrgWall(now);
     case 'hour':
-      return toLocalInput(new Date(now.getTime() - 60 * 60_000));
+      return toOrgWall(new Date(now.getTime() - 60 * 60_000));
     case 'today': {
-      const morning = new Date(now);
-      morning.setHours(9, 0, 0, 0);
-      if (morning > now) morning.setHours(0, 0, 0, 0);
-      return toLocalInput(morning);
+      // 09:00 on the organisation's calendar, or midnight when it is not 09:00 yet.
+      const morning = orgWallToday(9, now);
+      return Date.parse(orgWallToIso(morning)) > now.getTime() ? orgWallToday(0, now) : morning;
     }
     case 'earlier':
       return current;
@@ -85,7 +85,7 @@ function toFileReportRequest(v: ReportValues): FileReportRequest {
   const body: FileReportRequest = {
     category,
     summary: v.summary.trim(),
-    noticedAt: localInputToIso(v.noticedAt),
+    noticedAt: orgWallToIso(v.noticedAt),
     personalDataMayBeInvolved: v.personalDataMayBeInvolved,
   };
   if (v.contact.trim()) body.contact = v.contact.trim();
@@ -112,7 +112,7 @@ export function ReportForm({ onFiled }: Props) {
   const [whenChip, setWhenChip] = useState<WhenChip>('now');
   const [moreOpen, setMoreOpen] = useState<string | null>(null);
   const [formMessages, setFormMessages] = useState<string[]>([]);
-  const noticedRef = useRef<HTMLInputElement | null>(null);
+  const noticedRef = useRef<HTMLButtonElement | HTMLInputElement | null>(null);
   // Asked for only when the optional details are opened: the one-minute path makes no extra request.
   const departments = useDepartments(moreOpen === 'more');
 
@@ -130,7 +130,7 @@ export function ReportForm({ onFiled }: Props) {
     defaultValues: {
       category: '',
       summary: '',
-      noticedAt: toLocalInput(new Date()),
+      noticedAt: toOrgWall(new Date()),
       contact: '',
       deviceId: '',
       department: '',
@@ -151,7 +151,7 @@ export function ReportForm({ onFiled }: Props) {
     (values) => {
       setFormMessages([]);
       // "just now" means the moment of sending, not the moment the page opened.
-      const v = whenChip === 'now' ? { ...values, noticedAt: toLocalInput(new Date()) } : values;
+      const v = whenChip === 'now' ? { ...values, noticedAt: toOrgWall(new Date()) } : values;
       fileReport.mutate(toFileReportRequest(v), {
         onSuccess: (incident) => onFiled(incident),
         onError: (error) => {
@@ -306,18 +306,17 @@ export function ReportForm({ onFiled }: Props) {
             control={control}
             name="noticedAt"
             render={({ field }) => (
-              <TextInput
-                type="datetime-local"
+              <DateTimeField
                 label={t('report.noticedAtLabel')}
                 withAsterisk
-                max={toLocalInput(new Date())}
+                max={toOrgWall(new Date())}
                 value={field.value}
-                onChange={(e) => {
+                onChange={(v) => {
                   setWhenChip('earlier');
-                  field.onChange(e.currentTarget.value);
+                  field.onChange(v);
                 }}
                 onBlur={field.onBlur}
-                ref={(el) => {
+                inputRef={(el) => {
                   field.ref(el);
                   noticedRef.current = el;
                 }}

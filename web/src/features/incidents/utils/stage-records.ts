@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { OPEN_STAGES, type IncidentDetail, type Stage } from '@/types';
 
 /** One line of a stage's record: a label and its text, or a list (containment actions, parties, measures). */
@@ -112,7 +112,7 @@ export function stageRecord(incident: IncidentDetail, stage: RecordStage, t: TFu
             value: list(
               r.measures.map((m) =>
                 m.deadline
-                  ? t('records.measureLineDeadline', { description: m.description, decision: t(`decision.${m.decision}`), deadline: m.deadline.slice(0, 10) })
+                  ? t('records.measureLineDeadline', { description: m.description, decision: t(`decision.${m.decision}`), deadline: formatDate(m.deadline.slice(0, 10), lang) })
                   : t('records.measureLine', { description: m.description, decision: t(`decision.${m.decision}`) }),
               ),
             ),
