@@ -37,6 +37,16 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
 
   const summary = 'ウイルス対策ソフトが警告を出し、見慣れない広告が画面いっぱいに出ています。LANケーブルは抜きました。';
   await phone.getByLabel('何が起きたか').fill(summary);
+  // The time picker speaks Japanese (2026年12月, weeks from 日) and names the organisation's zone (issue 9 §7).
+  await phone.getByText('それより前…').click();
+  await expect(phone.getByText('時刻はJST（組織の標準時）')).toBeVisible();
+  await phone.getByRole('button', { name: /気づいた日時/ }).click();
+  const picker = phone.getByRole('dialog');
+  await expect(picker.getByText(/^\d{4}年\d{1,2}月$/)).toBeVisible();
+  await expect(picker.getByText('日', { exact: true }).first()).toBeVisible();
+  await phone.screenshot({ path: shot('02a-when-picker-phone') });
+  await phone.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
   await phone.getByRole('button', { name: '報告を送信する' }).click();
 
   const referenceEl = phone.getByTestId('report-reference');

@@ -1,73 +1,33 @@
-import { DateInput, DateTimePicker } from '@mantine/dates';
-import { useMediaQuery } from '@mantine/hooks';
-import type { Ref } from 'react';
+import { TextInput } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zoneLabel } from '@/lib/format';
+import { formatDate, formatDateTime, orgWallToIso } from '@/lib/format';
+import type { FieldProps } from './date-pickers';
 
-interface FieldProps {
-  label: string;
-  /** "YYYY-MM-DD HH:mm:ss" (DateTimeField) or "YYYY-MM-DD" (DateField), in the organisation's zone; '' when empty. */
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  error?: string;
-  withAsterisk?: boolean;
-  disabled?: boolean;
-  maw?: number;
-  inputRef?: Ref<HTMLButtonElement | HTMLInputElement>;
+const DateTimePickerField = lazy(() => import('./date-pickers').then((m) => ({ default: m.DateTimePickerField })));
+const DatePickerField = lazy(() => import('./date-pickers').then((m) => ({ default: m.DatePickerField })));
+
+/** While the picker loads, the value as it will be shown, read-only (the report form starts on a "when" chip). */
+function Loading({ label, value, maw, dateOnly }: Pick<FieldProps, 'label' | 'value' | 'maw'> & { dateOnly?: boolean }) {
+  const { i18n } = useTranslation();
+  const shown = !value ? '' : dateOnly ? formatDate(value, i18n.language) : formatDateTime(orgWallToIso(value), i18n.language);
+  return <TextInput label={label} value={shown} readOnly maw={maw} />;
 }
 
-/** Written as the rest of the app writes dates (lib/format.ts): 2026/12/03 18:31, or 3 Dec 2026, 18:31. */
-const dateTimeFormat = (lang: string) => (lang === 'en' ? 'D MMM YYYY, HH:mm' : 'YYYY/MM/DD HH:mm');
-const dateFormat = (lang: string) => (lang === 'en' ? 'D MMM YYYY' : 'YYYY/MM/DD');
-/** Calendar headings: 2026年12月 (dayjs's Japanese default is 「12月 2026」), December 2026. */
-const calendarLabels = (lang: string) => (lang === 'en' ? {} : { monthLabelFormat: 'YYYY年M月', yearLabelFormat: 'YYYY年' });
-
-/**
- * A date and time in the user's language (calendar, month names, order), in the organisation's time zone
- * (named beside the label); a phone opens it as a full-screen sheet.
- */
-export function DateTimeField({ label, value, onChange, onBlur, error, withAsterisk, disabled, maw, inputRef, max }: FieldProps & { max?: string }) {
-  const { t, i18n } = useTranslation();
-  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+/** A date and time in the user's language and the organisation's zone ("YYYY-MM-DD HH:mm:ss", '' when empty). */
+export function DateTimeField(props: FieldProps & { max?: string }) {
   return (
-    <DateTimePicker
-      label={label}
-      description={t('dates.zone', { zone: zoneLabel() })}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
-      onBlur={onBlur}
-      valueFormat={dateTimeFormat(i18n.language)}
-      {...calendarLabels(i18n.language)}
-      maxDate={max}
-      dropdownType={phone ? 'modal' : 'popover'}
-      submitButtonProps={{ 'aria-label': t('dates.done') }}
-      error={error}
-      withAsterisk={withAsterisk}
-      disabled={disabled}
-      maw={maw}
-      ref={inputRef as Ref<HTMLButtonElement>}
-    />
+    <Suspense fallback={<Loading {...props} />}>
+      <DateTimePickerField {...props} />
+    </Suspense>
   );
 }
 
-/** A calendar day in the user's language; typing "2026/12/03" (or "3 Dec 2026") works as well as picking. */
-export function DateField({ label, value, onChange, onBlur, error, withAsterisk, disabled, maw, inputRef }: FieldProps) {
-  const { i18n } = useTranslation();
+/** A calendar day in the user's language ("YYYY-MM-DD", '' when empty). */
+export function DateField(props: FieldProps) {
   return (
-    <DateInput
-      label={label}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
-      onBlur={onBlur}
-      valueFormat={dateFormat(i18n.language)}
-      {...calendarLabels(i18n.language)}
-      clearable
-      error={error}
-      withAsterisk={withAsterisk}
-      disabled={disabled}
-      maw={maw}
-      ref={inputRef as Ref<HTMLInputElement>}
-    />
+    <Suspense fallback={<Loading {...props} dateOnly />}>
+      <DatePickerField {...props} />
+    </Suspense>
   );
 }

@@ -199,7 +199,7 @@ describe('records of passed stages', () => {
     expect(within(recovery).getByText(/はい（佐藤 健さんが .* に確認）/)).toBeInTheDocument();
     const prevention = screen.getByTestId('record-prevention');
     expect(within(prevention).getByText('インターネット由来のマクロを許可していた')).toBeInTheDocument();
-    expect(within(prevention).getByText('マクロを既定で無効にする — 実施する（期限 2026-12-31）')).toBeInTheDocument();
+    expect(within(prevention).getByText('マクロを既定で無効にする — 実施する（期限 2026/12/31）')).toBeInTheDocument();
   });
 
   it('shows only the stages already left while the incident is open', () => {
