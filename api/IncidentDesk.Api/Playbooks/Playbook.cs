@@ -42,6 +42,9 @@ public enum EvidenceField
     [JsonStringEnumMemberName("containmentActions")] ContainmentActions,
     [JsonStringEnumMemberName("notifiedParties")] NotifiedParties,
     [JsonStringEnumMemberName("rootCause")] RootCause,
+
+    /// <summary>The report itself: a reporter step such as "report at once" is done by filing it.</summary>
+    [JsonStringEnumMemberName("report")] Report,
 }
 
 public sealed record StepEvidence(LocalizedText? Prompt, EvidenceField? Field);

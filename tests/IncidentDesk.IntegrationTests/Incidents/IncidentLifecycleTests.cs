@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentDesk.IntegrationTests.Infrastructure;
+using IncidentDesk.IntegrationTests.Playbooks;
 
 namespace IncidentDesk.IntegrationTests.Incidents;
 
@@ -64,8 +65,10 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
             personalDataMayBeInvolved: true, disconnectedFromNetwork: true, deviceId: "PC-0142", contact: "ext. 4410"))).Expect(201);
         var incident = IncidentRef.From(filed);
         Assert.Equal($"/api/incidents/{incident.Id}", filed.Location);
-        // Version 2: the report itself completes the reporter's "pull the LAN cable" step of the playbook (R2).
-        Assert.Equal("\"2\"", filed.Message.Headers.ETag!.Tag);
+        // Version 3: the report itself completes the reporter's "pull the LAN cable" step of the playbook (R2), and
+        // "report at once": filing it is the report.
+        Assert.Equal("\"3\"", filed.Message.Headers.ETag!.Tag);
+        Assert.Equal(incident.Reference, incident.Step("report-immediately").Str("evidence"));
         Assert.Matches(@"^INC-\d{4}-\d{4,}$", incident.Reference);
         Assert.StartsWith($"INC-{incident.Detail.Time("reportedAt").Year}-", incident.Reference);
         Assert.Equal("detection", incident.Stage);
@@ -82,17 +85,13 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         AssertCriteria(incident, ("acknowledged", false));
         Assert.Equal("triage", incident.Detail.Str("nextStage"));
         var read = (await responder.GetAsync(incident.Path)).Expect(200);
-        Assert.Equal(2, read.ETagVersion);
+        Assert.Equal(3, read.ETagVersion);
         Assert.Equal(incident.Reference, read.Json.Str("reference"));
 
-        // Acknowledging records who and when (version 3). The ransomware playbook's "report at once" step still
-        // holds detection open, so the responder records it and moves the report into triage (versions 4, 5).
+        // Acknowledging records who and when (version 4). The reporter's steps are done by the report, so detection's
+        // exit criteria are met and the report moves into triage at once (version 5).
         incident = await responder.RunAsync(incident, "acknowledge", new { });
-        Assert.Equal(3, incident.Version);
-        Assert.Equal("detection", incident.Stage);
         Assert.InRange(incident.Detail.Time("acknowledgedAt"), started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5));
-        incident = await responder.RunAsync(incident, "steps/report-immediately/complete", new { evidence = "Phoned IT at 09:20" });
-        incident = await responder.AdvanceAsync(incident, "triage");
         Assert.Equal(5, incident.Version);
         Assert.Equal("triage", incident.Stage);
         AssertCriteria(incident, ("acknowledged", true), ("severity_rated", false), ("owner_assigned", false), ("harm_and_leak_assessed", false));

@@ -33,7 +33,7 @@ public sealed class PinningTests(IncidentDeskApp app) : IClassFixture<IncidentDe
 
         var pinned = incident.Detail["checklist"]!["playbook"]!;
         Assert.Equal("ransomware", pinned.Str("id"));
-        Assert.Equal(1, pinned.Long("version"));
+        Assert.Equal(2, pinned.Long("version")); // v2: "report at once" is done by filing
         Assert.Equal("C2", pinned.Str("category"));
         Assert.Equal(HashOf(content), pinned.Str("contentHash"));
         Assert.Empty(incident.Detail["checklist"]!.Items("earlierPlaybooks"));
@@ -41,7 +41,7 @@ public sealed class PinningTests(IncidentDeskApp app) : IClassFixture<IncidentDe
 
         var reported = Assert.Single(await reporter.TimelineAsync(incident, "incident_reported"))["data"]!["playbook"]!;
         Assert.Equal("ransomware", reported.Str("id"));
-        Assert.Equal(1, reported.Long("version"));
+        Assert.Equal(2, reported.Long("version"));
         Assert.Equal(pinned.Str("contentHash"), reported.Str("contentHash"));
 
         // The pinned content itself is kept, so a later edit of the file cannot change this incident's steps.
@@ -88,7 +88,7 @@ public sealed class PinningTests(IncidentDeskApp app) : IClassFixture<IncidentDe
 
         var history = Assert.Single(detail.Items("history"));
         Assert.Equal(detail.Str("contentHash"), history.Str("contentHash"));
-        Assert.Equal(1, history.Long("version"));
+        Assert.Equal(2, history.Long("version"));
         Assert.NotNull(history.StrOrNull("firstLoadedAt"));
 
         var byVersion = await responder.GetJsonAsync($"/api/playbooks/ransomware?version={detail.Str("contentHash")}");

@@ -91,19 +91,21 @@ public sealed class StageGateTests(IncidentDeskApp app) : IClassFixture<Incident
     {
         var reporter = await app.SignInAsNewAsync("Reporter");
         var responder = await app.SignInAsNewAsync("Responder");
-        // Disconnected on the form: that step completes at filing, the reporter's "report at once" is still open.
-        var incident = await reporter.FileAsync(Bodies.Report("C2", disconnectedFromNetwork: true));
+        // Filing the report does "report at once"; the reporter's own "discard the mis-sent credentials" is still open.
+        var incident = await reporter.FileAsync(Bodies.Report("C8"));
+        Assert.Equal("completed", incident.Step("report-mis-send").Str("status"));
         incident = await responder.RunAsync(incident, "acknowledge", new { });
         Assert.Equal("detection", incident.Stage);
-        Assert.Equal(["report-immediately"], incident.BlockingSteps());
+        Assert.Equal(["discard-mis-sent-credentials", "report-credentials-to-administrator"], incident.BlockingSteps());
         Assert.True(incident.Criterion("acknowledged"));
         Assert.False(incident.Criterion("required_steps_done"));
 
         var refused = await app.RefusedAsync(409, () => responder.PostAsync($"{incident.Path}/stage", new { to = "triage" }, incident.Version));
-        Assert.Equal(["required_step_open"], refused.RuleCodes);
-        Assert.Equal(["report-immediately"], refused.OpenStepRules());
+        Assert.Equal(["required_step_open", "required_step_open"], refused.RuleCodes);
+        Assert.Equal(["discard-mis-sent-credentials", "report-credentials-to-administrator"], refused.OpenStepRules());
 
-        incident = await responder.CompleteAsync(incident, "report-immediately", "Told IT desk by phone at 09:05");
+        incident = await responder.CompleteAsync(incident, "discard-mis-sent-credentials", "Changed the shared-folder password at 09:05");
+        incident = await responder.CompleteAsync(incident, "report-credentials-to-administrator", "Told the IT desk at 09:06");
         Assert.True(incident.Criterion("required_steps_done"));
         incident = await responder.RunAsync(incident, "stage", new { to = "triage" });
         Assert.Equal("triage", incident.Stage);

@@ -67,18 +67,19 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await expect(page.getByRole('heading', { name: reference, level: 1 })).toBeVisible();
   const panel = page.getByRole('region', { name: '期限と通知' });
   await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(1);
+  // 検知: the disconnect step was completed by the reporter's answer and "report at once" by filing the report
+  // (issue 9 §9), so acknowledging meets detection's exit criteria and the incident moves on to 初動対応.
+  await expect(stepCard(page, 'disconnect-from-network')).toHaveAttribute('data-status', 'completed');
+  const reported = stepCard(page, 'report-immediately');
+  await expect(reported).toHaveAttribute('data-status', 'completed');
+  await expect(reported).toContainText(reference);
+  await reported.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('05-detection-desktop') });
   await page.getByRole('button', { name: '受付を確認する' }).click();
   await expect(page.getByRole('button', { name: '受付を確認する' })).toBeHidden();
   // The deadlines panel follows at once, not after its next poll (issue 9 §4).
   await expect(panel.locator('[data-testid="deadline"][data-kind="acknowledge"][data-status="open"]')).toHaveCount(0, { timeout: 3_000 });
-
-  // 検知: the disconnect step was completed by the reporter's answer; the report step is the responder's to record.
-  await expect(stepCard(page, 'disconnect-from-network')).toHaveAttribute('data-status', 'completed');
-  await completeStepUi(page, 'report-immediately', '報告者から電話で連絡を受けた（症状：ウイルス対策ソフトの警告）');
-  await expectExitCriteriaMet(page);
-  await page.getByTestId('exit-checklist').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shot('05-detection-desktop') });
-  await advanceTo(page, '初動対応');
+  await expect(page.getByRole('navigation', { name: '対応の進み具合' }).locator('[aria-current="step"]')).toContainText('初動対応');
   // The reporter's status mail leaves through the outbox after the command: the panel shows it sent within seconds.
   await expect(panel.getByTestId('delivery-row').filter({ hasText: '【状況のお知らせ】' }).locator('[data-status="sent"]').first()).toBeVisible({
     timeout: 8_000,

@@ -881,7 +881,7 @@ export interface components {
         };
         EmptyRequest: Record<string, never>;
         /** @enum {string} */
-        EvidenceField: "deviceId" | "contact" | "disconnectedFromNetwork" | "severity" | "owner" | "containmentActions" | "notifiedParties" | "rootCause";
+        EvidenceField: "deviceId" | "contact" | "disconnectedFromNetwork" | "severity" | "owner" | "containmentActions" | "notifiedParties" | "rootCause" | "report";
         ExitCriterion: {
             code: string;
             met: boolean;

@@ -143,6 +143,8 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
             ? string.Join("; ", r.NotifiedParties.Select(p => $"{p.Party} {p.NotifiedAt:yyyy-MM-dd HH:mm}Z"))
             : null,
         EvidenceField.RootCause => s.Prevention?.RootCause,
+        // Filed through IncidentDesk: the desk (its contact chain) has the report, under this reference.
+        EvidenceField.Report => s.Reference,
         _ => null,
     };
 

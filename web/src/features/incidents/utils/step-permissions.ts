@@ -53,6 +53,8 @@ export function evidenceFieldValue(incident: IncidentDetail, step: ChecklistStep
       return incident.recovery?.notifiedParties.length ? incident.recovery.notifiedParties.map((p) => p.party).join('、') : null;
     case 'rootCause':
       return incident.prevention?.rootCause || null;
+    case 'report':
+      return incident.reference;
     default:
       return null;
   }
