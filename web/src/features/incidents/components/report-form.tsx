@@ -26,7 +26,7 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { orgWallToday, orgWallToIso, toOrgWall } from '@/lib/format';
-import { DateTimeField } from '@/components/ui/date-fields';
+import { DateShown, DateTimeField } from '@/components/ui/date-fields';
 import { CATEGORIES, type Category, type FileReportRequest, type IncidentDetail } from '@/types';
 import { useFileReport } from '../api/file-report';
 import { useDepartments } from '../api/get-departments';
@@ -305,25 +305,29 @@ export function ReportForm({ onFiled }: Props) {
           <Controller
             control={control}
             name="noticedAt"
-            render={({ field }) => (
-              <DateTimeField
-                label={t('report.noticedAtLabel')}
-                withAsterisk
-                max={toOrgWall(new Date())}
-                value={field.value}
-                onChange={(v) => {
-                  setWhenChip('earlier');
-                  field.onChange(v);
-                }}
-                onBlur={field.onBlur}
-                inputRef={(el) => {
-                  field.ref(el);
-                  noticedRef.current = el;
-                }}
-                error={errorText(errors.noticedAt?.message)}
-                maw={320}
-              />
-            )}
+            render={({ field }) =>
+              whenChip !== 'earlier' ? (
+                <DateShown label={t('report.noticedAtLabel')} value={field.value} error={errorText(errors.noticedAt?.message)} maw={320} />
+              ) : (
+                <DateTimeField
+                  label={t('report.noticedAtLabel')}
+                  withAsterisk
+                  max={toOrgWall(new Date())}
+                  value={field.value}
+                  onChange={(v) => {
+                    setWhenChip('earlier');
+                    field.onChange(v);
+                  }}
+                  onBlur={field.onBlur}
+                  inputRef={(el) => {
+                    field.ref(el);
+                    noticedRef.current = el;
+                  }}
+                  error={errorText(errors.noticedAt?.message)}
+                  maw={320}
+                />
+              )
+            }
           />
         </Stack>
 
