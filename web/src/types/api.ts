@@ -872,6 +872,11 @@ export interface components {
         DepartmentList: {
             items: string[];
         };
+        DuplicateRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+        };
         EditUserRequest: {
             displayName: string;
             roles: ("Reporter" | "Responder" | "Executive" | "Admin")[];
@@ -947,6 +952,7 @@ export interface components {
             exitCriteria: components["schemas"]["ExitCriterion"][];
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
+            possibleDuplicateOf?: components["schemas"]["PossibleDuplicateView"] | null;
         };
         IncidentEscalationView: {
             /** Format: int32 */
@@ -990,6 +996,11 @@ export interface components {
             /** Format: date-time */
             triageDueAt?: string | null;
             breached: boolean;
+            overdue: boolean;
+            /** Format: int32 */
+            escalationLevel: number;
+            readonly escalated: boolean;
+            possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -1105,6 +1116,15 @@ export interface components {
             contentHash: string;
             /** Format: date-time */
             firstLoadedAt: string;
+        };
+        PossibleDuplicateView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: double */
+            similarity: number;
+            /** Format: date-time */
+            flaggedAt: string;
         };
         PreventionRecord: {
             rootCause?: string | null;
@@ -1708,6 +1728,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 sort?: string;
+                attention?: "overdue" | "escalated" | "breached" | "any";
             };
             header?: never;
             path?: never;
