@@ -11,9 +11,9 @@ public sealed record EarlierReport(Guid Id, string Reference, string Summary, Da
 /// A possible duplicate report (issue 9 §5): the same reporter filed a report of the same category within the
 /// previous hour whose text is nearly the same. "Nearly the same" is the Dice coefficient of the two texts'
 /// character bigram sets, after NFKC normalisation, lower-casing and dropping everything that is not a letter or a
-/// digit (spaces, punctuation, full-width forms), at <see cref="Threshold"/> or more. Character bigrams work for
-/// Japanese, which has no spaces between words (PostgreSQL's pg_trgm ignores non-ASCII characters unless the
-/// database's locale classifies them), as well as for English. Measured: 「PCの画面に身代金を要求するメッセージが
+/// digit (spaces, punctuation, full-width forms), at <see cref="Threshold"/> or more. Character bigrams (as pg_bigm
+/// uses for Japanese) work for Japanese, which has no spaces between words, as well as for English; pg_trgm's word
+/// trigrams, whose letters depend on the database locale, score the first pair below 0.71. Measured: 「PCの画面に身代金を要求するメッセージが
 /// 出ました」 against 「…が表示されました」 0.86; 「共有フォルダのファイルが暗号化されました」 against 「…されています」 0.82;
 /// "Ransom note on the file server" against "Laptop left on the train" 0.34; 「ノートPCを電車に置き忘れました」
 /// against 「スマホを電車に置き忘れました」 0.71 (another device: not flagged).
