@@ -27,13 +27,19 @@ public sealed class DeadlineProjection : IInlineProjection
                 batch.Add("insert into incident_deadlines (deadline_id, incident_id, kind, stage, level, due_at, status, updated_at) " +
                           "values ($1, $2, $3, $4, $5, $6, 'open', $7)",
                     e.DeadlineId, e.IncidentId, EnumNames.Name(e.Kind), e.Stage is { } st ? EnumNames.Name(st) : null, e.Level, e.DueAt, e.At);
+                // ack_first_due_at keeps the first acknowledgement deadline: an escalation sets the next contact's,
+                // but the acknowledgement is overdue since the first one passed.
                 if (e.Kind == DeadlineKind.Acknowledge)
-                    batch.Add("update incident_board set ack_due_at = $2 where id = $1", e.IncidentId, e.DueAt);
+                    batch.Add("update incident_board set ack_due_at = $2, ack_first_due_at = coalesce(ack_first_due_at, $2) " +
+                              "where id = $1", e.IncidentId, e.DueAt);
                 else if (e.Kind == DeadlineKind.Triage)
                     batch.Add("update incident_board set triage_due_at = $2 where id = $1", e.IncidentId, e.DueAt);
                 break;
             case Escalated e:
                 Fired(batch, e.DeadlineId, e.At);
+                // Level 0 is a chain that took over starting at its first contact: not (further) escalated.
+                batch.Add("update incident_board set escalation_level = greatest(escalation_level, $2) where id = $1",
+                    e.IncidentId, (short)e.Level);
                 break;
             case ReminderSent e:
                 Fired(batch, e.DeadlineId, e.At);
@@ -44,7 +50,7 @@ public sealed class DeadlineProjection : IInlineProjection
                 break;
             case IncidentAcknowledged e:
                 Met(batch, e.IncidentId, "kind = 'acknowledge'", e.At);
-                batch.Add("update incident_board set ack_due_at = null where id = $1", e.IncidentId);
+                batch.Add("update incident_board set ack_due_at = null, ack_first_due_at = null where id = $1", e.IncidentId);
                 break;
             case StageAdvanced e:
                 // Leaving a stage meets its reminder; leaving triage meets the triage deadline; closing meets all.
@@ -52,7 +58,8 @@ public sealed class DeadlineProjection : IInlineProjection
                 if (e.From <= Stage.Triage && e.To > Stage.Triage)
                 {
                     Met(batch, e.IncidentId, "kind in ('triage', 'acknowledge')", e.At);
-                    batch.Add("update incident_board set triage_due_at = null, ack_due_at = null where id = $1", e.IncidentId);
+                    batch.Add("update incident_board set triage_due_at = null, ack_due_at = null, ack_first_due_at = null where id = $1",
+                        e.IncidentId);
                 }
                 break;
         }

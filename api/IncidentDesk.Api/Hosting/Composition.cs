@@ -73,6 +73,7 @@ public static class Composition
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SessionService>();
         services.AddSingleton<IncidentReferences>();
+        services.AddSingleton<EarlierReports>();
         services.AddSingleton<PlaybookLibrary>();
         services.AddSingleton<IncidentViews>();
         services.AddSingleton<IncidentCommandRunner>();
@@ -142,6 +143,7 @@ public static class Composition
             o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredPropertiesFilter>();
             o.SchemaFilter<AllowedValuesFilter>();
+            o.ParameterFilter<AllowedValuesFilter>();
         });
         return builder;
     }

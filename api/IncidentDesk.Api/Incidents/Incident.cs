@@ -18,6 +18,9 @@ public sealed record PreventionFacts(string? RootCause, ImmutableArray<Measure> 
 /// <summary>Who last saved a stage's form and when: the record stays on screen after the stage is left.</summary>
 public sealed record RecordStamp(Guid By, DateTimeOffset At);
 
+/// <summary>An earlier report this one may repeat (staff only).</summary>
+public sealed record PossibleDuplicate(Guid IncidentId, string Reference, double Similarity, DateTimeOffset FlaggedAt);
+
 public sealed record NoteFacts(Guid Id, string Text, Guid By, DateTimeOffset At);
 
 public enum StepStatus { Open, Completed, Skipped }
@@ -52,6 +55,9 @@ public sealed record Incident(
 
     /// <summary>The reporter's department, when given; picks a department's contact chain.</summary>
     public string? Department { get; init; }
+
+    /// <summary>Set when filing found a nearly identical earlier report (shown to staff only).</summary>
+    public PossibleDuplicate? PossibleDuplicateOf { get; init; }
 
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
@@ -118,6 +124,11 @@ public sealed record Incident(
         },
         ({ } s, StepReopened e) => s with { Steps = s.Steps.Remove(e.StepId), UpdatedAt = e.At },
         ({ } s, IncidentAssigned e) => s with { OwnerId = e.OwnerId, UpdatedAt = e.At },
+        // A flag is no change to the incident's facts: UpdatedAt stays.
+        ({ } s, PossibleDuplicateFlagged e) => s with
+        {
+            PossibleDuplicateOf = new PossibleDuplicate(e.OtherIncidentId, e.OtherReference, e.Similarity, e.At),
+        },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };
 

@@ -21,7 +21,7 @@ public sealed class IncidentCommandRunner(CommandPath commands, IDocumentStore s
     public Task<IncidentDetail> RunAsync(
         Guid incidentId, long expectedVersion, Caller caller,
         Func<Incident, Playbook?, DateTimeOffset, IReadOnlyList<IIncidentEvent>> decide, CancellationToken ct) =>
-        RunAsync(incidentId, expectedVersion, caller.Id, caller, decide, o => views.DetailAsync(o.After, o.Version, ct), ct);
+        RunAsync(incidentId, expectedVersion, caller.Id, caller, decide, o => views.DetailAsync(o.After, o.Version, caller, ct), ct);
 
     /// <summary>
     /// As <paramref name="actor"/>, who may not be the caller (an acknowledge link acts for the person it was sent

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Incidents.Acknowledging;
@@ -39,10 +40,14 @@ public static class IncidentEndpoints
 
         incidents.MapGet("/", async Task<Ok<IncidentList>> (
                 HttpContext http, IMediator m, CancellationToken ct, string? stage, string? severity, string? category,
-                string? owner, string? reporter, string? q, int? page, int? pageSize, string? sort) =>
+                string? owner, string? reporter, string? q, int? page, int? pageSize, string? sort,
+                [AllowedValues("overdue", "escalated", "breached", "any")] string? attention) =>
                 TypedResults.Ok(await m.Send(new GetIncidentBoard(Caller.From(http.User),
                     EnumNames.ParseQuery<Stage>("stage", stage), EnumNames.ParseQuery<Severity>("severity", severity),
-                    EnumNames.ParseQuery<Category>("category", category), owner, reporter, q, page ?? 1, pageSize ?? 50, sort), ct)))
+                    EnumNames.ParseQuery<Category>("category", category), owner, reporter, q, page ?? 1, pageSize ?? 50, sort)
+                {
+                    Attention = EnumNames.ParseQuery<Attention>("attention", attention),
+                }, ct)))
             .WithName("ListIncidents").WithSummary("Board and list query; reporters get only their own reports");
 
         incidents.MapGet("/{id:guid}", async Task<Ok<IncidentDetail>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>

@@ -97,6 +97,17 @@ public sealed record StepReopened(
 public sealed record IncidentAssigned(
     Guid IncidentId, Guid OwnerId, Guid? PreviousOwnerId, Guid Actor, DateTimeOffset At) : IIncidentEvent;
 
+/// <summary>Events about an incident that only staff see (the reporter's timeline and views leave them out).</summary>
+public interface IStaffOnlyEvent : IIncidentEvent;
+
+/// <summary>
+/// Filing found an earlier report by the same reporter, of the same category, within the previous hour, with nearly
+/// the same text (<see cref="Filing.PossibleDuplicates"/>): responders are told; nothing is merged. Decided by the
+/// system (<see cref="Actor"/> is <c>SystemActor.Id</c>) when the report is filed, in the same append.
+/// </summary>
+public sealed record PossibleDuplicateFlagged(
+    Guid IncidentId, Guid OtherIncidentId, string OtherReference, double Similarity, Guid Actor, DateTimeOffset At) : IStaffOnlyEvent;
+
 public static class IncidentEventTypes
 {
     public const string StreamType = "incident";
@@ -115,5 +126,6 @@ public static class IncidentEventTypes
         .Register<IncidentAssigned>("incident_assigned")
         .Register<StepCompleted>("step_completed")
         .Register<StepSkipped>("step_skipped")
-        .Register<StepReopened>("step_reopened");
+        .Register<StepReopened>("step_reopened")
+        .Register<PossibleDuplicateFlagged>("possible_duplicate_flagged");
 }

@@ -6,7 +6,7 @@ namespace IncidentDesk.IntegrationTests.Infrastructure;
 /// Class fixture: a fresh database and the API started on it, with the first admin signed in. xUnit gives every
 /// test class its own instance, so every class has its own database (architecture guide, style rule 8).
 /// </summary>
-public sealed class IncidentDeskApp : IAsyncLifetime
+public class IncidentDeskApp : IAsyncLifetime
 {
     private static int accountCounter;
     private readonly ConcurrentBag<ApiClient> clients = [];
@@ -25,11 +25,16 @@ public sealed class IncidentDeskApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("app");
-        factory = new IncidentDeskFactory(database.ConnectionString);
+        factory = new IncidentDeskFactory(database.ConnectionString, services: ConfigureServices);
         admin = Track(factory.CreateApiClient());
         var login = (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
         admin.Account = new TestAccount(Guid.Parse(login.Json["id"]!.GetValue<string>()), IncidentDeskFactory.AdminEmail,
             IncidentDeskFactory.AdminPassword, login.Json["displayName"]!.GetValue<string>(), "Admin");
+    }
+
+    /// <summary>For a fixture that replaces services (e.g. the clock); the default replaces none.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     public ApiClient Anonymous() => Track(Factory.CreateApiClient());

@@ -9,9 +9,11 @@ namespace IncidentDesk.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real API (real startup: migrations, first admin) on one test database, served in memory.
-/// <paramref name="settings"/> override the defaults below (e.g. a test class that turns timers and delivery on).
+/// <paramref name="settings"/> override the defaults below (e.g. a test class that turns timers and delivery on);
+/// <paramref name="services"/> replaces services (e.g. the clock, with <c>TestClock</c>).
 /// </summary>
-public sealed class IncidentDeskFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class IncidentDeskFactory(
+    string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@incidentdesk.test";
@@ -30,7 +32,11 @@ public sealed class IncidentDeskFactory(string connectionString, IReadOnlyDictio
         // The same PBKDF2 hash format with fewer rounds: at the default 100,000 each account created or signed in
         // costs ~0.4 s of CPU here, which would be most of the suite's run time. The stored hash records its own
         // round count, so nothing else changes.
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(s =>
+        {
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services?.Invoke(s);
+        });
         // Quiet by default (thousands of requests); INCIDENTDESK_TEST_LOGS=1 shows the API's own log.
         builder.ConfigureLogging(logging =>
         {

@@ -149,6 +149,11 @@ public sealed partial class EventJsonTests
             "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"notify-partners\",\"reason\":null," +
             ByResponder + ",\"at\":\"2026-11-20T09:17:00+00:00\"}"),
 
+        ["possible_duplicate_flagged"] = (
+            new PossibleDuplicateFlagged(IncidentId, Guid.Parse("01930000-0000-7000-8000-000000000002"), "INC-2026-0041", 0.857, SystemActor.Id, T(0)),
+            "{" + Incident + ",\"otherIncidentId\":\"01930000-0000-7000-8000-000000000002\",\"otherReference\":\"INC-2026-0041\"," +
+            "\"similarity\":0.857,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
         ["user_registered"] = (
             new UserRegistered(UserId, "hanako@example.co.jp", "Hanako Sato", ["Responder", "Admin"], UserId, T(0)),
             "{\"userId\":\"01930000-0000-7000-8000-0000000000e1\",\"email\":\"hanako@example.co.jp\",\"displayName\":\"Hanako Sato\"," +

@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { render, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
@@ -36,4 +37,15 @@ export function fetchUrl(input: RequestInfo | URL | undefined): string {
 export function fetchJsonBody(init: RequestInit | undefined): unknown {
   if (typeof init?.body !== 'string') throw new Error(`expected a JSON string body, got ${typeof init?.body}`);
   return JSON.parse(init.body);
+}
+
+/** Opens a Mantine Select and returns queries within its list of options (query them with `hidden: true`). */
+export async function openSelectOptions(user: UserEvent, select: HTMLElement) {
+  await user.click(select);
+  const list = await waitFor(() => {
+    const l = document.getElementById(select.getAttribute('aria-controls') ?? '');
+    if (!l) throw new Error('the select has no list of options');
+    return l;
+  });
+  return within(list);
 }

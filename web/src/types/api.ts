@@ -873,6 +873,11 @@ export interface components {
         DepartmentList: {
             items: string[];
         };
+        DuplicateRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+        };
         EditUserRequest: {
             displayName: string;
             roles: ("Reporter" | "Responder" | "Executive" | "Admin")[];
@@ -948,6 +953,7 @@ export interface components {
             exitCriteria: components["schemas"]["ExitCriterion"][];
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
+            possibleDuplicateOf?: components["schemas"]["PossibleDuplicateView"] | null;
         };
         IncidentEscalationView: {
             /** Format: int32 */
@@ -991,6 +997,11 @@ export interface components {
             /** Format: date-time */
             triageDueAt?: string | null;
             breached: boolean;
+            overdue: boolean;
+            /** Format: int32 */
+            escalationLevel: number;
+            readonly escalated: boolean;
+            possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -1107,6 +1118,15 @@ export interface components {
             contentHash: string;
             /** Format: date-time */
             firstLoadedAt: string;
+        };
+        PossibleDuplicateView: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: double */
+            similarity: number;
+            /** Format: date-time */
+            flaggedAt: string;
         };
         PreventionRecord: {
             rootCause?: string | null;
@@ -1710,6 +1730,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 sort?: string;
+                attention?: "overdue" | "escalated" | "breached" | "any";
             };
             header?: never;
             path?: never;

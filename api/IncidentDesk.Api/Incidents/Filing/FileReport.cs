@@ -27,7 +27,8 @@ internal sealed record ReportInput(
 public sealed record FileReport(FileReportRequest Body, Caller Caller) : IRequest<IncidentDetail>;
 
 internal sealed class FileReportHandler(
-    CommandPath commands, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks, TimeProvider clock)
+    CommandPath commands, IncidentReferences references, IncidentViews views, PlaybookLibrary playbooks, EarlierReports earlier,
+    TimeProvider clock)
     : IRequestHandler<FileReport, IncidentDetail>
 {
     public async Task<IncidentDetail> Handle(FileReport cmd, CancellationToken ct)
@@ -37,16 +38,19 @@ internal sealed class FileReportHandler(
         var playbook = playbooks.CurrentFor(input.Category);
         var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
         // The first deadlines and the alert to the first contact commit together with the report (the reactions).
-        var (filed, version) = await commands.RunAsync(cmd.Caller.Id, work =>
+        // A possible duplicate is flagged in the same append (an event of its own, by the system), never later in place.
+        var (filed, version) = await commands.RunAsync(cmd.Caller.Id, async work =>
         {
             var id = Guid.CreateVersion7(work.Now);
             var reported = Decide(input, id, reference, cmd.Caller.Id, work.Now, pin);
-            IReadOnlyList<IIncidentEvent> events = [reported, .. EvidencedByTheForm(reported, playbook)];
+            var recent = await earlier.ForAsync(cmd.Caller.Id, input.Category, work.Now, ct);
+            IReadOnlyList<IIncidentEvent> events =
+                [reported, .. EvidencedByTheForm(reported, playbook), .. FlagPossibleDuplicate(reported, recent)];
             work.Start(id, events);
-            return Task.FromResult((events, work.VersionAfter(id)));
+            return (events, work.VersionAfter(id));
         }, ct);
         var known = cmd.Caller.Name is { } name ? new Dictionary<Guid, string> { [cmd.Caller.Id] = name } : null;
-        return await views.DetailAsync(filed.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e))!, version, ct, known);
+        return await views.DetailAsync(filed.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e))!, version, cmd.Caller, ct, known);
     }
 
     internal static ReportInput Validate(FileReportRequest body, DateTimeOffset now)
@@ -84,6 +88,15 @@ internal sealed class FileReportHandler(
             Department = body.Department,
         };
     }
+
+    /// <summary>
+    /// The same reporter's report of the same category from the previous hour with nearly the same text, if any
+    /// (<see cref="PossibleDuplicates"/>): flagged to responders by the system. Pure.
+    /// </summary>
+    internal static IReadOnlyList<IIncidentEvent> FlagPossibleDuplicate(IncidentReported reported, IEnumerable<EarlierReport> earlier) =>
+        PossibleDuplicates.Find(reported.Summary, reported.At, earlier.Where(e => e.Id != reported.IncidentId)) is var (other, similarity)
+            ? [new PossibleDuplicateFlagged(reported.IncidentId, other.Id, other.Reference, similarity, SystemActor.Id, reported.At)]
+            : [];
 
     /// <summary>
     /// The reporter's own detection steps whose evidence the form already holds (e.g. "pulled the LAN cable"

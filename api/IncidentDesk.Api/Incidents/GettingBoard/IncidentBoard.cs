@@ -19,7 +19,29 @@ public sealed record IncidentSummary(
 
     /// <summary>A deadline passed unmet (SLA breached).</summary>
     public bool Breached { get; init; }
+
+    /// <summary>
+    /// Acknowledgement or triage is due and its due time has passed (at the time of the read): for acknowledgement
+    /// the first deadline counts, whichever contact is being chased now.
+    /// </summary>
+    public bool Overdue { get; init; }
+
+    /// <summary>The highest contact level alerted: 0 the first contact; above 0 the report was escalated.</summary>
+    public int EscalationLevel { get; init; }
+
+    public bool Escalated => EscalationLevel > 0;
+
+    /// <summary>An earlier report this one may repeat (staff only; always null for reporters).</summary>
+    public DuplicateRef? PossibleDuplicateOf { get; init; }
 }
+
+public sealed record DuplicateRef(Guid Id, string Reference);
+
+/// <summary>
+/// The board's attention filter: <c>overdue</c>, <c>escalated</c>, <c>breached</c>, or <c>any</c> of them
+/// (see <see cref="IncidentSummary"/> for each).
+/// </summary>
+public enum Attention { Overdue, Escalated, Breached, Any }
 
 /// <summary>
 /// A page of incidents. <see cref="Total"/> counts matches up to <see cref="GetIncidentBoardHandler.CountCap"/>;
@@ -31,7 +53,10 @@ public sealed record IncidentList(IReadOnlyList<IncidentSummary> Items, long Tot
 /// <summary>Board/list filters. <c>owner</c> is an account id, "me" or "none"; <c>reporter</c> only "me".</summary>
 public sealed record GetIncidentBoard(
     Caller Caller, Stage? Stage, Severity? Severity, Category? Category, string? Owner, string? Reporter, string? Q,
-    int Page, int PageSize, string? Sort) : IRequest<IncidentList>;
+    int Page, int PageSize, string? Sort) : IRequest<IncidentList>
+{
+    public Attention? Attention { get; init; }
+}
 
 /// <summary>Keeps incident_board in step with the incident streams (same transaction as the append).</summary>
 public sealed class IncidentBoardProjection : IInlineProjection
@@ -71,6 +96,11 @@ public sealed class IncidentBoardProjection : IInlineProjection
             case IncidentAssigned e:
                 batch.Add($"update incident_board set owner_id = $4, {touch} where id = $1", e.IncidentId, e.At, @event.Version, e.OwnerId);
                 break;
+            case PossibleDuplicateFlagged e:
+                // A flag is no change to the incident's facts: updated_at stays, the version follows the stream.
+                batch.Add("update incident_board set duplicate_of_id = $2, duplicate_of_reference = $3, version = $4 where id = $1",
+                    e.IncidentId, e.OtherIncidentId, e.OtherReference, @event.Version);
+                break;
             case IIncidentEvent e:
                 batch.Add($"update incident_board set {touch} where id = $1", e.IncidentId, e.At, @event.Version);
                 break;
@@ -78,7 +108,7 @@ public sealed class IncidentBoardProjection : IInlineProjection
     }
 }
 
-internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHandler<GetIncidentBoard, IncidentList>
+internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider clock) : IRequestHandler<GetIncidentBoard, IncidentList>
 {
     public const int MaxPageSize = 200;
     public const int CountCap = 10_000;
@@ -123,6 +153,21 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         if (q.Owner == "me") where.Append(CultureInfo.InvariantCulture, $" and b.owner_id = {Arg(q.Caller.Id)}");
         else if (q.Owner == "none") where.Append(" and b.owner_id is null");
         else if (ownerId is { } o) where.Append(CultureInfo.InvariantCulture, $" and b.owner_id = {Arg(o)}");
+        var now = clock.GetUtcNow();
+        var overdue = $"b.overdue_at <= {Arg(now)}";
+        if (q.Attention is { } attention)
+        {
+            // The partial index incident_board_attention holds exactly the rows of this predicate (in board order),
+            // so every attention filter names it and reads only those.
+            where.Append(" and (b.overdue_at is not null or b.escalation_level > 0 or b.breached)");
+            where.Append(attention switch
+            {
+                Attention.Overdue => $" and {overdue}",
+                Attention.Escalated => " and b.escalation_level > 0",
+                Attention.Breached => " and b.breached",
+                _ => $" and ({overdue} or b.escalation_level > 0 or b.breached)",
+            });
+        }
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var like = Arg("%" + EscapeLike(q.Q.Trim()) + "%");
@@ -139,7 +184,8 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
         batch.Add(
             textMatches + "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
             "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version, " +
-            "b.ack_due_at, b.triage_due_at, b.breached " +
+            $"b.ack_due_at, b.triage_due_at, b.breached, coalesce({overdue}, false), b.escalation_level, " +
+            "b.duplicate_of_id, b.duplicate_of_reference " +
             $"from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id {where} " +
             $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}", args.ToArray());
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -158,6 +204,10 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db) : IRequestHan
                 AckDueAt = r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15),
                 TriageDueAt = r.IsDBNull(16) ? null : r.GetFieldValue<DateTimeOffset>(16),
                 Breached = r.GetBoolean(17),
+                Overdue = r.GetBoolean(18),
+                EscalationLevel = r.GetInt16(19),
+                // Reporters never learn that their report looks like another one (issue 9 §5).
+                PossibleDuplicateOf = r.IsDBNull(20) || !q.Caller.SeesAllIncidents ? null : new DuplicateRef(r.GetGuid(20), r.GetString(21)),
             });
         return new IncidentList(items, Math.Min(total, CountCap), total > CountCap);
     }

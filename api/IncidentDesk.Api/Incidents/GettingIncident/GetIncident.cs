@@ -10,6 +10,6 @@ internal sealed class GetIncidentHandler(IncidentCommandRunner runner, IncidentV
     public async Task<IncidentDetail> Handle(GetIncident q, CancellationToken ct)
     {
         var stream = await runner.LoadVisibleAsync(q.IncidentId, q.Caller, ct);
-        return await views.DetailAsync(stream.State, stream.Version, ct);
+        return await views.DetailAsync(stream.State, stream.Version, q.Caller, ct);
     }
 }

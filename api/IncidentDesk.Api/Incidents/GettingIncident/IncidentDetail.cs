@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Playbooks;
 
 namespace IncidentDesk.Api.Incidents.GettingIncident;
@@ -32,13 +33,20 @@ public sealed record IncidentDetail(
     DateTimeOffset ReportedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset UpdatedAt, long Version,
     string? Contact, string? DeviceId, bool PersonalDataMayBeInvolved, bool? DisconnectedFromNetwork,
     TriageRecord? Triage, AnalysisRecord? Analysis, RecoveryRecord? Recovery, PreventionRecord? Prevention,
-    IReadOnlyList<Note> Notes, IReadOnlyList<ExitCriterion> ExitCriteria, Stage? NextStage, IncidentChecklist Checklist);
+    IReadOnlyList<Note> Notes, IReadOnlyList<ExitCriterion> ExitCriteria, Stage? NextStage, IncidentChecklist Checklist)
+{
+    /// <summary>An earlier report this one may repeat, with when it was flagged; for staff only (null for reporters).</summary>
+    public PossibleDuplicateView? PossibleDuplicateOf { get; init; }
+}
+
+public sealed record PossibleDuplicateView(Guid Id, string Reference, double Similarity, DateTimeOffset FlaggedAt);
 
 /// <summary>Turns folded incident state into the API's detail view, resolving account names.</summary>
 public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks)
 {
+    /// <param name="viewer">Who reads it: what only staff see (a possible duplicate) is left out for reporters.</param>
     /// <param name="known">Names the caller already has (e.g. the reporter's own, from the session), saving a query.</param>
-    public async Task<IncidentDetail> DetailAsync(Incident s, long version, CancellationToken ct,
+    public async Task<IncidentDetail> DetailAsync(Incident s, long version, Caller viewer, CancellationToken ct,
         IReadOnlyDictionary<Guid, string>? known = null)
     {
         var ids = new List<Guid> { s.ReporterId };
@@ -82,6 +90,11 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
             s.Notes.Select(n => new Note(n.Id, n.Text, n.By, Name(n.By), n.At)).ToList(),
             exit,
             s.NextStage,
-            IncidentChecklist.Build(s, active, pinned.Take(pinned.Count - 1).ToList(), names));
+            IncidentChecklist.Build(s, active, pinned.Take(pinned.Count - 1).ToList(), names))
+        {
+            PossibleDuplicateOf = viewer.SeesAllIncidents && s.PossibleDuplicateOf is { } d
+                ? new PossibleDuplicateView(d.IncidentId, d.Reference, d.Similarity, d.FlaggedAt)
+                : null,
+        };
     }
 }

@@ -48,6 +48,8 @@ internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory user
                 stream[id] = source.Stream;
                 events = [.. events, .. await store.ReadStreamAsync(id, ct)];
             }
+        else
+            events = [.. events.Where(e => e.Data is not IStaffOnlyEvent)];
         events = [.. events.OrderBy(e => e.Seq)];
         var mentioned = events.SelectMany(e => e.Data switch
         {

@@ -3,6 +3,7 @@ import { IconAlarm, IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatCountdown, useNow } from '@/lib/countdown';
 import { formatDateTime } from '@/lib/format';
+import { wrappingBadge } from './badge-styles';
 
 interface Props {
   dueAt: string;
@@ -27,12 +28,12 @@ export function CountdownBadge({ dueAt, label, breached = false, now, size = 'sm
         color={c.overdue ? 'red' : 'blue'}
         leftSection={<IconAlarm size={12} aria-hidden />}
         title={formatDateTime(dueAt, i18n.language)}
-        style={{ textTransform: 'none' }}
+        styles={wrappingBadge}
       >
         {c.text}
       </Badge>
       {breached && (
-        <Badge size={size} color="red" variant="outline" leftSection={<IconAlertTriangle size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+        <Badge size={size} color="red" variant="outline" leftSection={<IconAlertTriangle size={12} aria-hidden />} styles={wrappingBadge}>
           {t('countdown.breached')}
         </Badge>
       )}

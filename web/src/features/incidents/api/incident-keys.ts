@@ -1,4 +1,5 @@
 import type { Category, Severity, Stage } from '@/types';
+import type { AttentionFilter } from '../utils/attention';
 
 export interface IncidentFilters {
   stage?: Stage;
@@ -9,6 +10,8 @@ export interface IncidentFilters {
   /** "me": only reports the caller filed */
   reporter?: 'me';
   q?: string;
+  /** overdue, escalated, breached, or any of them */
+  attention?: AttentionFilter;
   page?: number;
   pageSize?: number;
   sort?: string;

@@ -1,7 +1,8 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { IconAlertOctagon, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '@/types';
+import { ATTENTION_FILTERS, type AttentionFilter } from '../utils/attention';
 
 export type OwnerFilter = 'any' | 'me' | 'none';
 
@@ -9,6 +10,8 @@ export interface BoardFilterValues {
   severity: Severity | null;
   category: Category | null;
   owner: OwnerFilter;
+  /** null: every incident */
+  attention: AttentionFilter | null;
   q: string;
   showClosed: boolean;
 }
@@ -18,13 +21,20 @@ interface Props {
   onChange: (next: BoardFilterValues) => void;
 }
 
+const ATTENTION_LABEL: Record<AttentionFilter, string> = {
+  any: 'filterAny',
+  overdue: 'filterOverdue',
+  escalated: 'filterEscalated',
+  breached: 'filterBreached',
+};
+
 export function BoardFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof BoardFilterValues>(k: K, v: BoardFilterValues[K]) => onChange({ ...value, [k]: v });
 
   return (
     <Stack gap="xs">
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xs">
         <TextInput
           label={t('board.filters.q')}
           placeholder={t('board.filters.qPlaceholder')}
@@ -49,6 +59,15 @@ export function BoardFilters({ value, onChange }: Props) {
           value={value.category}
           onChange={(v) => set('category', v as Category | null)}
           comboboxProps={{ width: 320, position: 'bottom-start' }}
+        />
+        <Select
+          label={t('board.attention.filter')}
+          placeholder={t('board.attention.filterAll')}
+          clearable
+          data={ATTENTION_FILTERS.map((a) => ({ value: a, label: t(`board.attention.${ATTENTION_LABEL[a]}`) }))}
+          value={value.attention}
+          onChange={(v) => set('attention', v as AttentionFilter | null)}
+          leftSection={value.attention ? <IconAlertOctagon size={16} aria-hidden color="var(--mantine-color-red-7)" /> : undefined}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="owner-filter-label">

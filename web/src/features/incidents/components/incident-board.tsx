@@ -7,7 +7,7 @@ import type { IncidentFilters } from '../api/incident-keys';
 import { BoardColumn } from './board-column';
 import { BoardFilters, type BoardFilterValues } from './board-filters';
 
-const INITIAL: BoardFilterValues = { severity: null, category: null, owner: 'any', q: '', showClosed: false };
+const INITIAL: BoardFilterValues = { severity: null, category: null, owner: 'any', attention: null, q: '', showClosed: false };
 
 /** Responder board: one column per stage (tabs on a phone). */
 export function IncidentBoard({ initial = INITIAL }: { initial?: BoardFilterValues }) {
@@ -22,6 +22,7 @@ export function IncidentBoard({ initial = INITIAL }: { initial?: BoardFilterValu
     severity: filters.severity ?? undefined,
     category: filters.category ?? undefined,
     owner: filters.owner === 'any' ? undefined : filters.owner,
+    attention: filters.attention ?? undefined,
     q: q || undefined,
   };
 

@@ -6,6 +6,8 @@ import { CountdownBadge } from '@/components/ui/countdown-badge';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatAge, formatDateTime } from '@/lib/format';
 import type { IncidentSummary } from '@/types';
+import { ATTENTION_COLOR, attentionStates } from '../utils/attention';
+import { AttentionBadges } from './attention-badges';
 
 interface Props {
   incident: IncidentSummary;
@@ -14,6 +16,8 @@ interface Props {
 
 export function IncidentCard({ incident, now }: Props) {
   const { t, i18n } = useTranslation();
+  const states = attentionStates(incident);
+  const edge = states[0] ? ATTENTION_COLOR[states[0]] : null;
   return (
     <Card
       component={Link}
@@ -23,7 +27,12 @@ export function IncidentCard({ incident, now }: Props) {
       padding="sm"
       data-testid="incident-card"
       data-incident-id={incident.id}
-      style={{ textDecoration: 'none' }}
+      data-attention={states.join(' ') || undefined}
+      style={{
+        textDecoration: 'none',
+        // the most urgent state's colour down the card's edge: seen at a glance, with the badges saying what it is
+        ...(edge ? { borderLeft: `4px solid var(--mantine-color-${edge.replace('.', '-')})` } : {}),
+      }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text size="sm" fw={700} ff="monospace">
@@ -37,6 +46,7 @@ export function IncidentCard({ incident, now }: Props) {
       <Text size="sm" mt={6} lineClamp={2}>
         {incident.summary}
       </Text>
+      <AttentionBadges incident={incident} />
       <CardDeadline incident={incident} now={now} />
       <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
         <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
@@ -66,16 +76,11 @@ function CardDeadline({ incident, now }: Props) {
       : triageOpen && incident.triageDueAt
         ? [incident.triageDueAt, t('countdown.triage')]
         : [null, ''];
-  if (!dueAt) {
-    return incident.breached ? (
-      <Text size="xs" c="red" fw={700} mt={6} data-testid="breach-marker">
-        {t('countdown.breached')}
-      </Text>
-    ) : null;
-  }
+  // A breach is one of the attention badges above.
+  if (!dueAt) return null;
   return (
     <div style={{ marginTop: 6 }}>
-      <CountdownBadge dueAt={dueAt} label={label} breached={incident.breached} now={now} size="xs" />
+      <CountdownBadge dueAt={dueAt} label={label} now={now} size="xs" />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { CurrentDeadline, EscalationPanel } from './escalation-panel';
 import { IncidentTimeline } from './incident-timeline';
 import { NotesPanel } from './notes-panel';
 import { PlaybookChecklist, ReporterSteps, type ChecklistFocus } from './playbook-checklist';
+import { PossibleDuplicateAlert } from './possible-duplicate-alert';
 import { PreventionForm } from './prevention-form';
 import { RecoveryForm } from './recovery-form';
 import { SideActions } from './side-actions';
@@ -109,6 +110,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
           <Paper withBorder p="md" radius="md">
             <IncidentHeader incident={incident} />
           </Paper>
+          <PossibleDuplicateAlert incident={incident} />
           <Paper withBorder p="md" radius="md">
             <StageStepper stage={incident.stage} />
           </Paper>

@@ -1,8 +1,8 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '@/lib/i18n';
-import { fetchJsonBody, jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, jsonResponse, openSelectOptions, renderWithProviders } from '@/test/render';
 import type { CreateUserRequest, UserDto } from '@/types';
 import { CreateUserForm } from './create-user-form';
 
@@ -26,16 +26,6 @@ function sentBody(fetchMock: { mock: { calls: ArrayLike<unknown>[] } }): CreateU
  * Opens a Mantine Select and returns its own list of options (the roles MultiSelect has a listbox too). Its
  * dropdown transition never finishes in jsdom, so the options count as hidden to role queries.
  */
-async function openOptions(user: ReturnType<typeof userEvent.setup>, select: HTMLElement) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const l = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!l) throw new Error('the select has no list of options');
-    return l;
-  });
-  return within(list);
-}
-
 async function fillIn(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText(/^メールアドレス/), 'john@example.com');
   await user.type(screen.getByLabelText(/^表示名/), 'John Smith');
@@ -69,7 +59,7 @@ describe('CreateUserForm', () => {
     renderWithProviders(<CreateUserForm />);
 
     await fillIn(user);
-    const options = await openOptions(user, screen.getByRole('textbox', { name: '通知の言語' }));
+    const options = await openSelectOptions(user, screen.getByRole('textbox', { name: '通知の言語' }));
     expect(options.getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['日本語', '英語 (English)']);
     await user.click(options.getByRole('option', { name: '英語 (English)', hidden: true }));
     expect(screen.getByRole('textbox', { name: '通知の言語' })).toHaveValue('英語 (English)');
@@ -102,7 +92,7 @@ describe('CreateUserForm', () => {
 
     const language = screen.getByRole('textbox', { name: 'Message language' });
     expect(language).toHaveValue('Japanese (日本語)');
-    const options = await openOptions(user, language);
+    const options = await openSelectOptions(user, language);
     expect(options.getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['Japanese (日本語)', 'English']);
   });
 });
