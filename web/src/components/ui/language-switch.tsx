@@ -1,5 +1,4 @@
 import { SegmentedControl, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { apiRequest } from '@/lib/api-client';
 import { meQueryKey, meQueryOptions } from '@/lib/auth';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import type { LanguageRequest, MeDto, UserDto } from '@/types';
+import { notify } from '@/lib/notify';
 
 /** PUT /api/auth/me/language: the language of the e-mails the signed-in account is sent. */
 const saveMyLanguage = (language: Language) =>
@@ -46,7 +46,7 @@ export function LanguageSwitch() {
     mutationFn: saveMyLanguage,
     onSuccess: (saved) =>
       qc.setQueryData<UserDto | null>(meQueryKey, (old) => (old ? { ...old, language: saved.language } : old)),
-    onError: () => notifications.show({ color: 'red', message: t('lang.saveFailed') }),
+    onError: () => notify(t('lang.saveFailed'), 'failed'),
   });
 
   const onChange = (value: string) => {

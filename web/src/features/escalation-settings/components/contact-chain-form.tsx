@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -12,6 +11,7 @@ import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { CATEGORIES, type ContactChainView } from '@/types';
 import { useSaveContactChain } from '../api/save-contact-chain';
+import { notify } from '@/lib/notify';
 
 // The same limits as the server (ConfigureEscalation.Validate), so a save is refused here, in the user's language.
 const optionalText = (max: 40 | 100 | 500) => z.string().trim().max(max, `validation.max${max}`);
@@ -104,14 +104,14 @@ export function ContactChainForm({ chain, onDone }: Props) {
       },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('chains.saved', { name: v.name.trim() }) });
+          notify(t('chains.saved', { name: v.name.trim() }));
           onDone();
         },
         onError: (e) => {
           if (!isApiError(e)) return;
           if (e.status === 400) setMessages(applyServerErrors(e, { resolve, setError }));
           if (e.status === 412) {
-            notifications.show({ color: 'orange', message: t('chains.stale') });
+            notify(t('chains.stale'), 'warning');
             onDone();
           }
         },

@@ -1,6 +1,5 @@
 import { ActionIcon, Badge, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import type { ContactChainView } from '@/types';
 import { useDeleteContactChain } from '../api/delete-contact-chain';
 import { useContactChains } from '../api/get-contact-chains';
 import { ContactChainForm } from './contact-chain-form';
+import { notify } from '@/lib/notify';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; chain: ContactChainView } | null;
 
@@ -84,12 +84,12 @@ export function ContactChains() {
       { id: chain.id, version: chain.version },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('chains.deleted', { name: chain.name }) });
+          notify(t('chains.deleted', { name: chain.name }));
           setDeleting(null);
         },
         onError: (e) => {
           if (isApiError(e) && e.status === 412) {
-            notifications.show({ color: 'orange', message: t('chains.stale') });
+            notify(t('chains.stale'), 'warning');
             setDeleting(null);
           }
         },

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { isApiError } from '@/lib/api-client';
 import type { Severity, SlaPolicyView, SlaRow, SlaSpan } from '@/types';
 import { useSaveSlaPolicy } from '../api/save-sla-policy';
 import { useSlaPolicy } from '../api/get-sla-policy';
+import { notify } from '@/lib/notify';
 
 const COLUMNS = ['acknowledge', 'triage', 'reminder'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -65,9 +65,9 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
     save.mutate(
       { policy: { ...data.policy, rows: policyRows }, version: data.version },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('sla.saved') }),
+        onSuccess: () => notify(t('sla.saved')),
         onError: (e) => {
-          if (isApiError(e) && e.status === 412) notifications.show({ color: 'orange', message: t('chains.stale') });
+          if (isApiError(e) && e.status === 412) notify(t('chains.stale'), 'warning');
         },
       },
     );

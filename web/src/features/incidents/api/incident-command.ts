@@ -1,9 +1,9 @@
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import i18n from '@/lib/i18n';
 import { api, isApiError } from '@/lib/api-client';
 import type { IncidentDetail } from '@/types';
 import { incidentKeys } from './incident-keys';
+import { notify } from '@/lib/notify';
 
 export interface CommandInput<B> {
   id: string;
@@ -39,7 +39,7 @@ export function useIncidentCommand<B>(action: string) {
     },
     onError: (error, input) => {
       if (isApiError(error) && error.status === 412) {
-        notifications.show({ color: 'yellow', title: i18n.t('errors.staleTitle'), message: i18n.t('errors.stale') });
+        notify(i18n.t('errors.stale'), 'warning', i18n.t('errors.staleTitle'));
         void qc.invalidateQueries({ queryKey: incidentKeys.detail(input.id), exact: true });
         refreshAfterCommand(qc, input.id);
       }

@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { notify } from '@/lib/notify';
 
 export function useSavedNotice() {
   const { t } = useTranslation();
-  return (key = 'incident.saved') => notifications.show({ color: 'green', message: t(key) });
+  return (key = 'incident.saved') => notify(t(key));
 }

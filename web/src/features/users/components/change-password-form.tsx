@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { isApiError } from '@/lib/api-client';
 import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { useChangeMyPassword } from '../api/change-my-password';
+import { notify } from '@/lib/notify';
 
 const schema = z
   .object({
@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
       { currentPassword: v.currentPassword, newPassword: v.newPassword },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('account.changed') });
+          notify(t('account.changed'));
           reset();
         },
         onError: (e) => {

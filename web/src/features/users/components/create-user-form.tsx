@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { LANGUAGES } from '@/lib/i18n';
 import { ROLES } from '@/types';
 import { useCreateUser } from '../api/create-user';
+import { notify } from '@/lib/notify';
 
 const schema = z.object({
   email: z.string().trim().min(1, 'validation.required').email('validation.email'),
@@ -46,7 +46,7 @@ export function CreateUserForm() {
       { email: v.email.trim(), displayName: v.displayName.trim(), roles: v.roles, password: v.password, language: v.language },
       {
         onSuccess: (u) => {
-          notifications.show({ color: 'green', message: t('users.created', { name: u.displayName }) });
+          notify(t('users.created', { name: u.displayName }));
           reset();
         },
         onError: (e) => {

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { applyServerErrors, fieldResolver } from '@/lib/form-errors';
 import { LANGUAGES } from '@/lib/i18n';
 import { ROLES, type UserDto } from '@/types';
 import { useEditUser } from '../api/edit-user';
+import { notify } from '@/lib/notify';
 
 const schema = z.object({
   displayName: z.string().trim().min(1, 'validation.required').max(100, 'validation.max100')
@@ -57,7 +57,7 @@ export function EditUserForm({ user, onDone }: Props) {
       { id: user.id, version: user.version, body: { displayName: v.displayName.trim(), roles: v.roles, language: v.language } },
       {
         onSuccess: (u) => {
-          notifications.show({ color: 'green', message: t('users.saved', { name: u.displayName }) });
+          notify(t('users.saved', { name: u.displayName }));
           onDone();
         },
         onError: (e) => {

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
@@ -10,6 +9,7 @@ import type { UserDto } from '@/types';
 import { useUsers } from '../api/get-users';
 import { useSetUserDisabled } from '../api/set-user-disabled';
 import { EditUserForm } from './edit-user-form';
+import { notify } from '@/lib/notify';
 
 export function UsersTable() {
   const { t, i18n } = useTranslation();
@@ -28,7 +28,7 @@ export function UsersTable() {
       {
         onSuccess: (saved) => {
           setDisabling(null);
-          notifications.show({ color: 'green', message: t(disable ? 'users.disabled' : 'users.enabled', { name: saved.displayName }) });
+          notify(t(disable ? 'users.disabled' : 'users.enabled', { name: saved.displayName }));
         },
       },
     );
