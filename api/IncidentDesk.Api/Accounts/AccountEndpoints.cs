@@ -121,6 +121,14 @@ public static class AccountEndpoints
             .RequireAuthorization(Policies.SeesAllIncidents).WithName("ListAssignableUsers")
             .WithSummary("Accounts that can own an incident (responders and admins)");
 
+        // Who may be asked for a decision (and be a deputy): enabled Executive accounts (seeds 000:1416-1430).
+        users.MapGet("/executives", async Task<Ok<AssignableUserList>> (UserDirectory directory, CancellationToken ct) =>
+                TypedResults.Ok(new AssignableUserList((await directory.AllAsync(ct))
+                    .Where(u => !u.Disabled && u.Roles.Contains(Roles.Executive))
+                    .Select(u => new AssignableUser(u.Id, u.DisplayName)).ToList())))
+            .RequireAuthorization(Policies.SeesAllIncidents).WithName("ListExecutives")
+            .WithSummary("Accounts that can be asked for a decision or be a deputy (enabled Executives)");
+
         return app;
     }
 }

@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/users",                                    [401, 403, 403, 403, 201]),
         ("GET /api/users",                                     [401, 403, 403, 403, 200]),
         ("GET /api/users/assignable",                          [401, 403, 200, 200, 200]),
+        ("GET /api/users/executives",                          [401, 403, 200, 200, 200]),
         ("PUT /api/users/{id}",                                [401, 403, 403, 403, 200]),
         ("POST /api/users/{id}/disable",                       [401, 403, 403, 403, 200]),
         ("POST /api/users/{id}/enable",                        [401, 403, 403, 403, 200]),
@@ -224,7 +225,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 });
             case "POST /api/incidents":
                 return () => caller.PostAsync("/api/incidents", Bodies.Report());
-            case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/incidents" or "GET /api/playbooks"
+            case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/users/executives" or "GET /api/incidents" or "GET /api/playbooks"
                 or "GET /api/departments":
                 return () => caller.GetAsync(endpoint[4..]);
             case "GET /api/playbooks/{id}":

@@ -826,6 +826,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/executives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts that can be asked for a decision or be a deputy (enabled Executives) */
+        get: operations["ListExecutives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1381,6 +1398,8 @@ export interface components {
             escalationLevel: number;
             readonly escalated: boolean;
             possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
+            /** Format: date-time */
+            pendingDecisionNeededBy?: string | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -3044,6 +3063,26 @@ export interface operations {
         };
     };
     ListAssignableUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableUserList"];
+                };
+            };
+        };
+    };
+    ListExecutives: {
         parameters: {
             query?: never;
             header?: never;

@@ -33,6 +33,12 @@ public sealed record IncidentSummary(
 
     /// <summary>An earlier report this one may repeat (staff only; always null for reporters).</summary>
     public DuplicateRef? PossibleDuplicateOf { get; init; }
+
+    /// <summary>
+    /// The earliest needed-by of the incident's pending decision requests (asked, not yet decided, lapsed or withdrawn),
+    /// for the board's countdown; null when none is pending, and always null for reporters (they never see decisions).
+    /// </summary>
+    public DateTimeOffset? PendingDecisionNeededBy { get; init; }
 }
 
 public sealed record DuplicateRef(Guid Id, string Reference);
@@ -185,7 +191,12 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider 
             textMatches + "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
             "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version, " +
             $"b.ack_due_at, b.triage_due_at, b.breached, coalesce({overdue}, false), b.escalation_level, " +
-            "b.duplicate_of_id, b.duplicate_of_reference " +
+            "b.duplicate_of_id, b.duplicate_of_reference, " +
+            // decision_requests is the decision read model (Decisions/DecisionProjection); its index on
+            // (incident_id, requested_at) serves this per-row look-up of the page's rows only.
+            (q.Caller.SeesAllIncidents
+                ? "(select min(d.needed_by) from decision_requests d where d.incident_id = b.id and d.status in ('requested', 'info_asked')) "
+                : "null::timestamptz ") +
             $"from incident_board b left join users o on o.id = b.owner_id left join users r on r.id = b.reporter_id {where} " +
             $"order by {order} limit {q.PageSize} offset {(long)(q.Page - 1) * q.PageSize}", args.ToArray());
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -208,6 +219,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider 
                 EscalationLevel = r.GetInt16(19),
                 // Reporters never learn that their report looks like another one (issue 9 §5).
                 PossibleDuplicateOf = r.IsDBNull(20) || !q.Caller.SeesAllIncidents ? null : new DuplicateRef(r.GetGuid(20), r.GetString(21)),
+                PendingDecisionNeededBy = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22),
             });
         return new IncidentList(items, Math.Min(total, CountCap), total > CountCap);
     }
