@@ -18,6 +18,9 @@ const AdminDeliveriesRoute = lazy(() => import('./routes/admin-deliveries').then
 const AdminSettingsHistoryRoute = lazy(() => import('./routes/admin-settings-history').then((m) => ({ default: m.AdminSettingsHistoryRoute })));
 const AdminSlaRoute = lazy(() => import('./routes/admin-sla').then((m) => ({ default: m.AdminSlaRoute })));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsersRoute })));
+const DecisionRoute = lazy(() => import('./routes/decision').then((m) => ({ default: m.DecisionRoute })));
+const DecisionsRoute = lazy(() => import('./routes/decisions').then((m) => ({ default: m.DecisionsRoute })));
+const DeskRoute = lazy(() => import('./routes/desk').then((m) => ({ default: m.DeskRoute })));
 const BoardRoute = lazy(() => import('./routes/board').then((m) => ({ default: m.BoardRoute })));
 const IncidentRoute = lazy(() => import('./routes/incident').then((m) => ({ default: m.IncidentRoute })));
 const IncidentChecklistPrintRoute = lazy(() => import('./routes/incident-checklist-print').then((m) => ({ default: m.IncidentChecklistPrintRoute })));
@@ -53,6 +56,10 @@ export function AppRoutes() {
             <Route path="/playbooks/:id" element={<PlaybookRoute />} />
             <Route element={<RequireAuth allow={canSeeBoard} />}>
               <Route path="/board" element={<BoardRoute />} />
+              {/* decisions: staff only (reporters never see them); the mail's /decisions/{id} opens here after sign-in */}
+              <Route path="/decisions" element={<DecisionsRoute />} />
+              <Route path="/decisions/:id" element={<DecisionRoute />} />
+              <Route path="/desk" element={<DeskRoute />} />
             </Route>
             <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
               <Route path="/admin/setup" element={<AdminSetupRoute />} />

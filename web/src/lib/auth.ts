@@ -59,7 +59,17 @@ export const hasAnyRole = (user: MeDto | null | undefined, roles: readonly Role[
 export const canSeeBoard = (user: MeDto | null | undefined) => hasAnyRole(user, RESPONDER_ROLES);
 export const canRunCommands = (user: MeDto | null | undefined) => hasAnyRole(user, COMMAND_ROLES);
 export const isAdmin = (user: MeDto | null | undefined) => hasAnyRole(user, ['Admin']);
+export const isExecutive = (user: MeDto | null | undefined) => hasAnyRole(user, ['Executive']);
 
-/** An admin's first sign-in (on this browser) opens the setup checklist; otherwise the board, or the report form. */
+/**
+ * An admin's first sign-in (on this browser) opens the setup checklist; an Executive lands on their desk
+ * (decisions waiting for them), other staff on the board, reporters on the report form.
+ */
 export const homePathFor = (user: MeDto | null | undefined) =>
-  user && isAdmin(user) && !setupSeen(user.id) ? '/admin/setup' : canSeeBoard(user) ? '/board' : '/report';
+  user && isAdmin(user) && !setupSeen(user.id)
+    ? '/admin/setup'
+    : isExecutive(user)
+      ? '/desk'
+      : canSeeBoard(user)
+        ? '/board'
+        : '/report';

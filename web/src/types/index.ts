@@ -126,3 +126,32 @@ export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
 export type SetupStatusView = Schemas['SetupStatusView'];
 export type IncidentAlerts = Schemas['IncidentAlerts'];
 export type AlertedPerson = Schemas['AlertedPerson'];
+
+export type DecisionKind = Schemas['DecisionKind'];
+export type DecisionStatus = Schemas['DecisionStatus'];
+export type DecisionReach = Schemas['DecisionReach'];
+export type Quorum = Schemas['Quorum'];
+export type OnExpiry = Schemas['OnExpiry'];
+export type DecisionSummary = Schemas['DecisionSummary'];
+export type DecisionList = Schemas['DecisionList'];
+export type DecisionDetail = Schemas['DecisionDetail'];
+export type DecisionKindTemplate = Schemas['DecisionKindTemplate'];
+export type DecisionKindList = Schemas['DecisionKindList'];
+export type IncidentSnapshot = Schemas['IncidentSnapshot'];
+export type RequestDecisionRequest = Schemas['RequestDecisionRequest'];
+export type DecideRequest = Schemas['DecideRequest'];
+export type SupersedeRequest = Schemas['SupersedeRequest'];
+export type AskInfoRequest = Schemas['AskInfoRequest'];
+export type AnswerInfoRequest = Schemas['AnswerInfoRequest'];
+export type WithdrawRequest = Schemas['WithdrawRequest'];
+
+export const DECISION_KINDS = [
+  'business_stoppage',
+  'ransom_payment',
+  'disclosure',
+  'response_policy',
+  'postpone_update',
+  'other',
+] as const satisfies readonly DecisionKind[];
+export const DECISION_STATUSES = ['requested', 'info_asked', 'decided', 'lapsed', 'withdrawn'] as const satisfies readonly DecisionStatus[];
+export const ON_EXPIRY = ['escalate', 're_ask', 'record_no_decision', 'apply_safe_option'] as const satisfies readonly OnExpiry[];

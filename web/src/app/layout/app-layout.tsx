@@ -6,6 +6,8 @@ import {
   IconBook2,
   IconChecklist,
   IconClipboardList,
+  IconGavel,
+  IconHome,
   IconKey,
   IconLayoutKanban,
   IconLogout,
@@ -17,7 +19,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageSkeleton } from '@/components/ui/page-state';
 import { SetupWarning } from '@/features/setup/components/setup-checklist';
-import { canSeeBoard, isAdmin, useLogout, useMe } from '@/lib/auth';
+import { canSeeBoard, isAdmin, isExecutive, useLogout, useMe } from '@/lib/auth';
 
 interface NavItem {
   to: string;
@@ -36,11 +38,14 @@ export function AppLayout() {
   const location = useLocation();
   const user = me.data;
 
-  const items: NavItem[] = [
+  const items: NavItem[] = [];
+  if (isExecutive(user)) items.push({ to: '/desk', label: t('nav.desk'), icon: <IconHome size={18} aria-hidden /> });
+  items.push(
     { to: '/report', label: t('nav.report'), icon: <IconAlertCircle size={18} aria-hidden /> },
     { to: '/my-reports', label: t('nav.myReports'), icon: <IconClipboardList size={18} aria-hidden /> },
-  ];
+  );
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
+  if (canSeeBoard(user)) items.push({ to: '/decisions', label: t('nav.decisionLog'), icon: <IconGavel size={18} aria-hidden /> });
   items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
   if (isAdmin(user))

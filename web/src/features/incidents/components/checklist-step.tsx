@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCircleDashed, IconPlayerSkipForward, IconRotate, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -264,6 +264,9 @@ function StepRecord({ step }: { step: ChecklistStep }) {
   );
 }
 
+/** Something a feature outside incidents offers on a step (the decisions feature: "ask the executives"). */
+export type StepActionSlot = (incident: IncidentDetail, step: ChecklistStep) => ReactNode;
+
 interface StepItemProps {
   step: ChecklistStep;
   incident: IncidentDetail;
@@ -271,9 +274,10 @@ interface StepItemProps {
   highlighted?: boolean;
   /** history of an earlier playbook: no actions */
   readOnly?: boolean;
+  extraAction?: StepActionSlot;
 }
 
-export function ChecklistStepItem({ step, incident, roles, highlighted = false, readOnly = false }: StepItemProps) {
+export function ChecklistStepItem({ step, incident, roles, highlighted = false, readOnly = false, extraAction }: StepItemProps) {
   const { t } = useTranslation();
   const l = useLocalized();
   const [mode, setMode] = useState<Mode>(null);
@@ -366,6 +370,7 @@ export function ChecklistStepItem({ step, incident, roles, highlighted = false, 
               )}
             </Group>
           )}
+          {!readOnly && mode === null && step.kind === 'decision' && extraAction?.(incident, step)}
           {mode === 'complete' && <CompleteForm step={step} incident={incident} onDone={close} />}
           {mode === 'skip' && (
             <SkipForm step={step} incident={incident} onDone={close} executiveOnly={!!actions?.skipNeedsExecutive} />

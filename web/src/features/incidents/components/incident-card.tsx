@@ -48,6 +48,11 @@ export function IncidentCard({ incident, now }: Props) {
       </Text>
       <AttentionBadges incident={incident} />
       <CardDeadline incident={incident} now={now} />
+      {incident.pendingDecisionNeededBy && (
+        <div style={{ marginTop: 6 }} data-testid="card-pending-decision">
+          <CountdownBadge dueAt={incident.pendingDecisionNeededBy} label={t('countdown.decision')} now={now} size="xs" />
+        </div>
+      )}
       <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
         <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
           <IconUser size={14} aria-hidden />

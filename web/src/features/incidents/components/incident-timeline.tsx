@@ -40,6 +40,57 @@ function playbookNames(checklist: IncidentChecklist | undefined, lang: string): 
   };
 }
 
+/** decision id -> option id -> label, from the requests on the timeline (later events name only the option id). */
+type DecisionOptionLabels = Record<string, Record<string, string>>;
+
+function decisionOptions(items: readonly TimelineEntry[]): DecisionOptionLabels {
+  const out: DecisionOptionLabels = {};
+  for (const e of items) {
+    if (e.type !== 'decision_requested') continue;
+    const d = rec(e.data);
+    const opts = Array.isArray(d.options) ? d.options.map(rec) : [];
+    out[str(d.decisionId)] = Object.fromEntries(opts.map((o) => [str(o.id), str(o.label)]));
+  }
+  return out;
+}
+
+/** A decision request's events (its own stream and its notice stream) on the incident's timeline. */
+function describeDecisionEvent(t: TFunction, e: TimelineEntry, actor: string, options: DecisionOptionLabels): { text: string; detail?: string } | null {
+  const d = rec(e.data);
+  const option = (id: unknown) => options[str(d.decisionId)]?.[str(id)] || str(id);
+  const kind = str(d.kind) ? t(`decisions.kind.${str(d.kind)}`) : '';
+  switch (e.type) {
+    case 'decision_requested':
+      return { text: t('timeline.decision_requested', { actor, kind }), detail: str(d.question) || undefined };
+    case 'decision_info_asked':
+      return { text: t('timeline.decision_info_asked', { actor }), detail: str(d.question) || undefined };
+    case 'decision_info_answered':
+      return { text: t('timeline.decision_info_answered', { actor }), detail: str(d.answer) || undefined };
+    case 'approver_decided':
+      return { text: t('timeline.approver_decided', { actor, option: option(d.optionId) }), detail: str(d.rationale) || undefined };
+    case 'decision_reached':
+      return { text: t('timeline.decision_reached', { option: option(d.optionId) }), detail: str(d.conditions) || undefined };
+    case 'decision_withdrawn':
+      return { text: t('timeline.decision_withdrawn', { actor }), detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined };
+    case 'decision_escalated':
+      return { text: t('timeline.decision_escalated', { reach: str(d.reach) ? t(`decisions.reach.${str(d.reach)}`) : '' }) };
+    case 'decision_reasked':
+      return { text: t('timeline.decision_reasked') };
+    case 'decision_lapsed':
+      return {
+        text: str(d.optionId)
+          ? t('timeline.decision_lapsed_default', { option: option(d.optionId) })
+          : t('timeline.decision_lapsed'),
+      };
+    case 'decision_superseded':
+      return { text: t('timeline.decision_superseded', { actor, option: option(d.optionId) }), detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined };
+    case 'decision_reminder_sent':
+      return { text: t('timeline.decision_reminder_sent', { percent: str(d.percent) }) };
+    default:
+      return null;
+  }
+}
+
 /** One event as a sentence in the current language. */
 function describeEvent(
   t: TFunction,
@@ -47,6 +98,7 @@ function describeEvent(
   names: Record<string, string> = {},
   pb?: PlaybookNames,
   esc?: EscalationContext,
+  options: DecisionOptionLabels = {},
 ): { text: string; detail?: string } {
   const actor = e.actorName ?? t('timeline.system');
   const d = (e.data ?? {}) as Record<string, unknown>;
@@ -122,16 +174,29 @@ function describeEvent(
         : { text: t('timeline.incident_assigned_plain', { actor }) };
     }
     default:
-      return describeEscalationEvent(t, e, esc) ?? { text: t('timeline.other', { actor, type: e.type }) };
+      return (
+        describeDecisionEvent(t, e, actor, options) ?? describeEscalationEvent(t, e, esc) ?? { text: t('timeline.other', { actor, type: e.type }) }
+      );
   }
 }
 
-export function IncidentTimeline({ incidentId, checklist }: { incidentId: string; checklist?: IncidentChecklist }) {
+interface TimelineProps {
+  incidentId: string;
+  checklist?: IncidentChecklist;
+  /** only the latest entries (a short timeline beside a decision) */
+  limit?: number;
+}
+
+export function IncidentTimeline({ incidentId, checklist, limit }: TimelineProps) {
   const { t, i18n } = useTranslation();
   const query = useTimeline(incidentId);
   const pb = playbookNames(checklist, i18n.language);
-  const esc = escalationContext(query.data?.items ?? [], i18n.language);
-  const items = (query.data?.items ?? []).filter((e) => !isSettledQueuedEntry(e, esc));
+  const all = query.data?.items ?? [];
+  const esc = escalationContext(all, i18n.language);
+  const options = decisionOptions(all);
+  // A decision's timers being set is machinery, not news: its reminders and what the deadline did are shown.
+  const shown = all.filter((e) => !isSettledQueuedEntry(e, esc) && e.type !== 'decision_deadline_set');
+  const items = limit ? shown.slice(-limit) : shown;
   return (
     <section aria-labelledby="timeline-title">
       <Title order={2} size="h4" id="timeline-title" mb="sm">
@@ -144,7 +209,7 @@ export function IncidentTimeline({ incidentId, checklist }: { incidentId: string
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={items.length - 1}>
           {items.map((e) => {
-            const { text, detail } = describeEvent(t, e, query.data.names, pb, esc);
+            const { text, detail } = describeEvent(t, e, query.data.names, pb, esc, options);
             const system = isEscalationEntry(e);
             return (
               <Timeline.Item

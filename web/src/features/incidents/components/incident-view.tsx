@@ -1,10 +1,11 @@
 import { Alert, Badge, Divider, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
 import type { IncidentDetail, Role } from '@/types';
+import type { StepActionSlot } from './checklist-step';
 import { useIncident } from '../api/get-incident';
 import { passedStages } from '../utils/stage-records';
 import { AnalysisForm } from './analysis-form';
@@ -33,7 +34,17 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-function IncidentHeader({ incident }: { incident: IncidentDetail }) {
+/**
+ * What other features show on the incident page (the route composes them; features do not import each other):
+ * the decisions feature's pending badge, its decision log, and "ask the executives" on decision steps.
+ */
+export interface IncidentSlots {
+  headerBadge?: (incident: IncidentDetail) => ReactNode;
+  panel?: (incident: IncidentDetail) => ReactNode;
+  stepAction?: StepActionSlot;
+}
+
+function IncidentHeader({ incident, slots }: { incident: IncidentDetail; slots?: IncidentSlots }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -47,6 +58,7 @@ function IncidentHeader({ incident }: { incident: IncidentDetail }) {
           {t(`stage.${incident.stage}`)}
         </Badge>
         {incident.stage !== 'closed' && <CurrentDeadline incidentId={incident.id} acknowledged={!!incident.acknowledgedAt} />}
+        {slots?.headerBadge?.(incident)}
       </Group>
       <Text fw={600}>{t(`category.${incident.category}`)}</Text>
       <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.summary}</Text>
@@ -92,7 +104,17 @@ function StageForm({ incident }: { incident: IncidentDetail }) {
   }
 }
 
-function ResponderView({ incident, canCommand, roles }: { incident: IncidentDetail; canCommand: boolean; roles: readonly Role[] }) {
+function ResponderView({
+  incident,
+  canCommand,
+  roles,
+  slots,
+}: {
+  incident: IncidentDetail;
+  canCommand: boolean;
+  roles: readonly Role[];
+  slots?: IncidentSlots;
+}) {
   const { t } = useTranslation();
   const [focus, setFocus] = useState<ChecklistFocus | null>(null);
   const showSteps = (ids: string[]) => setFocus((f) => ({ ids, nonce: (f?.nonce ?? 0) + 1 }));
@@ -108,7 +130,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="lg">
           <Paper withBorder p="md" radius="md">
-            <IncidentHeader incident={incident} />
+            <IncidentHeader incident={incident} slots={slots} />
           </Paper>
           <PossibleDuplicateAlert incident={incident} />
           <Paper withBorder p="md" radius="md">
@@ -147,7 +169,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
             </Paper>
           )}
           <Paper withBorder p="md" radius="md">
-            <PlaybookChecklist incident={incident} roles={roles} focus={focus} />
+            <PlaybookChecklist incident={incident} roles={roles} focus={focus} stepAction={slots?.stepAction} />
           </Paper>
         </Stack>
       </Grid.Col>
@@ -158,6 +180,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
               <SideActions incident={incident} />
             </Paper>
           )}
+          {slots?.panel?.(incident)}
           <EscalationPanel incidentId={incident.id} />
           <Paper withBorder p="md" radius="md">
             <NotesPanel incident={incident} />
@@ -223,14 +246,16 @@ interface Props {
   canCommand: boolean;
   /** the caller's roles (playbook steps: decisions are an Executive's) */
   roles: readonly Role[];
+  /** staff only: what other features add to the page */
+  slots?: IncidentSlots;
 }
 
-export function IncidentView({ id, isResponder, canCommand, roles }: Props) {
+export function IncidentView({ id, isResponder, canCommand, roles, slots }: Props) {
   const query = useIncident(id);
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   return isResponder ? (
-    <ResponderView incident={query.data} canCommand={canCommand} roles={roles} />
+    <ResponderView incident={query.data} canCommand={canCommand} roles={roles} slots={slots} />
   ) : (
     <ReporterView incident={query.data} />
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { shortHash, useLocalized } from '@/lib/localized';
 import { OPEN_STAGES, type ChecklistStep, type IncidentDetail, type Role, type Stage } from '@/types';
-import { ChecklistStepItem } from './checklist-step';
+import { ChecklistStepItem, type StepActionSlot } from './checklist-step';
 
 /** Steps to bring into view (after a refused stage change); `nonce` re-triggers for the same ids. */
 export interface ChecklistFocus {
@@ -53,11 +53,13 @@ function StageControl({ stage, current, done, total, requiredOpen }: { stage: St
 interface Props {
   incident: IncidentDetail;
   roles: readonly Role[];
+  /** what a decision step offers besides its own actions ("ask the executives"); composed by the route */
+  stepAction?: StepActionSlot;
   focus?: ChecklistFocus | null;
 }
 
 /** The incident's playbook steps by stage, with who did what; actions only for those who may take them. */
-export function PlaybookChecklist({ incident, roles, focus }: Props) {
+export function PlaybookChecklist({ incident, roles, focus, stepAction }: Props) {
   const { t } = useTranslation();
   const l = useLocalized();
   const { checklist } = incident;
@@ -166,7 +168,14 @@ export function PlaybookChecklist({ incident, roles, focus }: Props) {
                           </Text>
                         )}
                         {steps.map((s) => (
-                          <ChecklistStepItem key={s.stepId} step={s} incident={incident} roles={roles} highlighted={focusIds.has(s.stepId)} />
+                          <ChecklistStepItem
+                            key={s.stepId}
+                            step={s}
+                            incident={incident}
+                            roles={roles}
+                            highlighted={focusIds.has(s.stepId)}
+                            extraAction={stepAction}
+                          />
                         ))}
                       </Stack>
                     </Accordion.Panel>
