@@ -1,0 +1,21 @@
+using IncidentDesk.IntegrationTests.Escalation;
+using IncidentDesk.IntegrationTests.Infrastructure;
+
+namespace IncidentDesk.IntegrationTests.Decisions;
+
+/// <summary>Accounts with addresses unique to one test (the mail sink is shared), created by an admin over the API.</summary>
+public static class DecisionPeople
+{
+    public static async Task<TestAccount> CreateAsync(ApiClient admin, string role, string who, string language = "en")
+    {
+        var email = EscalationNode.Address(who);
+        var password = $"pw-{Guid.NewGuid():N}";
+        var created = (await admin.PostAsync("/api/users", new { email, displayName = $"{who} ({role})", roles = new[] { role }, password, language }))
+            .Expect(201);
+        return new TestAccount(created.Json.Guid("id"), email, password, $"{who} ({role})", role);
+    }
+
+    /// <summary>Mails about this request (its page link is in every one).</summary>
+    public static bool About(System.Text.Json.Nodes.JsonNode mail, Guid decisionId) =>
+        Mailbox.Text(mail).Contains($"/decisions/{decisionId}", StringComparison.Ordinal);
+}
