@@ -106,6 +106,22 @@ internal sealed class DecisionTimelineSource(Npgsql.NpgsqlDataSource db) : Incid
     }
 }
 
+/// <summary>A decision step with a request pending is held by it: the stage gate's 409 names the request.</summary>
+internal sealed class PendingDecisionSteps(Npgsql.NpgsqlDataSource db) : Incidents.Advancing.IStepHolds
+{
+    public async Task<IReadOnlyDictionary<string, string>> ForAsync(Guid incidentId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select step_id, decision_id, needed_by from decision_requests " +
+                                               "where incident_id = $1 and step_id is not null and status in ('requested', 'info_asked')");
+        cmd.Parameters.AddWithValue(incidentId);
+        var held = new Dictionary<string, string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            held[r.GetString(0)] = $"decision request {r.GetGuid(1)} is pending with the executives (needed by {r.GetFieldValue<DateTimeOffset>(2):yyyy-MM-dd HH:mm}Z)";
+        return held;
+    }
+}
+
 public static class DecisionsSetup
 {
     public static IServiceCollection AddDecisions(this IServiceCollection services)
@@ -113,6 +129,7 @@ public static class DecisionsSetup
         services.AddSingleton<EventStore.IInlineProjection, DecisionProjection>();
         services.AddSingleton<EventStore.IUnitOfWorkReaction, DecisionReaction>();
         services.AddSingleton<Incidents.GettingTimeline.IIncidentTimelineSource, DecisionTimelineSource>();
+        services.AddSingleton<Incidents.Advancing.IStepHolds, PendingDecisionSteps>();
         services.AddSingleton<DecisionViews>();
         services.AddSingleton<DecisionCommandRunner>();
         services.AddScoped<Timers.ITimerPurpose, DecisionDeadlineTimer>();
