@@ -35,7 +35,7 @@ describe('DecideForm', () => {
     await user.type(screen.getByRole('textbox', { name: /緊急事態の内容/ }), '手術予定の患者データが暗号化され、復旧手段がない');
     await user.click(screen.getByRole('button', { name: 'この内容で判断する' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    const [url, init] = fetchMock.mock.calls[0]!;
+    const [url, init] = fetchMock.mock.calls[0];
     expect(fetchUrl(url)).toBe('/api/decisions/d1/decide');
     expect(new Headers(init?.headers).get('If-Match')).toBe('"3"');
     expect(fetchJsonBody(init)).toEqual({
@@ -62,7 +62,7 @@ describe('DecideForm', () => {
     await user.type(screen.getByRole('textbox', { name: /判断の理由/ }), 'バックアップから復旧できるため');
     await user.click(screen.getByRole('button', { name: 'この内容で判断する' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(fetchJsonBody(fetchMock.mock.calls[0]![1])).toEqual({
+    expect(fetchJsonBody(fetchMock.mock.calls[0][1])).toEqual({
       optionId: 'do_not_pay',
       conditions: 'バックアップの復元を金曜18時までに終える',
       rationale: 'バックアップから復旧できるため',

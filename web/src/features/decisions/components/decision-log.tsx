@@ -12,6 +12,7 @@ import { decisionsCsv, downloadText } from '../utils/decision-csv';
 import { isOpen } from '../utils/desk-order';
 import { toDecisionFilters, type LogFilterValues } from '../utils/log-filters';
 import { DecisionCountdown, DecisionStatusBadge } from './decision-badges';
+import { DecisionListItem } from './incident-decisions';
 
 function Outcome({ d }: { d: DecisionSummary }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +64,7 @@ export function DecisionLog({ initialIncident = '' }: { initialIncident?: string
         </Button>
       </Group>
       <Paper withBorder p="sm" radius="md" component="form" role="search" aria-label={t('decisions.filters')}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="xs">
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
           <Select
             label={t('decisions.filterStatus')}
             clearable
@@ -97,7 +98,13 @@ export function DecisionLog({ initialIncident = '' }: { initialIncident?: string
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('decisions.logEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <>
+        <Stack gap="xs" hiddenFrom="sm">
+          {items.map((d) => (
+            <DecisionListItem key={d.id} d={d} showReference testId="decision-log-card" />
+          ))}
+        </Stack>
+        <Table.ScrollContainer minWidth={760} visibleFrom="sm">
           <Table striped highlightOnHover verticalSpacing="xs" data-testid="decision-log">
             <Table.Thead>
               <Table.Tr>
@@ -116,7 +123,7 @@ export function DecisionLog({ initialIncident = '' }: { initialIncident?: string
                     <Text size="sm">{formatDateTime(d.requestedAt, lang)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/incidents/${d.incidentId}`} ff="monospace" size="sm">
+                    <Anchor component={Link} to={`/incidents/${d.incidentId}`} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {d.incidentReference}
                     </Anchor>
                   </Table.Td>
@@ -139,6 +146,7 @@ export function DecisionLog({ initialIncident = '' }: { initialIncident?: string
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        </>
       )}
     </Stack>
   );

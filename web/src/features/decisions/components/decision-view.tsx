@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBook, IconCheck, IconStar } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +29,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const FIVE_W = ['who', 'what', 'when', 'where', 'why', 'how'] as const;
+
+/** The snapshot names what is not known yet by its field ("five_w1h.who", "scope"): said in words. */
+function unknownFactLabel(t: TFunction, code: string): string {
+  const fiveW = /^five_w1h\.(who|what|when|where|why|how)$/.exec(code);
+  if (fiveW) return t(`decisions.fiveW.${fiveW[1]}`);
+  if (code === 'scope') return t('decisions.scope');
+  if (code === 'severity') return t('decisions.severity');
+  return code;
+}
 
 /** The incident as the approvers were shown it when asked. */
 export function SnapshotCard({ snapshot, title }: { snapshot: IncidentSnapshot; title: string }) {
@@ -74,13 +84,7 @@ export function SnapshotCard({ snapshot, title }: { snapshot: IncidentSnapshot; 
           )}
         </Fact>
         {snapshot.unknownFacts.length > 0 && (
-          <Fact label={t('decisions.unknownFacts')}>
-            <List size="sm" spacing={2}>
-              {snapshot.unknownFacts.map((c) => (
-                <List.Item key={c}>{c}</List.Item>
-              ))}
-            </List>
-          </Fact>
+          <Fact label={t('decisions.unknownFacts')}>{snapshot.unknownFacts.map((c) => unknownFactLabel(t, c)).join(t('decisions.listSeparator'))}</Fact>
         )}
       </Stack>
     </Paper>

@@ -35,11 +35,17 @@ export function RequestDecisionModal({ incidentId, step, opened, onClose }: Moda
   );
 }
 
-function DecisionRow({ d }: { d: DecisionSummary }) {
+/** One request as a short card: status, kind, countdown or outcome, who asked (the incident's log; the log on a phone). */
+export function DecisionListItem({ d, showReference = false, testId = 'incident-decision' }: { d: DecisionSummary; showReference?: boolean; testId?: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <Paper withBorder p="xs" radius="sm" data-testid="incident-decision" data-status={d.status} data-decision-id={d.id}>
+    <Paper withBorder p="xs" radius="sm" data-testid={testId} data-status={d.status} data-decision-id={d.id}>
       <Group gap={6} wrap="wrap">
+        {showReference && (
+          <Anchor component={Link} to={`/incidents/${d.incidentId}`} size="xs" ff="monospace" fw={700}>
+            {d.incidentReference}
+          </Anchor>
+        )}
         <DecisionStatusBadge status={d.status} size="sm" />
         <Text size="xs" c="dimmed">
           {t(`decisions.kind.${d.kind}`)}
@@ -94,7 +100,7 @@ export function IncidentDecisions({ incidentId, canRequest, closed }: { incident
           </Text>
         )}
         {items.map((d) => (
-          <DecisionRow key={d.id} d={d} />
+          <DecisionListItem key={d.id} d={d} />
         ))}
       </Stack>
       <RequestDecisionModal incidentId={incidentId} opened={opened} onClose={() => setOpened(false)} />

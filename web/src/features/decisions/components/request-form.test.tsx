@@ -40,7 +40,7 @@ describe('RequestForm', () => {
     await user.click(screen.getByRole('button', { name: '依頼を送る' }));
 
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    const [url, init] = fetchMock.mock.calls[0]!;
+    const [url, init] = fetchMock.mock.calls[0];
     expect(fetchUrl(url)).toBe('/api/incidents/i1/decisions');
     const body = fetchJsonBody(init) as Record<string, unknown>;
     expect(body).toMatchObject({
