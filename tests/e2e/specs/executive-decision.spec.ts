@@ -113,7 +113,7 @@ test('a responder asks for the ransom decision; the executive decides "do not pa
 
   // the board card counts down to the decision
   await page.goto('/board');
-  await expect(page.getByTestId('incident-card').filter({ hasText: inc.reference }).getByTestId('card-pending-decision')).toContainText('経営判断 あと');
+  await expect(page.getByTestId('incident-card').filter({ hasText: inc.reference }).getByTestId('card-pending-decision')).toContainText('経営判断 あと', { timeout: 30_000 });
 
   // ---- the mail to the executive, in Japanese, with the link to the decision page (no link that decides)
   const mail = await waitForMail(executive.email, (m) => m.subject.startsWith('【経営判断のお願い】') && m.text.includes('身代金'));

@@ -1,60 +1,14 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconClock, IconFlame, IconUser } from '@tabler/icons-react';
+import { Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconFlame } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CountdownBadge } from '@/components/ui/countdown-badge';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
-import { SeverityBadge } from '@/components/ui/severity-badge';
-import { formatAge, formatDateTime } from '@/lib/format';
-import type { IncidentSummary } from '@/types';
+import { formatDateTime } from '@/lib/format';
 import { useIncidents } from '../api/get-incidents';
 import { seriousOpenIncidents } from '../utils/serious-incidents';
+import { IncidentCard } from './incident-card';
 
 const at = (iso: string) => new Date(iso).getTime();
-
-function SeriousIncidentRow({ incident, now }: { incident: IncidentSummary; now?: Date }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Card component={Link} to={`/incidents/${incident.id}`} withBorder radius="md" padding="sm" style={{ textDecoration: 'none' }} data-testid="desk-incident">
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={700} ff="monospace">
-          {incident.reference}
-        </Text>
-        <SeverityBadge severity={incident.severity} size="sm" />
-      </Group>
-      <Text size="sm" mt={4} lineClamp={2}>
-        {incident.summary}
-      </Text>
-      <Group gap={6} mt={6} wrap="wrap">
-        <Badge variant="outline" size="sm" radius="sm" tt="none">
-          {t(`stage.${incident.stage}`)}
-        </Badge>
-        <Text size="xs" c="dimmed">
-          {t(`category.${incident.category}`)}
-        </Text>
-      </Group>
-      {incident.pendingDecisionNeededBy && (
-        <div style={{ marginTop: 6 }}>
-          <CountdownBadge dueAt={incident.pendingDecisionNeededBy} label={t('countdown.decision')} now={now} size="xs" />
-        </div>
-      )}
-      <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
-        <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-          <IconUser size={14} aria-hidden />
-          <Text size="xs" c={incident.ownerName ? undefined : 'dimmed'} truncate>
-            {incident.ownerName ?? t('board.unassigned')}
-          </Text>
-        </Group>
-        <Group gap={4} wrap="nowrap" title={formatDateTime(incident.noticedAt, i18n.language)}>
-          <IconClock size={14} aria-hidden />
-          <Text size="xs" data-testid="incident-age">
-            {formatAge(t, incident.noticedAt, now)}
-          </Text>
-        </Group>
-      </Group>
-    </Card>
-  );
-}
 
 /** The executive desk's second part: open incidents at high and critical severity, with stage, owner and age. */
 export function SeriousIncidents({ now }: { now?: Date }) {
@@ -80,7 +34,11 @@ export function SeriousIncidents({ now }: { now?: Date }) {
           {t('desk.noIncidents')}
         </Text>
       ) : (
-        items.map((i) => <SeriousIncidentRow key={i.id} incident={i} now={now} />)
+        items.map((i) => (
+          <div key={i.id} data-testid="desk-incident">
+            <IncidentCard incident={i} now={now} showStage />
+          </div>
+        ))
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Card, Group, Text } from '@mantine/core';
+import { Badge, Card, Group, Text } from '@mantine/core';
 import { IconClock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,9 +12,11 @@ import { AttentionBadges } from './attention-badges';
 interface Props {
   incident: IncidentSummary;
   now?: Date;
+  /** name the stage (the board's column says it; the executive desk's list does not) */
+  showStage?: boolean;
 }
 
-export function IncidentCard({ incident, now }: Props) {
+export function IncidentCard({ incident, now, showStage = false }: Props) {
   const { t, i18n } = useTranslation();
   const states = attentionStates(incident);
   const edge = states[0] ? ATTENTION_COLOR[states[0]] : null;
@@ -40,9 +42,16 @@ export function IncidentCard({ incident, now }: Props) {
         </Text>
         <SeverityBadge severity={incident.severity} size="sm" />
       </Group>
-      <Text size="xs" c="dimmed" mt={2}>
-        {t(`category.${incident.category}`)}
-      </Text>
+      <Group gap={6} mt={2} wrap="wrap">
+        {showStage && (
+          <Badge variant="outline" size="sm" radius="sm" tt="none" data-testid="incident-stage">
+            {t(`stage.${incident.stage}`)}
+          </Badge>
+        )}
+        <Text size="xs" c="dimmed">
+          {t(`category.${incident.category}`)}
+        </Text>
+      </Group>
       <Text size="sm" mt={6} lineClamp={2}>
         {incident.summary}
       </Text>
