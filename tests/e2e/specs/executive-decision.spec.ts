@@ -83,7 +83,7 @@ test('a responder asks for the ransom decision; the executive decides "do not pa
   await page.goto(`/incidents/${inc.id}`);
   await expect(page.getByRole('heading', { name: inc.reference, level: 1 })).toBeVisible({ timeout: 30_000 });
   // decide-ransom is an analysis step: its stage opens in the checklist (triage, the current one, is open already)
-  await page.getByTestId('stage-analysis').locator('button').first().click();
+  await page.getByTestId('stage-analysis').locator('button').first().click({ force: true });
   const step = stepCard(page, 'decide-ransom');
   await expect(step).toHaveAttribute('data-status', 'open');
   await step.getByRole('button', { name: '経営層に判断を依頼する' }).click();
@@ -184,7 +184,7 @@ test('a responder asks for the ransom decision; the executive decides "do not pa
 
   // ---- the responder's incident page: the outcome in the decision log, the step completed with it as evidence
   await page.goto(`/incidents/${inc.id}`);
-  await page.getByTestId('stage-analysis').locator('button').first().click();
+  await page.getByTestId('stage-analysis').locator('button').first().click({ force: true });
   const decided = page.getByRole('region', { name: '経営判断の記録' }).locator(`[data-testid="incident-decision"][data-decision-id="${decisionId}"]`);
   await expect(decided).toHaveAttribute('data-status', 'decided');
   await expect(decided.getByTestId('decision-outcome-line')).toContainText(`決定：「支払わない（バックアップなどから復旧する）」（${executive.displayName}さん`);
