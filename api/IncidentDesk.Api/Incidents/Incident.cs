@@ -30,7 +30,11 @@ public enum StepStatus { Open, Completed, Skipped }
 /// which is how reclassification keeps what was already done.
 /// </summary>
 public sealed record StepFacts(
-    string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At);
+    string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At)
+{
+    /// <summary>The incident field that evidenced a completed step, with its value then (null for free-text evidence).</summary>
+    public FieldEvidence? Field { get; init; }
+}
 
 /// <summary>An incident's state, folded from its events. Only <see cref="Evolve"/> changes it.</summary>
 public sealed record Incident(
@@ -114,7 +118,7 @@ public sealed record Incident(
         },
         ({ } s, StepCompleted e) => s with
         {
-            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Completed, e.Evidence, null, false, e.Actor, e.At)),
+            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Completed, e.Evidence, null, false, e.Actor, e.At) { Field = e.Field }),
             UpdatedAt = e.At,
         },
         ({ } s, StepSkipped e) => s with

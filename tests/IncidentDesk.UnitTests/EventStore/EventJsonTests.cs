@@ -6,6 +6,7 @@ using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Notifications;
+using IncidentDesk.Api.Playbooks;
 using IncidentDesk.UnitTests.Testing;
 using static IncidentDesk.UnitTests.Testing.Fixed;
 using static IncidentDesk.UnitTests.Testing.History;
@@ -138,6 +139,40 @@ public sealed partial class EventJsonTests
             new StepCompleted(IncidentId, "c1-malware", "disconnect-lan", "cable pulled at 08:55", Responder, T(15)),
             "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"disconnect-lan\",\"evidence\":\"cable pulled at 08:55\"," +
             ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"}"),
+
+        // Evidenced by an incident field: which field and its raw value, in no language; the note alone in 'evidence'.
+        ["step_completed (field: disconnected)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "confirm-disconnected", "", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"confirm-disconnected\",\"evidence\":\"\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\",\"field\":{\"name\":\"disconnectedFromNetwork\",\"flag\":true}}"),
+
+        ["step_completed (field: severity)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "rate-severity", "rated at the triage meeting", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.Severity) { Severity = Severity.High },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"rate-severity\",\"evidence\":\"rated at the triage meeting\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\",\"field\":{\"name\":\"severity\",\"severity\":\"high\"}}"),
+
+        ["step_completed (field: notified parties)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "verify-and-notify", "", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.NotifiedParties) { Parties = [new NotifiedParty("営業部長", T(10), "電話")] },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"verify-and-notify\",\"evidence\":\"\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"," +
+            "\"field\":{\"name\":\"notifiedParties\",\"parties\":[{\"party\":\"営業部長\",\"notifiedAt\":\"2026-11-20T09:10:00+00:00\",\"how\":\"電話\"}]}}"),
+
+        ["step_completed (field: report)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "report-immediately", "", Reporter, T(0))
+            {
+                Field = new FieldEvidence(EvidenceField.Report) { Text = Reference },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"report-immediately\",\"evidence\":\"\"," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"field\":{\"name\":\"report\",\"text\":\"INC-2026-0042\"}}"),
 
         ["step_skipped"] = (
             new StepSkipped(IncidentId, "c1-malware", "notify-partners", "no partner data involved", true, Responder, T(16)),
@@ -311,6 +346,33 @@ public sealed partial class EventJsonTests
 
         Assert.Null(read.Transport);
         Assert.Equal("taro@example.co.jp", read.Address);
+    }
+
+    [Theory]
+    [InlineData("ネットワークから切断済み / disconnected from the network", "")]
+    [InlineData("ネットワークから切断済み / disconnected from the network (LANケーブルを抜いた)", "LANケーブルを抜いた")]
+    public void A_step_completed_event_stored_with_both_languages_reads_as_field_evidence_with_the_note_alone(string stored, string note)
+    {
+        var json = "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"confirm-disconnected\",\"evidence\":" +
+                   JsonSerializer.Serialize(stored, Api.Common.JsonDefaults.Options) + "," + ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"}";
+
+        var read = Assert.IsType<StepCompleted>(Map.Deserialize("step_completed", json));
+
+        Assert.Equal(note, read.Evidence);
+        Assert.Equal(new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true }, read.Field);
+        // Read models and the timeline see the upcast shape; the stored JSON itself is never rewritten.
+        Assert.DoesNotContain("disconnected from the network", Map.Serialize(read), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_free_text_step_completed_event_reads_unchanged()
+    {
+        var (_, json) = Pinned["step_completed"];
+
+        var read = Assert.IsType<StepCompleted>(Map.Deserialize("step_completed", json));
+
+        Assert.Equal("cable pulled at 08:55", read.Evidence);
+        Assert.Null(read.Field);
     }
 
     [Fact]
