@@ -27,14 +27,14 @@ public sealed record IncidentChecklist(
     internal static PlaybookRef Ref(Playbook p) => new(p.Id, p.Version, p.ContentHash, p.Category, p.Title);
 
     internal static IncidentChecklist Build(Incident s, Playbook? active, IReadOnlyList<Playbook> earlier,
-        IReadOnlyDictionary<Guid, string> names)
+        IReadOnlyDictionary<Guid, string> names, SourceCatalog sources)
     {
         var lines = Checklist.Lines(s, active, earlier);
         var steps = lines.Select(l => new ChecklistStep(
             l.Playbook.Id, l.Step.Id, l.Step.Stage, l.Step.Role, l.Step.Kind, l.Step.Grade, l.Step.Required,
             l.Step.IsObligation, l.Step.IsBasic, l.Applies, l.FromEarlierPlaybook, l.Step.Title, l.Step.Guidance,
             l.Step.Evidence.Prompt, l.Step.Evidence.Field, l.Step.NotifyParty,
-            new SourceView(l.Step.Source.File, l.Step.Source.Lines, l.Step.Source.Derived),
+            sources.View(l.Step.Source),
             l.Status, l.Facts?.Evidence, l.Facts?.Reason, l.Facts?.Waiver ?? false, l.Facts?.By,
             l.Facts is { } f ? names.GetValueOrDefault(f.By) : null, l.Facts?.At)
         {
