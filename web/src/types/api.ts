@@ -784,6 +784,7 @@ export interface components {
             byName?: string | null;
             /** Format: date-time */
             at?: string | null;
+            fieldEvidence?: components["schemas"]["FieldEvidence"] | null;
         };
         CompleteStepRequest: {
             evidence?: string | null;
@@ -890,6 +891,14 @@ export interface components {
         ExitCriterion: {
             code: string;
             met: boolean;
+        };
+        FieldEvidence: {
+            name: components["schemas"]["EvidenceField"];
+            text?: string | null;
+            items?: string[] | null;
+            parties?: components["schemas"]["NotifiedParty"][] | null;
+            flag?: boolean | null;
+            severity?: components["schemas"]["Severity"] | null;
         };
         FileReportRequest: {
             category?: components["schemas"]["Category"] | null;
@@ -1240,6 +1249,9 @@ export interface components {
             file: string;
             lines: string;
             derived: boolean;
+            title?: components["schemas"]["LocalizedText"] | null;
+            publisher?: components["schemas"]["LocalizedText"] | null;
+            section?: components["schemas"]["LocalizedText"] | null;
         };
         /** @enum {string} */
         Stage: "detection" | "triage" | "analysis" | "recovery" | "prevention" | "closed";
