@@ -60,6 +60,12 @@ export const canSeeBoard = (user: MeDto | null | undefined) => hasAnyRole(user, 
 export const canRunCommands = (user: MeDto | null | undefined) => hasAnyRole(user, COMMAND_ROLES);
 export const isAdmin = (user: MeDto | null | undefined) => hasAnyRole(user, ['Admin']);
 
+/**
+ * Whether the signed-in account is an admin (seed file names and lines, content hashes are theirs to see). Reads
+ * the session the app already loaded before any page (RequireAuth); never fetches it itself.
+ */
+export const useIsAdmin = () => isAdmin(useQuery({ ...meQueryOptions(), enabled: false }).data);
+
 /** An admin's first sign-in (on this browser) opens the setup checklist; otherwise the board, or the report form. */
 export const homePathFor = (user: MeDto | null | undefined) =>
   user && isAdmin(user) && !setupSeen(user.id) ? '/admin/setup' : canSeeBoard(user) ? '/board' : '/report';

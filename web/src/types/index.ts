@@ -31,6 +31,7 @@ export type AnalysisRequest = Schemas['AnalysisRequest'];
 export type FiveWValue = Schemas['FiveWValue'];
 export type RecoveryRequest = Schemas['RecoveryRequest'];
 export type NotifiedParty = Schemas['NotifiedParty'];
+export type FieldEvidence = Schemas['FieldEvidence'];
 export type PreventionRequest = Schemas['PreventionRequest'];
 export type Measure = Schemas['Measure'];
 export type AdvanceStageRequest = Schemas['AdvanceStageRequest'];
