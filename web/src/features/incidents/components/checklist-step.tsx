@@ -16,6 +16,7 @@ import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { useCompleteStep } from '../api/complete-step';
 import { useReopenStep } from '../api/reopen-step';
 import { useSkipStep } from '../api/skip-step';
+import { personName } from '@/lib/person';
 import { evidenceLine } from '../utils/field-evidence';
 import { evidenceFieldValue, isWaivable, stepActions } from '../utils/step-permissions';
 import { useSavedNotice } from './use-saved-notice';
@@ -225,7 +226,7 @@ function StepRecord({ step, incident }: { step: ChecklistStep; incident: Inciden
   // Field evidence is stored raw (which field, its value): written here in the viewer's language and time zone.
   const owners: Record<string, string> = incident.ownerId && incident.ownerName ? { [incident.ownerId]: incident.ownerName } : {};
   const evidence = evidenceLine(t, i18n.language, step.fieldEvidence ?? null, step.evidence, owners);
-  const name = step.byName ?? t('timeline.system');
+  const name = step.byName ? personName(t, step.byName) : t('timeline.system');
   const time = formatDateTime(step.at, i18n.language);
   if (step.status === 'completed') {
     return (

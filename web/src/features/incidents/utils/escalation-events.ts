@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '@/lib/format';
 import type { TimelineEntry } from '@/types';
-import { personName, SYSTEM_NAME } from './person';
+import { personName, SYSTEM_NAME } from '@/lib/person';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});

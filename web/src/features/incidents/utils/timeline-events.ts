@@ -3,7 +3,7 @@ import { pickText, shortHash } from '@/lib/localized';
 import type { IncidentChecklist, TimelineEntry } from '@/types';
 import { describeEscalationEvent, type EscalationContext, isEscalationEntry } from './escalation-events';
 import { asFieldEvidence, evidenceLine } from './field-evidence';
-import { personName, SYSTEM_NAME } from './person';
+import { personName, SYSTEM_NAME } from '@/lib/person';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 

@@ -12,5 +12,5 @@ export function personName(t: TFunction, raw: string): string {
   const name = raw.trim();
   if (!name || name === SYSTEM_NAME) return name;
   const m = /^(.*\S)\s*[(（]([^()（）]+)[)）]$/.exec(name);
-  return m ? t('timeline.personOrg', { name: m[1], org: m[2]?.trim() }) : t('timeline.person', { name });
+  return m ? t('person.withOrg', { name: m[1], org: m[2]?.trim() }) : t('person.name', { name });
 }
