@@ -1,4 +1,5 @@
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
@@ -30,6 +31,7 @@ app.MapEscalation();
 app.MapSetup();
 app.MapAckLinks();
 app.MapNotifications();
+app.MapDecisions();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

@@ -65,6 +65,32 @@ public sealed class FieldErrors
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
+    /// <summary>Required text that may span lines, trimmed: control characters other than line breaks and tabs are refused.</summary>
+    public string MultilineValue(string field, string? value, int max)
+    {
+        var text = TextValue(field, value, max);
+        return NoStrayControls(field, text);
+    }
+
+    /// <summary>Optional text that may span lines, trimmed (blank is null); other control characters are refused.</summary>
+    public string? OptionalMultilineValue(string field, string? value, int max) =>
+        OptionalValue(field, value, max) is { } text ? NoStrayControls(field, text) : null;
+
+    /// <summary>Optional one-line text, trimmed (blank is null); control characters are refused.</summary>
+    public string? OptionalSingleLineValue(string field, string? value, int max)
+    {
+        var text = OptionalValue(field, value, max);
+        if (text is not null && !Has(field) && text.Any(char.IsControl)) Add(field, "must be one line without control characters");
+        return text;
+    }
+
+    private string NoStrayControls(string field, string text)
+    {
+        if (!Has(field) && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            Add(field, "must not contain control characters other than line breaks and tabs");
+        return text;
+    }
+
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

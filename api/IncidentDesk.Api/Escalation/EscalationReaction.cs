@@ -37,5 +37,6 @@ internal sealed class EscalationTimelineSource : Incidents.GettingTimeline.IInci
 {
     public string Stream => EscalationState.StreamType;
 
-    public Guid StreamIdFor(Guid incidentId) => EscalationState.StreamIdFor(incidentId);
+    public Task<IReadOnlyList<Guid>> StreamIdsAsync(Guid incidentId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Guid>>([EscalationState.StreamIdFor(incidentId)]);
 }

@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -120,6 +121,7 @@ public static class Composition
         // job runs once. The relay moves timers from the transactional outbox into Hangfire.
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
+        services.AddDecisions();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -150,7 +152,7 @@ public static class Composition
 
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents();
+        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

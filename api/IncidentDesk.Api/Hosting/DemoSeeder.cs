@@ -1,6 +1,9 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.Registering;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Decisions.Deciding;
+using IncidentDesk.Api.Decisions.Requesting;
 using IncidentDesk.Api.Escalation.Configuring;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Acknowledging;
@@ -78,6 +81,7 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         ransom = await Ack(ransom, responder);
         await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
             ["端末をネットワークから切断", "同じサイトへのアクセスを遮断"], responder.Id), responder));
+        await SeedDecisionsAsync(ransom.Id, responder, executive, now, ct);
 
         // 003 trouble case #7: card details entered on a phishing page.
         var phish = await File(reporter, Category.C3, "「クレジットカード請求額のご連絡」というメールのリンクからカード情報を入力してしまいました。",
@@ -114,6 +118,25 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Closed), responder));
 
 
+    }
+
+    /// <summary>
+    /// The ransomware report's executive decisions (issue 10): business stoppage already decided by the demo
+    /// executive, the ransom pending on their desk, both asked with the kinds' pre-written Japanese texts.
+    /// </summary>
+    private async Task SeedDecisionsAsync(Guid incidentId, Caller responder, Caller executive, DateTimeOffset now, CancellationToken ct)
+    {
+        RequestDecisionRequest Ask(DecisionKind kind, string stepId, string recommended, string context, TimeSpan within) =>
+            new(kind, stepId, DecisionKinds.Of(kind).Question.Ja,
+                DecisionKinds.Of(kind).Options.Select(o => new DecisionOptionInput(o.Id, o.Label.Ja, o.Consequence.Ja)).ToArray(),
+                recommended, null, context, ["感染が社内の他の端末に広がっていないか"], now + within,
+                [new ApproverInput(executive.Id, null)], Quorum.Any, OnExpiry.Escalate, null);
+        var stoppage = await mediator.Send(new RequestDecision(incidentId, Ask(DecisionKind.BusinessStoppage, "decide-business-stoppage", "stop_affected",
+            "感染したのは営業部の持ち帰りPC1台です。営業部の共有フォルダへのアクセスを止めれば、他部署の業務は続けられます。", TimeSpan.FromHours(2)), responder), ct);
+        await mediator.Send(new DecideDecision(stoppage.Id, stoppage.Version, new DecideRequest("stop_affected", "営業部の共有フォルダと受発注システムは金曜18時まで停止",
+            "感染は1台にとどまっており、他部署の業務まで止める必要はないため。", null, true), executive), ct);
+        await mediator.Send(new RequestDecision(incidentId, Ask(DecisionKind.RansomPayment, "decide-ransom", "do_not_pay",
+            "画面に身代金（暗号資産）の支払いを求める表示が出ています。バックアップは前日分がオフラインで保管されています。", TimeSpan.FromHours(4)), responder), ct);
     }
 
     private Task<IncidentDetail> File(Caller reporter, Category category, string summary, DateTimeOffset noticed,

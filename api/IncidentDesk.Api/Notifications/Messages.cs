@@ -5,9 +5,62 @@ namespace IncidentDesk.Api.Notifications;
 /// <summary>Facts a message needs beyond the incident: the reporter's name, and the acknowledge deadline it announces.</summary>
 public sealed record MessageFacts(string? ReporterName = null, DateTimeOffset? AckDueAt = null);
 
+/// <summary>
+/// What a message about a decision request says: the question and options as asked (the requester's words), the
+/// deadline, the outcome when there is one, and the link to the request's page (which needs a signed-in Executive to
+/// decide: no message ever carries a link that decides).
+/// </summary>
+public sealed record DecisionMessage(
+    string Reference, string Question, DateTimeOffset NeededBy, IReadOnlyList<(string Label, string Consequence)> Options,
+    string? Recommendation, string Link, string? Outcome = null, string? Conditions = null, string? Rationale = null,
+    string? By = null, string? Text = null);
+
 /// <summary>The texts of every message IncidentDesk sends, in Japanese (default) and English.</summary>
 public static class Messages
 {
+    /// <summary>Messages about a decision request (issue 10 §3); times in the organisation's zone.</summary>
+    public static (string Subject, string Body) RenderDecision(string template, string language, DecisionMessage m, string timeZone = "Asia/Tokyo")
+    {
+        var ja = language != "en";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var due = LocalTime(m.NeededBy, zone, ja);
+        var options = string.Concat(m.Options.Select((o, i) => ja ? $"  {i + 1}. {o.Label}\n     結果: {o.Consequence}\n" : $"  {i + 1}. {o.Label}\n     Consequence: {o.Consequence}\n"));
+        var asked = ja
+            ? $"受付番号: {m.Reference}\n判断を求める事項: {m.Question}\n期限: {due}\n選択肢:\n{options}" + (m.Recommendation is { } r ? $"担当者の推奨: {r}\n" : "")
+            : $"Reference: {m.Reference}\nDecision needed: {m.Question}\nNeeded by: {due}\nOptions:\n{options}" + (m.Recommendation is { } r2 ? $"The requester recommends: {r2}\n" : "");
+        var outcome = ja
+            ? $"決定: {m.Outcome}\n" + (m.Conditions is { } c ? $"条件: {c}\n" : "") + (m.Rationale is { } why ? $"理由: {why}\n" : "") + (m.By is { } by ? $"決定者: {by}\n" : "")
+            : $"Decision: {m.Outcome}\n" + (m.Conditions is { } c2 ? $"Conditions: {c2}\n" : "") + (m.Rationale is { } why2 ? $"Rationale: {why2}\n" : "") + (m.By is { } by2 ? $"Decided by: {by2}\n" : "");
+        var open = ja ? $"\n判断の画面（ログインが必要です）: {m.Link}\n" : $"\nDecision page (sign-in required): {m.Link}\n";
+        var head = $"{m.Reference} {m.Question}";
+        return (template, ja) switch
+        {
+            ("decision_requested", true) => ($"【経営判断のお願い】{head}", $"経営層による判断が必要です。期限までに判断してください。\n\n{asked}{open}"),
+            ("decision_requested", false) => ($"[Decision needed] {head}", $"An executive decision is needed. Please decide by the deadline.\n\n{asked}{open}"),
+            ("decision_reminder", true) => ($"【リマインダー】経営判断の期限が近づいています: {head}", $"まだ判断されていません。期限は {due} です。\n\n{asked}{open}"),
+            ("decision_reminder", false) => ($"[Reminder] Decision due soon: {head}", $"This decision has not been taken yet. It is needed by {due}.\n\n{asked}{open}"),
+            ("decision_escalated", true) => ($"【エスカレーション】経営判断が期限までに行われていません: {head}", $"承認者による判断が期限までに行われなかったため、あなたにも判断をお願いします。新しい期限は {due} です。\n\n{asked}{open}"),
+            ("decision_escalated", false) => ($"[Escalated] Decision not taken in time: {head}", $"The approvers did not decide in time, so you are now asked to decide. The new deadline is {due}.\n\n{asked}{open}"),
+            ("decision_reasked", true) => ($"【再依頼】経営判断をあらためてお願いします: {head}", $"期限までに判断されなかったため、期限を延ばしてあらためてお願いします。新しい期限は {due} です。\n\n{asked}{open}"),
+            ("decision_reasked", false) => ($"[Asked again] Decision still needed: {head}", $"No decision was taken in time, so you are asked again with a new deadline: {due}.\n\n{asked}{open}"),
+            ("decision_reached", true) => ($"【経営判断】決定しました: {head}", $"判断が下されました。\n\n{outcome}\n{asked}{open}"),
+            ("decision_reached", false) => ($"[Decided] {head}", $"The decision has been taken.\n\n{outcome}\n{asked}{open}"),
+            ("decision_superseded", true) => ($"【経営判断】決定が変更されました: {head}", $"以前の決定に代わる新しい判断が下されました。\n変更の理由: {m.Text}\n\n{outcome}\n{asked}{open}"),
+            ("decision_superseded", false) => ($"[Decision changed] {head}", $"A new decision replaces the earlier one.\nWhy: {m.Text}\n\n{outcome}\n{asked}{open}"),
+            ("decision_default_applied", true) => ($"【期限切れ】既定の選択肢を適用しました: {head}", $"期限までに判断されなかったため、依頼時に定めた既定の選択肢を適用しました。必要であれば経営層が決定を変更できます。\n\n{outcome}\n{asked}{open}"),
+            ("decision_default_applied", false) => ($"[Lapsed] Default applied: {head}", $"No decision was taken by the deadline, so the default set in the request was applied. Executives can still supersede it.\n\n{outcome}\n{asked}{open}"),
+            ("decision_no_decision", true) => ($"【期限切れ】経営判断が行われませんでした: {head}", $"期限までに判断されず、「判断なし」として記録しました。対応責任者として、次の対応を検討してください。\n\n{asked}{open}"),
+            ("decision_no_decision", false) => ($"[Lapsed] No decision taken: {head}", $"No decision was taken by the deadline; this is recorded as \"no decision taken\". As the owner, please decide how to proceed.\n\n{asked}{open}"),
+            ("decision_info_asked", true) => ($"【確認依頼】経営層から質問があります: {head}", $"判断の前に、次の点を確認したいとのことです。\n質問: {m.Text}\n質問者: {m.By}\n\n{asked}{open}"),
+            ("decision_info_asked", false) => ($"[Question] An executive asks before deciding: {head}", $"Before deciding, an executive asks:\n{m.Text}\nAsked by: {m.By}\n\n{asked}{open}"),
+            ("decision_info_answered", true) => ($"【回答】質問への回答がありました: {head}", $"質問への回答がありました。\n回答: {m.Text}\n回答者: {m.By}\n\n{asked}{open}"),
+            ("decision_info_answered", false) => ($"[Answered] Your question was answered: {head}", $"Your question has been answered:\n{m.Text}\nAnswered by: {m.By}\n\n{asked}{open}"),
+            ("decision_withdrawn", true) => ($"【取り下げ】経営判断の依頼が取り下げられました: {head}", $"この判断の依頼は取り下げられました。判断は不要です。\n理由: {m.Text}\n\n{asked}{open}"),
+            ("decision_withdrawn", false) => ($"[Withdrawn] Decision no longer needed: {head}", $"This decision request was withdrawn; no decision is needed.\nWhy: {m.Text}\n\n{asked}{open}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(template), template, "unknown message template"),
+        };
+    }
+
     /// <param name="timeZone">The SLA policy's time zone: times in the text are local to the organisation.</param>
     /// <param name="about">Who reported it and by when it must be acknowledged, for the people who respond.</param>
     public static (string Subject, string Body) Render(string template, string language, Incident s, string link, string? detail = null,

@@ -65,6 +65,16 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/admin/deliveries",                          [401, 403, 403, 403, 200]),
         ("GET /api/admin/mail",                                [401, 403, 403, 403, 200]),
         ("GET /api/incidents/{id}/escalation",                 [401, 403, 200, 200, 200]),
+        // Decision requests: staff read them, responders and admins ask, answer and withdraw, the approver decides.
+        ("POST /api/incidents/{id}/decisions",                 [401, 403, 201, 403, 201]),
+        ("GET /api/decisions",                                 [401, 403, 200, 200, 200]),
+        ("GET /api/decisions/kinds",                           [401, 403, 200, 200, 200]),
+        ("GET /api/decisions/{decision}",                      [401, 403, 200, 200, 200]),
+        ("POST /api/decisions/{decision}/decide",              [401, 403, 403, 200, 403]),
+        ("POST /api/decisions/{decision}/ask-info",            [401, 403, 403, 200, 403]),
+        ("POST /api/decisions/{decision}/answer-info",         [401, 403, 200, 403, 200]),
+        ("POST /api/decisions/{decision}/withdraw",            [401, 403, 200, 403, 200]),
+        ("POST /api/decisions/{decision}/supersede",           [401, 403, 403, 200, 403]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -147,6 +157,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         var (arranged, body) = command switch
         {
             null or "timeline" or "escalation" or "alerts" => (incident, (object?)null),
+            "decisions" => (incident, DecisionCalls.RansomBody(cast.Clients["Executive"].Id)),
             "acknowledge" => (incident, new { }),
             "reclassify" => (incident, new { category = "C1", reason = "EDR says trojan" }),
             "assign" => (incident, new { ownerId = worker.Id }),
@@ -263,6 +274,35 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                     return caller.SendAsync(request);
                 };
             }
+            case "GET /api/decisions" or "GET /api/decisions/kinds":
+                return () => caller.GetAsync(endpoint[4..]);
+            case var d when d.Contains("/api/decisions/{decision}", StringComparison.Ordinal):
+            {
+                // A request of its own whose approver is the matrix's Executive, in the state the command needs.
+                var command = d.Split('/').Last();
+                var executive = cast.Clients["Executive"];
+                var decision = await cast.Worker.RequestDecisionAsync(await cast.Worker.FileAsync(Bodies.Report("C2")),
+                    DecisionCalls.RansomBody(executive.Id));
+                object? body = command switch
+                {
+                    "decide" => new { optionId = "do_not_pay", rationale = "Backups are intact" },
+                    "ask-info" => new { question = "Are the backups tested?" },
+                    "withdraw" => new { reason = "No longer needed" },
+                    _ => null,
+                };
+                if (command == "answer-info")
+                {
+                    decision = await executive.RunAsync(decision, "ask-info", new { question = "Are the backups tested?" });
+                    body = new { questionId = decision.Detail["info"]![0]!.Guid("questionId"), answer = "Yes, last month" };
+                }
+                else if (command == "supersede")
+                {
+                    decision = await executive.DecideAsync(decision);
+                    body = new { optionId = "do_not_pay", rationale = "Restored already; still no payment", reason = "The conditions changed" };
+                }
+                if (d.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(decision.Path);
+                return () => caller.PostAsync($"{decision.Path}/{command}", body, decision.Version);
+            }
             default:
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
         }
@@ -292,7 +332,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
             .Order().ToList();
-        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("{decision}", "{stepId}"))
+        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}"))
             .Distinct().Order().ToList();
         Assert.True(inMatrix.SequenceEqual(served),
             "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +

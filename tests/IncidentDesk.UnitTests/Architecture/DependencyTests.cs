@@ -13,7 +13,7 @@ public sealed class DependencyTests
     private const string Root = "IncidentDesk.Api";
     private static readonly Assembly Api = typeof(CommandPath).Assembly;
 
-    private static readonly string[] Features = ["Accounts", "Escalation", "Incidents", "Notifications", "Playbooks"];
+    private static readonly string[] Features = ["Accounts", "Decisions", "Escalation", "Incidents", "Notifications", "Playbooks"];
 
     private static readonly string[] Modules = ["Common", "EventStore", "Timers", .. Features, "Hosting"];
 

@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IncidentDesk.Api.Accounts;
+using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -27,6 +29,10 @@ public sealed partial class EventJsonTests
     private static readonly Guid Deadline = Guid.Parse("01930000-0000-7000-8000-0000000000d1");
     private static readonly Guid Notification = Guid.Parse("01930000-0000-7000-8000-0000000000c1");
     private static readonly Guid Chain = Guid.Parse("01930000-0000-7000-8000-0000000000c2");
+    private static readonly Guid Decision = Guid.Parse("01930000-0000-7000-8000-0000000000f1");
+    private static readonly Guid Deputy = Guid.Parse("01930000-0000-7000-8000-0000000000e2");
+    private static readonly Guid Question = Guid.Parse("01930000-0000-7000-8000-0000000000f2");
+    private static readonly Guid Timer = Guid.Parse("01930000-0000-7000-8000-0000000000f3");
     private static readonly Contact Taro = new("Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", null, "ja");
 
     private static readonly Dictionary<string, (object Sample, string Json)> Pinned = new()
@@ -298,6 +304,36 @@ public sealed partial class EventJsonTests
             "{\"rows\":[{\"severity\":\"critical\",\"acknowledge\":{\"minutes\":15,\"nextBusinessDay\":false},\"triage\":{\"minutes\":60,\"nextBusinessDay\":false},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false}}," +
             "{\"severity\":\"low\",\"acknowledge\":{\"minutes\":null,\"nextBusinessDay\":true},\"triage\":{\"minutes\":null,\"nextBusinessDay\":true},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false}}]," +
             "\"timeZone\":\"Asia/Tokyo\",\"businessDayStartHour\":9,\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+        // Decision requests (issue 10): the request's stream and its notice stream.
+        ["decision_requested"] = (
+            new DecisionRequested(Decision, IncidentId, DecisionKind.RansomPayment, "decide-ransom", "Do we pay the ransom?",
+                [new DecisionOption("do_not_pay", "Do not pay", "Restore from backups in two days", true), new DecisionOption("pay", "Pay", "No guarantee", false)],
+                "do_not_pay", "Backups are intact", "File server encrypted", ["whether data left"],
+                new IncidentSnapshot(Reference, "PC shows a ransom note", Category.C2, Severity.Critical, Stage.Analysis, null, "12 PCs",
+                    ["Pulled the LAN cable"], ["five_w1h.why"], Owner, 7),
+                T(120), [new Approver(UserId, Deputy), new Approver(Deputy, null)], Quorum.All, OnExpiry.Escalate, "do_not_pay", Responder, T(20)),
+            "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"kind\":\"ransom_payment\",\"stepId\":\"decide-ransom\",\"question\":\"Do we pay the ransom?\",\"options\":[{\"id\":\"do_not_pay\",\"label\":\"Do not pay\",\"consequence\":\"Restore from backups in two days\",\"safe\":true},{\"id\":\"pay\",\"label\":\"Pay\",\"consequence\":\"No guarantee\",\"safe\":false}],\"recommendedOptionId\":\"do_not_pay\",\"recommendation\":\"Backups are intact\",\"context\":\"File server encrypted\",\"unknowns\":[\"whether data left\"],\"snapshot\":{\"reference\":\"INC-2026-0042\",\"summary\":\"PC shows a ransom note\",\"category\":\"C2\",\"severity\":\"critical\",\"stage\":\"analysis\",\"fiveW1H\":null,\"scope\":\"12 PCs\",\"containmentDone\":[\"Pulled the LAN cable\"],\"unknownFacts\":[\"five_w1h.why\"],\"ownerId\":\"01930000-0000-7000-8000-0000000000c1\",\"incidentVersion\":7},\"neededBy\":\"2026-11-20T11:00:00+00:00\",\"approvers\":[{\"accountId\":\"01930000-0000-7000-8000-0000000000e1\",\"deputyId\":\"01930000-0000-7000-8000-0000000000e2\"},{\"accountId\":\"01930000-0000-7000-8000-0000000000e2\",\"deputyId\":null}],\"quorum\":\"all\",\"onExpiry\":\"escalate\",\"defaultOptionId\":\"do_not_pay\",\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T09:20:00+00:00\"}"),
+        ["decision_info_asked"] = (new DecisionInfoAsked(Decision, IncidentId, Question, "Are the backups tested?", UserId, T(21)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"questionId\":\"01930000-0000-7000-8000-0000000000f2\",\"question\":\"Are the backups tested?\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:21:00+00:00\"}"),
+        ["decision_info_answered"] = (new DecisionInfoAnswered(Decision, IncidentId, Question, "Restored last month", Responder, T(22)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"questionId\":\"01930000-0000-7000-8000-0000000000f2\",\"answer\":\"Restored last month\",\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T09:22:00+00:00\"}"),
+        ["approver_decided"] = (
+            new ApproverDecided(Decision, IncidentId, UserId, "pay", "only the ward system", "Patients' records are locked", "Lives at stake",
+                true, new IncidentSnapshot(Reference, "PC shows a ransom note", Category.C2, null, Stage.Triage,
+                    new FiveW1H(Known("a nurse"), Known("ward PCs encrypted"), Known("08:40"), Known("ward 3"), NotKnown, Known("VPN")),
+                    null, [], ["severity", "scope"], null, 9), UserId, T(23)),
+            "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"onBehalfOf\":\"01930000-0000-7000-8000-0000000000e1\",\"optionId\":\"pay\",\"conditions\":\"only the ward system\",\"rationale\":\"Patients\\u0027 records are locked\",\"emergency\":\"Lives at stake\",\"guidanceAcknowledged\":true,\"factsAtDecision\":{\"reference\":\"INC-2026-0042\",\"summary\":\"PC shows a ransom note\",\"category\":\"C2\",\"severity\":null,\"stage\":\"triage\",\"fiveW1H\":{\"who\":{\"value\":\"a nurse\",\"unknown\":false},\"what\":{\"value\":\"ward PCs encrypted\",\"unknown\":false},\"when\":{\"value\":\"08:40\",\"unknown\":false},\"where\":{\"value\":\"ward 3\",\"unknown\":false},\"why\":{\"value\":null,\"unknown\":true},\"how\":{\"value\":\"VPN\",\"unknown\":false}},\"scope\":null,\"containmentDone\":[],\"unknownFacts\":[\"severity\",\"scope\"],\"ownerId\":null,\"incidentVersion\":9},\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:23:00+00:00\"}"),
+        ["decision_reached"] = (new DecisionReached(Decision, IncidentId, "do_not_pay", null, "Backups are intact", UserId, T(24)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"optionId\":\"do_not_pay\",\"conditions\":null,\"rationale\":\"Backups are intact\",\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:24:00+00:00\"}"),
+        ["decision_withdrawn"] = (new DecisionWithdrawn(Decision, IncidentId, "Restored before anyone decided", Responder, T(25)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"reason\":\"Restored before anyone decided\",\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T09:25:00+00:00\"}"),
+        ["decision_escalated"] = (new DecisionEscalated(Decision, IncidentId, Timer, DecisionReach.Deputies, T(220), SystemActor.Id, T(120)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"reach\":\"deputies\",\"neededBy\":\"2026-11-20T12:40:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:00:00+00:00\"}"),
+        ["decision_reasked"] = (new DecisionReasked(Decision, IncidentId, Timer, T(220), SystemActor.Id, T(120)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"neededBy\":\"2026-11-20T12:40:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:00:00+00:00\"}"),
+        ["decision_lapsed"] = (new DecisionLapsed(Decision, IncidentId, Timer, LapseResult.DefaultApplied, "do_not_pay", SystemActor.Id, T(320)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"result\":\"default_applied\",\"optionId\":\"do_not_pay\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T14:20:00+00:00\"}"),
+        ["decision_superseded"] = (
+            new DecisionSuperseded(Decision, IncidentId, "pay", null, "The ward's records are needed now", "A patient's life is at stake",
+                "Lives at stake", true, new IncidentSnapshot(Reference, "PC shows a ransom note", Category.C2, Severity.Critical, Stage.Analysis,
+                    null, null, [], [], Owner, 12), UserId, T(400)),
+            "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"optionId\":\"pay\",\"conditions\":null,\"rationale\":\"The ward\\u0027s records are needed now\",\"reason\":\"A patient\\u0027s life is at stake\",\"emergency\":\"Lives at stake\",\"guidanceAcknowledged\":true,\"factsAtDecision\":{\"reference\":\"INC-2026-0042\",\"summary\":\"PC shows a ransom note\",\"category\":\"C2\",\"severity\":\"critical\",\"stage\":\"analysis\",\"fiveW1H\":null,\"scope\":null,\"containmentDone\":[],\"unknownFacts\":[],\"ownerId\":\"01930000-0000-7000-8000-0000000000c1\",\"incidentVersion\":12},\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T15:40:00+00:00\"}"),
+        ["decision_deadline_set"] = (
+            new DecisionDeadlineSet(Decision, IncidentId, Timer, DecisionTimerKind.Reminder, 0, 50, T(70), SystemActor.Id, T(20)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"kind\":\"reminder\",\"round\":0,\"percent\":50,\"dueAt\":\"2026-11-20T10:10:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:20:00+00:00\"}"),
+        ["decision_reminder_sent"] = (new DecisionReminderSent(Decision, IncidentId, Timer, 80, SystemActor.Id, T(100)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"percent\":80,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T10:40:00+00:00\"}"),
     };
 
     private static EventTypeMap Map => EventJson.Map;
@@ -382,7 +418,7 @@ public sealed partial class EventJsonTests
         {
             Assert.Matches(SnakeCase(), name);
             var verb = name.Split('_')[^1];
-            Assert.True(verb.EndsWith("ed", StringComparison.Ordinal) || verb is "sent" or "set", $"{name} is not past tense");
+            Assert.True(verb.EndsWith("ed", StringComparison.Ordinal) || verb is "sent" or "set" or "withdrawn", $"{name} is not past tense");
         });
         Assert.Equal(Map.All.Count, Map.All.Values.Distinct().Count());
         Assert.Equal(Map.All.Count, Map.All.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());

@@ -107,6 +107,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the executives for a decision (responders and admins); mails each approver */
+        post: operations["RequestDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of decision with their pre-written question, options (safe marks) and guidance, ja and en */
+        get: operations["ListDecisionKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk */
+        get: operations["ListDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision request with what was shown, every decision and the outcome; ETag is its version */
+        get: operations["GetDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An approver (or deputy once escalated) decides: option, conditions, rationale */
+        post: operations["DecideDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/ask-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An approver asks the requester for information before deciding */
+        post: operations["AskDecisionInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/answer-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A responder or admin answers an approver's question */
+        post: operations["AnswerDecisionInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester's side withdraws an open request, with a reason */
+        post: operations["WithdrawDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/supersede": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An Executive replaces the outcome with a new decision and a reason */
+        post: operations["SupersedeDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -739,6 +892,24 @@ export interface components {
             cause?: string | null;
             countermeasures?: string | null;
         };
+        Answer: {
+            value?: string | null;
+            unknown: boolean;
+        };
+        AnswerInfoRequest: {
+            /** Format: uuid */
+            questionId: string;
+            answer: string;
+        };
+        ApproverInput: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            deputyId?: string | null;
+        };
+        AskInfoRequest: {
+            question: string;
+        };
         AssignRequest: {
             /** Format: uuid */
             ownerId?: string | null;
@@ -750,6 +921,10 @@ export interface components {
         };
         AssignableUserList: {
             items: components["schemas"]["AssignableUser"][];
+        };
+        Bilingual: {
+            ja: string;
+            en: string;
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
@@ -844,6 +1019,187 @@ export interface components {
             dueAt: string;
             status: string;
         };
+        DecideRequest: {
+            optionId: string;
+            conditions?: string | null;
+            rationale: string;
+            emergency?: string | null;
+            guidanceAcknowledged?: boolean | null;
+        };
+        DecisionApproverView: {
+            /** Format: uuid */
+            accountId: string;
+            name?: string | null;
+            /** Format: uuid */
+            deputyId?: string | null;
+            deputyName?: string | null;
+            vote?: components["schemas"]["DecisionVoteView"] | null;
+        };
+        DecisionDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            incidentId: string;
+            incidentReference: string;
+            kind: components["schemas"]["DecisionKind"];
+            stepId?: string | null;
+            status: components["schemas"]["DecisionStatus"];
+            reach: components["schemas"]["DecisionReach"];
+            question: string;
+            options: components["schemas"]["DecisionOption"][];
+            recommendedOptionId?: string | null;
+            recommendation?: string | null;
+            context: string;
+            unknowns: string[];
+            snapshot: components["schemas"]["IncidentSnapshot"];
+            /** Format: date-time */
+            neededBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedByName?: string | null;
+            quorum: components["schemas"]["Quorum"];
+            onExpiry: components["schemas"]["OnExpiry"];
+            defaultOptionId?: string | null;
+            approvers: components["schemas"]["DecisionApproverView"][];
+            votes: components["schemas"]["DecisionVoteView"][];
+            disagreement: boolean;
+            info: components["schemas"]["DecisionInfoView"][];
+            outcome?: components["schemas"]["DecisionOutcomeView"] | null;
+            superseded: components["schemas"]["DecisionOutcomeView"][];
+            withdrawReason?: string | null;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+            lapse?: components["schemas"]["LapseResult"] | null;
+            /** Format: date-time */
+            lapsedAt?: string | null;
+            guidance: components["schemas"]["DecisionGuidanceView"];
+            mayDecide: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DecisionGuidanceView: {
+            text?: components["schemas"]["Bilingual"] | null;
+            acknowledgeBefore?: string | null;
+            source: string;
+        };
+        DecisionInfoView: {
+            /** Format: uuid */
+            questionId: string;
+            question: string;
+            /** Format: uuid */
+            askedBy: string;
+            askedByName?: string | null;
+            /** Format: date-time */
+            askedAt: string;
+            answer?: string | null;
+            /** Format: uuid */
+            answeredBy?: string | null;
+            answeredByName?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+        };
+        /** @enum {string} */
+        DecisionKind: "business_stoppage" | "ransom_payment" | "disclosure" | "response_policy" | "postpone_update" | "other";
+        DecisionKindList: {
+            items: components["schemas"]["DecisionKindTemplate"][];
+        };
+        DecisionKindTemplate: {
+            kind: components["schemas"]["DecisionKind"];
+            title: components["schemas"]["Bilingual"];
+            question: components["schemas"]["Bilingual"];
+            options: components["schemas"]["KindOption"][];
+            guidance?: components["schemas"]["Bilingual"] | null;
+            guidanceMustBeAcknowledged?: string | null;
+            source: string;
+        };
+        DecisionList: {
+            items: components["schemas"]["DecisionSummary"][];
+        };
+        DecisionOption: {
+            id: string;
+            label: string;
+            consequence: string;
+            safe: boolean;
+        };
+        DecisionOptionInput: {
+            id: string;
+            label: string;
+            consequence: string;
+        };
+        DecisionOutcomeView: {
+            optionId: string;
+            optionLabel: string;
+            conditions?: string | null;
+            rationale: string;
+            /** Format: uuid */
+            decidedBy: string;
+            decidedByName?: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+            byTimer: boolean;
+            supersedeReason?: string | null;
+        };
+        /** @enum {string} */
+        DecisionReach: "approvers" | "deputies" | "all_executives";
+        /** @enum {string} */
+        DecisionStatus: "requested" | "info_asked" | "decided" | "lapsed" | "withdrawn";
+        DecisionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            incidentId: string;
+            incidentReference: string;
+            kind: components["schemas"]["DecisionKind"];
+            stepId?: string | null;
+            question: string;
+            status: components["schemas"]["DecisionStatus"];
+            reach: components["schemas"]["DecisionReach"];
+            quorum: components["schemas"]["Quorum"];
+            /** Format: date-time */
+            neededBy: string;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedByName?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            approverIds: string[];
+            deputyIds: string[];
+            optionId?: string | null;
+            optionLabel?: string | null;
+            /** Format: uuid */
+            decidedBy?: string | null;
+            decidedByName?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            disagreement: boolean;
+            /** Format: int32 */
+            openQuestions: number;
+            /** Format: int32 */
+            superseded: number;
+            awaitsCaller: boolean;
+        };
+        DecisionVoteView: {
+            /** Format: uuid */
+            onBehalfOf: string;
+            onBehalfOfName?: string | null;
+            /** Format: uuid */
+            by: string;
+            byName?: string | null;
+            optionId: string;
+            conditions?: string | null;
+            rationale: string;
+            emergency?: string | null;
+            guidanceAcknowledged: boolean;
+            factsAtDecision: components["schemas"]["IncidentSnapshot"];
+            /** Format: date-time */
+            at: string;
+        };
         DeliveryList: {
             items: components["schemas"]["DeliveryView"][];
         };
@@ -911,6 +1267,14 @@ export interface components {
             disconnectedFromNetwork?: boolean | null;
             department?: string | null;
         };
+        FiveW1H: {
+            who: components["schemas"]["Answer"];
+            what: components["schemas"]["Answer"];
+            when: components["schemas"]["Answer"];
+            where: components["schemas"]["Answer"];
+            why: components["schemas"]["Answer"];
+            how: components["schemas"]["Answer"];
+        };
         FiveWValue: {
             value?: string | null;
             unknown: boolean;
@@ -977,6 +1341,21 @@ export interface components {
             total: number;
             totalCapped: boolean;
         };
+        IncidentSnapshot: {
+            reference: string;
+            summary: string;
+            category: components["schemas"]["Category"];
+            severity?: components["schemas"]["Severity"] | null;
+            stage: components["schemas"]["Stage"];
+            fiveW1H?: components["schemas"]["FiveW1H"] | null;
+            scope?: string | null;
+            containmentDone: string[];
+            unknownFacts: string[];
+            /** Format: uuid */
+            ownerId?: string | null;
+            /** Format: int64 */
+            incidentVersion: number;
+        };
         IncidentSummary: {
             /** Format: uuid */
             id: string;
@@ -1014,9 +1393,17 @@ export interface components {
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
+        KindOption: {
+            id: string;
+            label: components["schemas"]["Bilingual"];
+            consequence: components["schemas"]["Bilingual"];
+            safe: boolean;
+        };
         LanguageRequest: {
             language?: string | null;
         };
+        /** @enum {string} */
+        LapseResult: "no_decision" | "default_applied";
         LocalizedText: {
             ja: string;
             en: string;
@@ -1081,6 +1468,8 @@ export interface components {
             notifiedAt?: string | null;
             how?: string | null;
         };
+        /** @enum {string} */
+        OnExpiry: "escalate" | "re_ask" | "record_no_decision" | "apply_safe_option";
         PlaybookDetail: {
             id: string;
             /** Format: int32 */
@@ -1152,6 +1541,8 @@ export interface components {
             measures?: components["schemas"]["MeasureRequest"][] | null;
             policyUpdateNeeded?: boolean | null;
         };
+        /** @enum {string} */
+        Quorum: "any" | "all";
         ReclassifyRequest: {
             category?: components["schemas"]["Category"] | null;
             reason?: string | null;
@@ -1178,6 +1569,22 @@ export interface components {
         };
         ReopenStepRequest: {
             reason?: string | null;
+        };
+        RequestDecisionRequest: {
+            kind: components["schemas"]["DecisionKind"];
+            stepId?: string | null;
+            question: string;
+            options: components["schemas"]["DecisionOptionInput"][];
+            recommendedOptionId?: string | null;
+            recommendation?: string | null;
+            context: string;
+            unknowns?: string[] | null;
+            /** Format: date-time */
+            neededBy: string;
+            approvers: components["schemas"]["ApproverInput"][];
+            quorum: components["schemas"]["Quorum"];
+            onExpiry: components["schemas"]["OnExpiry"];
+            defaultOptionId?: string | null;
         };
         RerateSeverityRequest: {
             infoClass?: components["schemas"]["InfoClass"] | null;
@@ -1295,6 +1702,14 @@ export interface components {
             party?: components["schemas"]["LocalizedText"] | null;
             source: components["schemas"]["SourceView"];
         };
+        SupersedeRequest: {
+            optionId: string;
+            conditions?: string | null;
+            rationale: string;
+            emergency?: string | null;
+            guidanceAcknowledged?: boolean | null;
+            reason: string;
+        };
         TimelineEntry: {
             /** Format: int64 */
             seq: number;
@@ -1354,6 +1769,9 @@ export interface components {
         };
         UserList: {
             items: components["schemas"]["UserDto"][];
+        };
+        WithdrawRequest: {
+            reason: string;
         };
     };
     responses: never;
@@ -1533,6 +1951,231 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    RequestDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    ListDecisionKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionKindList"];
+                };
+            };
+        };
+    };
+    ListDecisions: {
+        parameters: {
+            query?: {
+                status?: string;
+                kind?: string;
+                incident?: string;
+                from?: string;
+                to?: string;
+                awaitingMe?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+        };
+    };
+    GetDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    DecideDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DecideRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    AskDecisionInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AskInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    AnswerDecisionInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AnswerInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    WithdrawDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    SupersedeDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SupersedeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
             };
         };
     };

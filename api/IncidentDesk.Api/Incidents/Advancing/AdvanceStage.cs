@@ -10,14 +10,27 @@ public sealed record AdvanceStageRequest(Stage? To);
 public sealed record AdvanceStage(Guid IncidentId, long ExpectedVersion, AdvanceStageRequest Body, Caller Caller)
     : IRequest<IncidentDetail>;
 
-internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IRequestHandler<AdvanceStage, IncidentDetail>
+/// <summary>
+/// What holds an open step of an incident besides its own record, by step id (a pending decision request that will
+/// complete it), so that the stage gate's 409 can name it. Another module answers; the incident knows nothing of it.
+/// </summary>
+public interface IStepHolds
 {
-    public Task<IncidentDetail> Handle(AdvanceStage cmd, CancellationToken ct)
+    Task<IReadOnlyDictionary<string, string>> ForAsync(Guid incidentId, CancellationToken ct);
+}
+
+internal sealed class AdvanceStageHandler(IncidentCommandRunner runner, IEnumerable<IStepHolds> holds) : IRequestHandler<AdvanceStage, IncidentDetail>
+{
+    public async Task<IncidentDetail> Handle(AdvanceStage cmd, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var to = errors.Value("to", cmd.Body.To);
         errors.ThrowIfAny();
-        return runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, playbook, now) => Decide(s, to, cmd.Caller.Id, now, playbook), ct);
+        var held = new Dictionary<string, string>();
+        foreach (var h in holds)
+        foreach (var (step, why) in await h.ForAsync(cmd.IncidentId, ct))
+            held[step] = why;
+        return await runner.RunAsync(cmd.IncidentId, cmd.ExpectedVersion, cmd.Caller, (s, playbook, now) => Decide(s, to, cmd.Caller.Id, now, playbook, held), ct);
     }
 
     /// <summary>
@@ -25,7 +38,9 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
     /// every unmet one so the responder sees the whole gap at once, including every required playbook step
     /// of the stage still open. Asking for the stage the incident is already in changes nothing.
     /// </summary>
-    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Stage to, Guid actor, DateTimeOffset now, Playbook? playbook = null)
+    /// <param name="held">Why an open step is still open (e.g. the decision request pending on it), by step id.</param>
+    internal static IReadOnlyList<IIncidentEvent> Decide(Incident s, Stage to, Guid actor, DateTimeOffset now, Playbook? playbook = null,
+        IReadOnlyDictionary<string, string>? held = null)
     {
         if (s.Stage == to) return [];
         IncidentRules.RequireOpen(s);
@@ -37,7 +52,8 @@ internal sealed class AdvanceStageHandler(IncidentCommandRunner runner) : IReque
             .ToList();
         if (playbook is not null)
             unmet.AddRange(Checklist.Blocking(s, playbook, s.Stage).Select(l => new Rule("required_step_open",
-                $"cannot leave {Name(s.Stage)}: required step '{l.Step.Title.En}' ({l.Step.Id}) is open", l.Step.Id)));
+                $"cannot leave {Name(s.Stage)}: required step '{l.Step.Title.En}' ({l.Step.Id}) is open" +
+                (held?.GetValueOrDefault(l.Step.Id) is { } why ? $"; {why}" : ""), l.Step.Id)));
         if (unmet.Count > 0) throw new RuleViolated(unmet);
         return [new StageAdvanced(s.Id, s.Stage, to, actor, now)];
     }

@@ -9,7 +9,7 @@ namespace IncidentDesk.Api.Incidents.GettingTimeline;
 
 public sealed record TimelineEntry(long Seq, long Version, string Type, DateTimeOffset At, Guid ActorId, string? ActorName, JsonElement Data)
 {
-    /// <summary>"incident", or "escalation" for deadlines and messages (shown to staff only).</summary>
+    /// <summary>"incident", "escalation" for deadlines and messages, or "decision" for decision requests (the last two to staff only).</summary>
     public string Stream { get; init; } = "incident";
 }
 
@@ -19,14 +19,14 @@ public sealed record TimelineList(IReadOnlyList<TimelineEntry> Items, IReadOnlyD
 public sealed record GetTimeline(Guid IncidentId, Caller Caller) : IRequest<TimelineList>;
 
 /// <summary>
-/// A stream another module keeps about each incident, shown on the incident's timeline to staff (never to
-/// reporters). The module names its stream and derives its id from the incident's.
+/// Streams another module keeps about each incident, shown on the incident's timeline to staff (never to
+/// reporters). The module names its streams (one derived from the incident's id, or several it looks up).
 /// </summary>
 public interface IIncidentTimelineSource
 {
     string Stream { get; }
 
-    Guid StreamIdFor(Guid incidentId);
+    Task<IReadOnlyList<Guid>> StreamIdsAsync(Guid incidentId, CancellationToken ct);
 }
 
 /// <summary>The full record of what happened, who did it and when: the events themselves, oldest first.</summary>
@@ -43,8 +43,8 @@ internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory user
         var stream = new Dictionary<Guid, string> { [q.IncidentId] = "incident" };
         if (q.Caller.SeesAllIncidents)
             foreach (var source in sources)
+            foreach (var id in await source.StreamIdsAsync(q.IncidentId, ct))
             {
-                var id = source.StreamIdFor(q.IncidentId);
                 stream[id] = source.Stream;
                 events = [.. events, .. await store.ReadStreamAsync(id, ct)];
             }
