@@ -58,6 +58,15 @@ public sealed class FieldErrors
         return text;
     }
 
+    /// <summary>Required text of several lines (line breaks and tabs allowed, no other control characters), trimmed.</summary>
+    public string MultiLineValue(string field, string? value, int max)
+    {
+        var text = TextValue(field, value, max);
+        if (!Has(field) && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            Add(field, "must not contain control characters other than line breaks and tabs");
+        return text;
+    }
+
     /// <summary>Optional text of at most <paramref name="max"/> characters, trimmed; blank is null.</summary>
     public string? OptionalValue(string field, string? value, int max)
     {

@@ -50,10 +50,21 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
                 return [new SlaBreached(s.Id, d.Id, DeadlineKind.Triage, SystemActor.Id, now)];
             case DeadlineKind.Reminder when s.Stage == d.Stage:
                 return [new ReminderSent(s.Id, d.Id, s.Stage, SystemActor.Id, now)];
+            // A briefing posted meanwhile set a new briefing deadline (so this one is no longer current); an incident
+            // re-rated below high is briefed no more.
+            case DeadlineKind.Briefing when s.Severity is Severity.High or Severity.Critical:
+                return d.Level == 0
+                    ? [new BriefingReminderSent(s.Id, d.Id, d.DueAt, SystemActor.Id, now)]
+                    : [new BriefingMissed(s.Id, d.Id, BriefingDueBefore(e, d), SystemActor.Id, now)];
             default:
                 return [];
         }
     }
+
+    /// <summary>When the briefing whose grace <paramref name="late"/> ends fell due: the latest level-0 briefing deadline that fired.</summary>
+    private static DateTimeOffset BriefingDueBefore(EscalationState e, DeadlineFacts late) =>
+        e.Deadlines.Values.Where(x => x is { Kind: DeadlineKind.Briefing, Level: 0, Fired: true } && x.DueAt <= late.DueAt)
+            .Select(x => x.DueAt).DefaultIfEmpty(late.DueAt).Max();
 
     /// <summary>
     /// Whether the deadline was set for <paramref name="chain"/>: then its next contact follows. A chain that took
