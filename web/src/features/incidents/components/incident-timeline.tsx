@@ -121,6 +121,8 @@ function describeEvent(
         ? { text: t('timeline.incident_assigned', { actor, owner }) }
         : { text: t('timeline.incident_assigned_plain', { actor }) };
     }
+    case 'briefing_posted':
+      return { text: t('timeline.briefing_posted', { actor, number: str(d.number) }), detail: str(d.whatHappened) || undefined };
     default:
       return describeEscalationEvent(t, e, esc) ?? { text: t('timeline.other', { actor, type: e.type }) };
   }
