@@ -277,6 +277,15 @@ public sealed class BriefingReactionsTests
     }
 
     [Fact]
+    public void A_briefing_deadline_fires_nothing_once_an_admin_turned_the_severitys_interval_off()
+    {
+        var off = Policy with { Rows = [.. Policy.Rows.Select(r => r.Severity == "critical" ? r with { Briefing = SlaSpan.Off } : r)] };
+
+        Assert.Empty(FireDeadlineHandler.Decide(Fold(CriticalInAnalysis()), Stream(BriefingDeadline(0, 126)), Fired, Chain, T(126), off));
+        Assert.Single(FireDeadlineHandler.Decide(Fold(CriticalInAnalysis()), Stream(BriefingDeadline(0, 126)), Fired, Chain, T(126), Policy));
+    }
+
+    [Fact]
     public void Closing_sets_no_further_briefing_deadline()
     {
         Assert.Empty(Briefings(Plan([.. InPrevention(), Prevented(10), ToCritical(10)], [MovedOn(Stage.Prevention, Stage.Closed, 11)])));

@@ -106,18 +106,22 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
 
   const sevLabel = (s: string) => (s === 'unrated' ? t('severity.unrated') : t(`severity.${s}`));
 
-  /** The minutes and the next-business-day box of one severity and one deadline. */
-  const cell = (i: number, severity: string, c: Column, labelled = false) => {
-    const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
-    const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
-    const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
+  /**
+   * One span of one severity: minutes and a box beside them: "next business day" for a deadline, "no scheduled
+   * briefing" for the briefing interval (either box empties the minutes).
+   */
+  const spanCell = (i: number, key: Column | 'briefing', texts: { title: string; minutes: string; box: string; boxAria: string }, labelled: boolean) => {
+    const value = rows?.[i]?.[key];
+    const boxed = key === 'briefing' ? (rows?.[i]?.briefing?.off ?? false) : (rows?.[i]?.[key]?.nextBusinessDay ?? false);
+    const secondsOnly = !boxed && value?.minutes === '' && value?.seconds != null;
+    const boxName = (key === 'briefing' ? `rows.${i}.briefing.off` : `rows.${i}.${key}.nextBusinessDay`) as `rows.${number}.briefing.off`;
     const minutes = (
       <Controller
         control={control}
-        name={`rows.${i}.${c}.minutes`}
+        name={`rows.${i}.${key}.minutes`}
         render={({ field }) => (
           <NumberInput
-            aria-label={t('sla.minutesLabel', labelArgs)}
+            aria-label={texts.minutes}
             value={field.value}
             onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
             onBlur={field.onBlur}
@@ -126,49 +130,65 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
             clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
-            disabled={nbd}
-            placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
+            disabled={boxed}
+            placeholder={secondsOnly ? t('sla.seconds', { n: value?.seconds ?? 0 }) : undefined}
             rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
             rightSectionWidth={36}
             w={labelled ? 100 : 120}
             size="xs"
-            error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
+            error={errorText(formState.errors.rows?.[i]?.[key]?.minutes?.message)}
           />
         )}
       />
     );
-    const nextBusinessDay = (
+    const box = (
       <Controller
         control={control}
-        name={`rows.${i}.${c}.nextBusinessDay`}
+        name={boxName}
         render={({ field }) => (
           <Checkbox
             size="xs"
             mt={labelled ? 6 : undefined}
-            label={t('sla.nextBusinessDay')}
-            aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
+            label={texts.box}
+            aria-label={texts.boxAria}
             checked={field.value}
             onChange={(e) => field.onChange(e.currentTarget.checked)}
           />
         )}
       />
     );
-    // phone card: the deadline's name above, minutes and next business day side by side
+    // phone card: the span's name above, minutes and the box side by side
     return labelled ? (
       <Stack gap={2}>
         <Text size="sm" fw={500}>
-          {t(`sla.${c}`)}
+          {texts.title}
         </Text>
         <Group gap={8} wrap="nowrap" align="flex-start">
           {minutes}
-          {nextBusinessDay}
+          {box}
         </Group>
       </Stack>
     ) : (
       <Stack gap={4}>
         {minutes}
-        {nextBusinessDay}
+        {box}
       </Stack>
+    );
+  };
+
+  /** The minutes and the next-business-day box of one severity and one deadline. */
+  const cell = (i: number, severity: string, c: Column, labelled = false) => {
+    const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
+    return spanCell(
+      i,
+      c,
+      {
+        title: t(`sla.${c}`),
+        minutes: t('sla.minutesLabel', labelArgs),
+        box: t('sla.nextBusinessDay'),
+        boxAria: t('sla.nextBusinessDayLabel', labelArgs),
+      },
+      labelled,
     );
   };
 
@@ -180,66 +200,17 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
           {t('sla.briefingNotApplicable')}
         </Text>
       );
-    const off = rows?.[i]?.briefing?.off ?? false;
-    const secondsOnly = !off && rows?.[i]?.briefing?.minutes === '' && rows?.[i]?.briefing?.seconds != null;
     const labelArgs = { severity: sevLabel(severity) };
-    const minutes = (
-      <Controller
-        control={control}
-        name={`rows.${i}.briefing.minutes`}
-        render={({ field }) => (
-          <NumberInput
-            aria-label={t('sla.briefingMinutesLabel', labelArgs)}
-            value={field.value}
-            onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-            onBlur={field.onBlur}
-            min={1}
-            max={43_200}
-            clampBehavior="none"
-            allowDecimal={false}
-            allowNegative={false}
-            disabled={off}
-            placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.briefing?.seconds ?? 0 }) : undefined}
-            rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
-            rightSectionWidth={36}
-            w={labelled ? 100 : 120}
-            size="xs"
-            error={errorText(formState.errors.rows?.[i]?.briefing?.minutes?.message)}
-          />
-        )}
-      />
-    );
-    const offBox = (
-      <Controller
-        control={control}
-        name={`rows.${i}.briefing.off`}
-        render={({ field }) => (
-          <Checkbox
-            size="xs"
-            mt={labelled ? 6 : undefined}
-            label={t('sla.briefingOff')}
-            aria-label={t('sla.briefingOffLabel', labelArgs)}
-            checked={field.value}
-            onChange={(e) => field.onChange(e.currentTarget.checked)}
-          />
-        )}
-      />
-    );
-    return labelled ? (
-      <Stack gap={2}>
-        <Text size="sm" fw={500}>
-          {t('sla.briefing')}
-        </Text>
-        <Group gap={8} wrap="nowrap" align="flex-start">
-          {minutes}
-          {offBox}
-        </Group>
-      </Stack>
-    ) : (
-      <Stack gap={4}>
-        {minutes}
-        {offBox}
-      </Stack>
+    return spanCell(
+      i,
+      'briefing',
+      {
+        title: t('sla.briefing'),
+        minutes: t('sla.briefingMinutesLabel', labelArgs),
+        box: t('sla.briefingOff'),
+        boxAria: t('sla.briefingOffLabel', labelArgs),
+      },
+      labelled,
     );
   };
 
