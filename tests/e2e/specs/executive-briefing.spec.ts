@@ -15,7 +15,10 @@ interface Incident {
   severity: string | null;
 }
 
-test.setTimeout(120_000);
+test.setTimeout(180_000);
+
+/** The panel loads after the incident (its own query): on a busy CI box that can take more than the default 10 s. */
+const LOADED = 30_000;
 
 /** An account with a chosen mail and screen language (the SPA adopts the account's language on first sign-in). */
 async function createUserIn(role: 'Executive', label: string, language: 'ja' | 'en'): Promise<TestUser> {
@@ -32,9 +35,9 @@ async function createUserIn(role: 'Executive', label: string, language: 'ja' | '
 
 async function openBriefings(page: Page, incident: Incident) {
   await page.goto(`/incidents/${incident.id}`);
-  await expect(page.getByRole('heading', { name: incident.reference, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: incident.reference, level: 1 })).toBeVisible({ timeout: LOADED });
   const section = page.getByTestId('briefings');
-  await expect(section.getByTestId('briefing')).toHaveCount(1);
+  await expect(section.getByTestId('briefing')).toHaveCount(1, { timeout: LOADED });
   await section.scrollIntoViewIfNeeded();
   return section;
 }
@@ -86,7 +89,7 @@ test('a responder briefs the executives on a critical incident; each reads it by
   await loginUi(page, responder);
   await page.goto(`/incidents/${inc.id}`);
   const section = page.getByTestId('briefings');
-  await expect(section.getByRole('heading', { name: '経営層への状況報告' })).toBeVisible();
+  await expect(section.getByRole('heading', { name: '経営層への状況報告' })).toBeVisible({ timeout: LOADED });
   // Critical: the first briefing is due 2 h after triage (the default SLA policy).
   await expect(section.getByTestId('countdown')).toContainText(/次回の報告期限 あと1時間5\d分/);
   await expect(section.getByText('まだ報告はありません。')).toBeVisible();
@@ -100,7 +103,7 @@ test('a responder briefs the executives on a critical incident; each reads it by
   await form.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('01-form-desktop-ja'), fullPage: true });
   await form.getByRole('button', { name: '経営層に報告する' }).click();
-  await expect(page.getByText('状況報告を経営層に送りました')).toBeVisible();
+  await expect(page.getByText('状況報告を経営層に送りました')).toBeVisible({ timeout: LOADED });
   const card = section.getByTestId('briefing');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('第1報');
@@ -109,7 +112,7 @@ test('a responder briefs the executives on a critical incident; each reads it by
   // The clock starts again from the briefing.
   await expect(section.getByTestId('countdown')).toContainText(/次回の報告期限 あと(1時間5\d分|2時間0分)/);
   const timeline = page.getByRole('region', { name: '経過' });
-  await expect(timeline.getByText(`${responder.displayName}さんが経営層への状況報告（第1報）を投稿しました`)).toBeVisible();
+  await expect(timeline.getByText(`${responder.displayName}さんが経営層への状況報告（第1報）を投稿しました`)).toBeVisible({ timeout: LOADED });
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('02-posted-desktop-ja') });
 
@@ -145,7 +148,7 @@ test('the SLA policy sets the briefing interval for high and critical incidents'
   await loginUi(page, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   await page.goto('/admin/sla');
   const critical = page.getByTestId('sla-row').and(page.locator('[data-severity="critical"]'));
-  await expect(critical.getByLabel('緊急・経営層への状況報告の間隔（分）')).toHaveValue('120');
+  await expect(critical.getByLabel('緊急・経営層への状況報告の間隔（分）')).toHaveValue('120', { timeout: LOADED });
   await expect(page.getByTestId('sla-row').and(page.locator('[data-severity="medium"]'))).toContainText('対象外');
   await page.screenshot({ path: shot('06-sla-desktop-ja'), fullPage: true });
 });
