@@ -101,7 +101,7 @@ test('a responder briefs the executives on a critical incident; each reads it by
   await form.getByLabel(/まだ分かっていないこと/).fill('顧客リストが外部に送信されたかどうか。');
   await form.getByLabel(/必要な経営判断/).fill('身代金に応じない方針の確認を本日中にお願いします。');
   await form.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shot('01-form-desktop-ja'), fullPage: true });
+  await page.screenshot({ path: shot('01-form-desktop-ja') });
   await form.getByRole('button', { name: '経営層に報告する' }).click();
   await expect(page.getByText('状況報告を経営層に送りました')).toBeVisible({ timeout: LOADED });
   const card = section.getByTestId('briefing');
