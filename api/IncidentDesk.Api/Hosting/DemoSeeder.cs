@@ -9,11 +9,13 @@ using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Acknowledging;
 using IncidentDesk.Api.Incidents.Advancing;
 using IncidentDesk.Api.Incidents.Analysing;
+using IncidentDesk.Api.Incidents.Briefings;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Incidents.Notes;
 using IncidentDesk.Api.Incidents.Preventing;
 using IncidentDesk.Api.Incidents.Recovering;
+using IncidentDesk.Api.Incidents.Rerating;
 using IncidentDesk.Api.Incidents.Triaging;
 using IncidentDesk.Api.Incidents.WorkingSteps;
 using IncidentDesk.Api.Playbooks;
@@ -79,8 +81,17 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         var ransom = await File(reporter, Category.C2, "持ち帰りPCで海外のまとめサイトを見ていたら画面がロックされ、身代金を要求する表示が出ました。",
             now.AddHours(-5), disconnected: true);
         ransom = await Ack(ransom, responder);
-        await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
+        ransom = await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
             ["端末をネットワークから切断", "同じサイトへのアクセスを遮断"], responder.Id), responder));
+        // The PC held the customer list: critical, so the executives are briefed every 2 h (issue 10 §5, seeds 000:1398-1404).
+        ransom = await Send(new RerateSeverity(ransom.Id, ransom.Version, new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, true,
+            "端末内に顧客リスト（約300件）が保存されていたことが判明"), responder));
+        await Send(new PostBriefing(ransom.Id, ransom.Version, new PostBriefingRequest(
+            "営業部の持ち帰りPC 1台がランサムウェアに感染し、画面がロックされて身代金を要求されています。",
+            "感染したPCは1台のみで、ネットワークからは切断済みです。PC内の顧客リスト（約300件）が読めなくなっています。外部への流出は現時点で確認されていません。",
+            "情報システム部が端末を回収し、感染経路と他の端末への広がりを調査しています。バックアップからの復旧を準備中です。",
+            "顧客リストが外部に送信されたかどうか。同じサイトを閲覧した社員がほかにいるか。",
+            "身代金には応じない方針の確認と、顧客への連絡が必要になった場合の判断を本日中にお願いします。"), responder));
         await SeedDecisionsAsync(ransom.Id, responder, executive, now, ct);
 
         // 003 trouble case #7: card details entered on a phishing page.

@@ -63,6 +63,11 @@ public sealed record Incident(
     /// <summary>Set when filing found a nearly identical earlier report (shown to staff only).</summary>
     public PossibleDuplicate? PossibleDuplicateOf { get; init; }
 
+    /// <summary>How many executive briefings were posted, and when the last one was.</summary>
+    public int BriefingCount { get; init; }
+
+    public DateTimeOffset? LastBriefingAt { get; init; }
+
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
         (null, IncidentReported e) => new Incident(
@@ -133,6 +138,8 @@ public sealed record Incident(
         {
             PossibleDuplicateOf = new PossibleDuplicate(e.OtherIncidentId, e.OtherReference, e.Similarity, e.At),
         },
+        // Told to the executives, not a change to the incident's facts: UpdatedAt stays (reporters see no change).
+        ({ } s, BriefingPosted e) => s with { BriefingCount = s.BriefingCount + 1, LastBriefingAt = e.At },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };
 

@@ -183,6 +183,16 @@ public interface IStaffOnlyEvent : IIncidentEvent;
 public sealed record PossibleDuplicateFlagged(
     Guid IncidentId, Guid OtherIncidentId, string OtherReference, double Similarity, Guid Actor, DateTimeOffset At) : IStaffOnlyEvent;
 
+/// <summary>
+/// A status briefing for the executives (R17, seeds 000:1398-1404): what happened, the impact so far, what is being
+/// done, what is still unknown and the next decision needed, as posted. <see cref="Number"/> counts the incident's
+/// briefings (第1報, 第2報 …); <see cref="Severity"/> is the incident's when it was posted. Staff only: the reporter's
+/// views and timeline leave it out.
+/// </summary>
+public sealed record BriefingPosted(
+    Guid IncidentId, Guid BriefingId, int Number, Severity Severity, string WhatHappened, string Impact, string Response,
+    string Unknowns, string NextDecision, Guid Actor, DateTimeOffset At) : IStaffOnlyEvent;
+
 public static class IncidentEventTypes
 {
     public const string StreamType = "incident";
@@ -202,5 +212,6 @@ public static class IncidentEventTypes
         .Register<StepCompleted>("step_completed")
         .Register<StepSkipped>("step_skipped")
         .Register<StepReopened>("step_reopened")
-        .Register<PossibleDuplicateFlagged>("possible_duplicate_flagged");
+        .Register<PossibleDuplicateFlagged>("possible_duplicate_flagged")
+        .Register<BriefingPosted>("briefing_posted");
 }

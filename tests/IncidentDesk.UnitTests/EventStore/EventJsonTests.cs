@@ -259,6 +259,23 @@ public sealed partial class EventJsonTests
             "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"stage\":\"analysis\"," +
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:50:00+00:00\"}"),
 
+        ["briefing_reminder_sent"] = (
+            new BriefingReminderSent(IncidentId, Deadline, T(120), SystemActor.Id, T(120)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"dueAt\":\"2026-11-20T11:00:00+00:00\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:00:00+00:00\"}"),
+
+        ["briefing_missed"] = (
+            new BriefingMissed(IncidentId, Deadline, T(120), SystemActor.Id, T(135)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"dueAt\":\"2026-11-20T11:00:00+00:00\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:15:00+00:00\"}"),
+
+        ["briefing_posted"] = (
+            new BriefingPosted(IncidentId, Guid.Parse("01930000-0000-7000-8000-0000000000f9"), 2, Severity.Critical, "PC encrypted",
+                "One PC", "Restoring", "Whether data left", "Confirm: no ransom", Responder, T(60)),
+            "{" + Incident + ",\"briefingId\":\"01930000-0000-7000-8000-0000000000f9\",\"number\":2,\"severity\":\"critical\"," +
+            "\"whatHappened\":\"PC encrypted\",\"impact\":\"One PC\",\"response\":\"Restoring\",\"unknowns\":\"Whether data left\"," +
+            "\"nextDecision\":\"Confirm: no ransom\"," + ByResponder + ",\"at\":\"2026-11-20T10:00:00+00:00\"}"),
+
         ["notification_queued"] = (
             new NotificationQueued(IncidentId, Notification, NotificationChannel.Email, "Taro Suzuki", "taro@example.co.jp", "en",
                 "new_report", "[New report] INC-2026-0042", "A new incident was reported.", true, SystemActor.Id, T(0)),
@@ -293,6 +310,14 @@ public sealed partial class EventJsonTests
             new ContactChainSaved(Chain, "Default chain", [Category.C1, Category.C2], null, true, [Taro], UserId, T(0)),
             "{\"chainId\":\"01930000-0000-7000-8000-0000000000c2\",\"name\":\"Default chain\",\"categories\":[\"C1\",\"C2\"]," +
             "\"department\":null,\"isDefault\":true,\"contacts\":[{\"name\":\"Taro Suzuki\",\"email\":\"taro@example.co.jp\",\"phone\":\"03-1234-5678\",\"role\":\"IT manager\",\"webhookUrl\":null,\"language\":\"ja\"}],\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        // With briefing intervals (issue 10 §5): a row saved without one (above) reads as the default.
+        ["sla_policy_saved (with briefing intervals)"] = (
+            new SlaPolicySaved([new SlaRow("critical", SlaSpan.OfMinutes(15), SlaSpan.OfMinutes(60), SlaSpan.OfMinutes(60)) { Briefing = SlaSpan.OfMinutes(120) },
+                new SlaRow("low", SlaSpan.BusinessDay, SlaSpan.BusinessDay, SlaSpan.OfMinutes(60)) { Briefing = SlaSpan.Off }], "Asia/Tokyo", 9, UserId, T(0)),
+            "{\"rows\":[{\"severity\":\"critical\",\"acknowledge\":{\"minutes\":15,\"nextBusinessDay\":false},\"triage\":{\"minutes\":60,\"nextBusinessDay\":false},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false},\"briefing\":{\"minutes\":120,\"nextBusinessDay\":false}}," +
+            "{\"severity\":\"low\",\"acknowledge\":{\"minutes\":null,\"nextBusinessDay\":true},\"triage\":{\"minutes\":null,\"nextBusinessDay\":true},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false},\"briefing\":{\"minutes\":null,\"nextBusinessDay\":false}}]," +
+            "\"timeZone\":\"Asia/Tokyo\",\"businessDayStartHour\":9,\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
 
         ["contact_chain_removed"] = (
             new ContactChainRemoved(Chain, UserId, T(5)),

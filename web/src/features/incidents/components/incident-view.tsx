@@ -8,6 +8,7 @@ import type { IncidentDetail, Role } from '@/types';
 import { useIncident } from '../api/get-incident';
 import { passedStages } from '../utils/stage-records';
 import { AnalysisForm } from './analysis-form';
+import { BriefingsPanel } from './briefings-panel';
 import { ExitChecklist } from './exit-checklist';
 import { CurrentDeadline, EscalationPanel } from './escalation-panel';
 import { IncidentTimeline } from './incident-timeline';
@@ -141,6 +142,7 @@ function ResponderView({ incident, canCommand, roles }: { incident: IncidentDeta
               </Stack>
             </Paper>
           )}
+          <BriefingsPanel incident={incident} canCommand={canCommand} />
           {passedStages(incident).length > 0 && (
             <Paper withBorder p="md" radius="md">
               <StageRecords incident={incident} />

@@ -11,6 +11,8 @@ export const ESCALATION_EVENT_TYPES = [
   'incident_escalated',
   'sla_breached',
   'reminder_sent',
+  'briefing_reminder_sent',
+  'briefing_missed',
   'notification_queued',
   'notification_sent',
   'notification_failed',
@@ -68,7 +70,9 @@ export function describeEscalationEvent(
     const s = ctx.subjects?.[str(d.notificationId)] ?? str(d.subject);
     return s ? t('timelineEsc.subject', { subject: s }) : '';
   };
-  const kind = () => (str(d.kind) ? t(`escalation.kind.${str(d.kind).toLowerCase()}`) : '');
+  // A briefing deadline at level 1 is the grace after a due briefing: when the executives are told it is late.
+  const kind = () =>
+    str(d.kind) ? t(`escalation.kind.${str(d.kind).toLowerCase() === 'briefing' && d.level === 1 ? 'briefingLate' : str(d.kind).toLowerCase()}`) : '';
   const channel = () => t(`escalation.channel.${(str(d.channel) || 'email').toLowerCase()}`);
   const person = (n: string) => personName(t, n);
   const name = () => {
@@ -89,6 +93,10 @@ export function describeEscalationEvent(
       return { text: t('timelineEsc.sla_breached', { kind: kind() }) };
     case 'reminder_sent':
       return { text: t('timelineEsc.reminder_sent', { actor, stage: str(d.stage) ? t(`stage.${str(d.stage)}`) : '' }) };
+    case 'briefing_reminder_sent':
+      return { text: t('timelineEsc.briefing_reminder_sent', { actor, at: formatDateTime(str(d.dueAt), ctx.lang) }) };
+    case 'briefing_missed':
+      return { text: t('timelineEsc.briefing_missed', { actor, at: formatDateTime(str(d.dueAt), ctx.lang) }) };
     case 'notification_queued':
       return {
         text: t('timelineEsc.notification_queued', { actor, name: name(), channel: channel() }),

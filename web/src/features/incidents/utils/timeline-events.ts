@@ -127,6 +127,8 @@ export function describeEvent(t: TFunction, e: TimelineEntry, o: DescribeOptions
         detail: similarity === null ? undefined : t('timeline.possible_duplicate_detail', { percent: similarity }),
       };
     }
+    case 'briefing_posted':
+      return { text: t('timeline.briefing_posted', { actor, number: str(d.number) }), detail: str(d.whatHappened) || undefined };
     default:
       return describeEscalationEvent(t, e, o.escalation) ?? { text: t('timeline.other', { actor, type: e.type }) };
   }
