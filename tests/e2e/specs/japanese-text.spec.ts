@@ -113,6 +113,8 @@ test('timeline sentences, evidence and citations read naturally in Japanese and 
   const a = await adminCtx.newPage();
   await loginUi(a, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   await a.goto(`/incidents/${incident.id}`);
+  // the source sits in the step's folded guidance; the admin's detail inside it is folded once more
+  await stepCard(a, 'disconnect-from-network').getByRole('button', { name: '説明と出典を表示' }).click();
   const detail = stepCard(a, 'disconnect-from-network').getByTestId('source-admin-detail');
   await expect(detail).toBeVisible();
   await expect(detail.getByText(SEED_FILE)).toBeHidden();
