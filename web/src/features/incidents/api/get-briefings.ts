@@ -12,8 +12,9 @@ export const briefingsQueryOptions = (id: string) =>
     queryKey: incidentKeys.briefings(id),
     queryFn: ({ signal }) => getBriefings(id, signal),
     // A briefing falls due and its late notice goes out by timer, with nobody on this page acting: poll like the
-    // escalation panel does, so the countdown and the late notice show within seconds.
-    refetchInterval: ESCALATION_POLL_MS,
+    // escalation panel does, so the countdown and the late notice show within seconds. An incident that cannot be
+    // briefed (below high, closed) is not polled: a severity change refetches it (refreshAfterCommand).
+    refetchInterval: (query) => (query.state.data?.canPost ? ESCALATION_POLL_MS : false),
     staleTime: 0,
   });
 
