@@ -139,6 +139,8 @@ test('a responder briefs the executives on a critical incident; each reads it by
     await expect(enSection.getByTestId('briefing')).toContainText('No. 1');
     await expect(enSection.getByTestId('briefing')).toContainText('Next decision needed');
     await expect(enSection.getByTestId('countdown')).toContainText(/^Next briefing: /);
+    // The whole screen follows the account's language, the header too (it once stayed Japanese).
+    if (!phone) await expect(en.page.getByRole('banner').getByRole('link', { name: 'Board' })).toBeVisible();
     await en.page.screenshot({ path: shot(phone ? '04-executive-phone-en' : '05-executive-desktop-en') });
     await en.context.close();
   }

@@ -2,11 +2,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { LoginRequest, MeDto, Role } from '@/types';
 import { apiRequest, isApiError } from './api-client';
 import { setOrgTimeZone } from './format';
+import { adoptAccountLanguage } from './i18n';
 import { setupSeen } from './setup-seen';
 
-/** Every account answer carries the organisation's time zone, which every time on screen is written in. */
+/**
+ * Every account answer carries the organisation's time zone, which every time on screen is written in, and the
+ * account's language, which the screen adopts where nobody picked one in this browser. Both are set before the
+ * answer reaches any component, so the whole page renders once in them (an effect in a child component switched
+ * the language before the header had subscribed to the change, leaving the header in the old language).
+ */
 const withZone = (me: MeDto): MeDto => {
   setOrgTimeZone(me.timeZone);
+  adoptAccountLanguage(me.language);
   return me;
 };
 
