@@ -140,23 +140,10 @@ internal sealed class DecisionReaction(NpgsqlDataSource db, IOrganisationTimeZon
         }
     }
 
+    /// <summary>A disabled account is told nothing about a decision, named on the request or not.</summary>
     private async Task<DecisionAudience> AudienceAsync(IReadOnlyCollection<Guid> ids, bool executives, string timeZone, CancellationToken ct)
     {
-        var accounts = new Dictionary<Guid, Recipient>();
-        var execs = new List<Recipient>();
-        await using var cmd = db.CreateCommand(
-            // A disabled account is told nothing: the account is off, whoever holds the address now.
-            "select id, display_name, email, roles, language from users where not disabled and (id = any($1) or ($2 and $3 = any(roles)))");
-        cmd.Parameters.AddWithValue(ids.ToArray());
-        cmd.Parameters.AddWithValue(executives);
-        cmd.Parameters.AddWithValue(Roles.Executive);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            var recipient = new Recipient(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(4));
-            if (ids.Contains(recipient.AccountId!.Value)) accounts[recipient.AccountId.Value] = recipient;
-            if (executives && r.GetFieldValue<string[]>(3).Contains(Roles.Executive)) execs.Add(recipient);
-        }
+        var (accounts, execs) = await EscalationContextLoader.LoadRecipientsAsync(db, ids, executives, ct, enabledOnly: true);
         return new DecisionAudience(accounts, execs, timeZone, publicUrl.Base);
     }
 }

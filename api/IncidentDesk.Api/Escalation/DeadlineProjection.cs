@@ -34,6 +34,26 @@ public sealed class DeadlineProjection : IInlineProjection
                               "where id = $1", e.IncidentId, e.DueAt);
                 else if (e.Kind == DeadlineKind.Triage)
                     batch.Add("update incident_board set triage_due_at = $2 where id = $1", e.IncidentId, e.DueAt);
+                // A missed briefing stays the one due (the next cycle's reminder comes later); a posted one cleared it first.
+                else if (e is { Kind: DeadlineKind.Briefing, Level: 0 })
+                    batch.Add("update incident_board set briefing_due_at = least(briefing_due_at, $2) where id = $1", e.IncidentId, e.DueAt);
+                break;
+            case BriefingReminderSent e:
+                Fired(batch, e.DeadlineId, e.At);
+                break;
+            case BriefingMissed e:
+                Fired(batch, e.DeadlineId, e.At);
+                batch.Add("update incident_board set briefing_late_at = coalesce(briefing_late_at, $2) where id = $1", e.IncidentId, e.At);
+                break;
+            case BriefingPosted e:
+                batch.Add("update incident_board set briefing_due_at = null, briefing_late_at = null, last_briefing_at = $2 where id = $1",
+                    e.IncidentId, e.At);
+                break;
+            case SeverityRerated { To: < Severity.High } e:
+                // Below high no briefing is asked for: the pending one (its timer fires and decides nothing) is set aside.
+                batch.Add("update incident_deadlines set status = 'superseded', updated_at = $2 " +
+                          "where incident_id = $1 and kind = 'briefing' and status = 'open'", e.IncidentId, e.At);
+                batch.Add("update incident_board set briefing_due_at = null, briefing_late_at = null where id = $1", e.IncidentId);
                 break;
             case Escalated e:
                 Fired(batch, e.DeadlineId, e.At);
@@ -55,6 +75,8 @@ public sealed class DeadlineProjection : IInlineProjection
             case StageAdvanced e:
                 // Leaving a stage meets its reminder; leaving triage meets the triage deadline; closing meets all.
                 Met(batch, e.IncidentId, e.To == Stage.Closed ? "true" : "kind = 'reminder'", e.At);
+                if (e.To == Stage.Closed)
+                    batch.Add("update incident_board set briefing_due_at = null, briefing_late_at = null where id = $1", e.IncidentId);
                 if (e.From <= Stage.Triage && e.To > Stage.Triage)
                 {
                     Met(batch, e.IncidentId, "kind in ('triage', 'acknowledge')", e.At);

@@ -95,7 +95,7 @@ public static class EscalationEndpoints
                 settings.Invalidate();
                 var version = (await store.Events.FetchStreamStateAsync(SettingsEventTypes.SlaPolicyStreamId, ct))?.Version ?? 0;
                 http.Response.Headers.ETag = Versions.ETag(version);
-                return TypedResults.Ok(new SlaPolicyView(await settings.PolicyAsync(ct), version, version == 0));
+                return TypedResults.Ok(new SlaPolicyView((await settings.PolicyAsync(ct)).WithBriefingDefaults(), version, version == 0));
             })
             .WithName("GetSlaPolicy").WithSummary("The SLA policy (version 0 = the built-in default)");
 

@@ -12,7 +12,12 @@ public interface IEscalationEvent : IDomainEvent
     Guid IncidentId { get; }
 }
 
-public enum DeadlineKind { Acknowledge, Triage, Reminder }
+/// <summary>
+/// <see cref="Briefing"/>: the next executive briefing of a high or critical incident. Level 0 falls due (the owner is
+/// reminded); level 1 is the grace after it (the executives are told the briefing is late). Posting a briefing sets a new
+/// level-0 deadline, which replaces either.
+/// </summary>
+public enum DeadlineKind { Acknowledge, Triage, Reminder, Briefing }
 
 /// <summary>
 /// A deadline the incident now has. Setting a deadline of a kind replaces the previous one of that kind; a
@@ -46,6 +51,17 @@ public sealed record SlaBreached(Guid IncidentId, Guid DeadlineId, DeadlineKind 
 
 public sealed record ReminderSent(Guid IncidentId, Guid DeadlineId, Stage Stage, Guid Actor, DateTimeOffset At) : IEscalationEvent;
 
+/// <summary>An executive briefing fell due (<see cref="DueAt"/>) and none was posted: the owner is reminded to post one.</summary>
+public sealed record BriefingReminderSent(Guid IncidentId, Guid DeadlineId, DateTimeOffset DueAt, Guid Actor, DateTimeOffset At)
+    : IEscalationEvent;
+
+/// <summary>
+/// The grace after a due briefing passed and none was posted: the executives are told that the briefing due at
+/// <see cref="DueAt"/> is late (seeds 000:1398-1404: late information to management enlarged the damage).
+/// </summary>
+public sealed record BriefingMissed(Guid IncidentId, Guid DeadlineId, DateTimeOffset DueAt, Guid Actor, DateTimeOffset At)
+    : IEscalationEvent;
+
 /// <summary>Events written by timers and the dispatcher name this account: the system itself.</summary>
 public static class EscalationEventTypes
 {
@@ -53,5 +69,7 @@ public static class EscalationEventTypes
         .Register<DeadlineSet>("deadline_set")
         .Register<Escalated>("incident_escalated")
         .Register<SlaBreached>("sla_breached")
-        .Register<ReminderSent>("reminder_sent");
+        .Register<ReminderSent>("reminder_sent")
+        .Register<BriefingReminderSent>("briefing_reminder_sent")
+        .Register<BriefingMissed>("briefing_missed");
 }

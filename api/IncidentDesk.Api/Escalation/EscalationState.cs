@@ -62,6 +62,8 @@ public sealed record EscalationState(
             Escalated e => s.Fire(e.DeadlineId) with { Level = e.Level },
             SlaBreached e => s.Fire(e.DeadlineId) with { Breached = true },
             ReminderSent e => s.Fire(e.DeadlineId),
+            BriefingReminderSent e => s.Fire(e.DeadlineId),
+            BriefingMissed e => s.Fire(e.DeadlineId),
             NotificationQueued e => s with
             {
                 Deliveries = s.Deliveries.Add(new DeliveryFacts(e.NotificationId, e.Channel, e.RecipientName, e.Address,

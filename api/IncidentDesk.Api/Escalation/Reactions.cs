@@ -25,7 +25,8 @@ public static class Reactions
     /// Whether <see cref="Plan"/> reacts to this event: every incident event, and the escalation events a timer
     /// decides. Deadlines set and messages queued or delivered are themselves reactions and start nothing.
     /// </summary>
-    public static bool Triggers(IDomainEvent e) => e is IIncidentEvent or Escalated or SlaBreached or ReminderSent;
+    public static bool Triggers(IDomainEvent e) =>
+        e is IIncidentEvent or Escalated or SlaBreached or ReminderSent or BriefingReminderSent or BriefingMissed;
 
     /// <param name="decided">Incident events a command decided, and/or escalation events a timer decided.</param>
     public static IReadOnlyList<IDomainEvent> Plan(
@@ -36,11 +37,82 @@ public static class Reactions
         var state = before;
         foreach (var e in decided)
         {
+            var prior = state?.Severity;
             if (e is IIncidentEvent incident) state = Incident.Evolve(state, incident);
             output.AddRange(React(state!, escalation, e, ctx, newId, now));
+            output.AddRange(Briefings(state!, prior, escalation, e, ctx, newId, now));
         }
         return output;
     }
+
+    /// <summary>
+    /// Executive briefings of high and critical incidents (R17): the next one falls due an interval (SLA policy, per
+    /// severity) after the incident became high or critical, or after the last briefing; at the due time the owner is
+    /// reminded; after a grace (<see cref="DeadlineCalculator.BriefingGrace"/>) the executives are told it is late, and
+    /// the next one falls due an interval later. Every briefing posted goes to every Executive in their language.
+    /// </summary>
+    private static IEnumerable<IDomainEvent> Briefings(
+        Incident s, Severity? prior, EscalationState escalation, IDomainEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
+    {
+        var interval = s.Stage == Stage.Closed ? null : ctx.Policy.BriefingFor(s.Severity);
+        var current = escalation.Current(DeadlineKind.Briefing);
+        switch (e)
+        {
+            case IncidentTriaged or SeverityRerated when interval is not null:
+            {
+                var due = DeadlineCalculator.Due(e.At, interval, ctx.Policy);
+                var wasBriefed = prior is (Severity.High or Severity.Critical) && current is { Fired: false };
+                // Critical ↔ high keeps the earlier due time (and a grace that has begun); from below high the clock starts now.
+                if (!wasBriefed || current is { Level: 0 } c && due < c.DueAt)
+                    yield return Deadline(s, 0, due);
+                break;
+            }
+            case BriefingPosted p:
+                if (interval is not null) yield return Deadline(s, 0, DeadlineCalculator.Due(p.At, interval, ctx.Policy));
+                var text = new BriefingText(p.Number, p.WhatHappened, p.Impact, p.Response, p.Unknowns, p.NextDecision,
+                    ctx.Accounts.GetValueOrDefault(p.Actor)?.Name, p.At);
+                foreach (var exec in ctx.Executives)
+                    yield return Notify(s, exec, "briefing", new MessageFacts { Briefing = text });
+                break;
+            case BriefingReminderSent r when interval is not null:
+                var late = r.At + DeadlineCalculator.BriefingGrace(r.At, interval, ctx.Policy);
+                if (Owner(s, ctx) is { } owner)
+                    yield return Notify(s, owner, "briefing_due", new MessageFacts { BriefingDueAt = r.DueAt, BriefingLateAt = late });
+                yield return Deadline(s, 1, late);
+                break;
+            case BriefingMissed m:
+            {
+                var facts = new MessageFacts { BriefingDueAt = m.DueAt, OwnerName = OwnerName(s, ctx) };
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var who in ctx.Executives.Append(Owner(s, ctx)).OfType<Recipient>().Where(r => seen.Add(r.Email)))
+                    yield return Notify(s, who, "briefing_missed", facts);
+                if (interval is not null) yield return Deadline(s, 0, DeadlineCalculator.Due(m.At, interval, ctx.Policy));
+                break;
+            }
+        }
+
+        DeadlineSet Deadline(Incident i, int level, DateTimeOffset due) =>
+            new(i.Id, newId(), DeadlineKind.Briefing, null, level, due, SystemActor.Id, now);
+
+        // Briefing mails carry no acknowledge link and go by e-mail only: they are for people, read in full.
+        NotificationQueued Notify(Incident i, Recipient to, string template, MessageFacts facts)
+        {
+            var about = facts with { ReporterName = ctx.Accounts.GetValueOrDefault(i.ReporterId)?.Name, OwnerName = OwnerName(i, ctx) };
+            var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", null,
+                ctx.Policy.TimeZone, about);
+            return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
+                subject, body, false, SystemActor.Id, now);
+        }
+    }
+
+    /// <summary>The owner, or while there is none the first contact of the chain (as for stage reminders).</summary>
+    private static Recipient? Owner(Incident s, EscalationContext ctx) =>
+        s.OwnerId is { } id && ctx.Accounts.GetValueOrDefault(id) is { } o
+            ? o
+            : ctx.Chain?.Contacts is [var c0, ..] ? Recipient.Of(c0) : null;
+
+    private static string? OwnerName(Incident s, EscalationContext ctx) =>
+        s.OwnerId is { } id ? ctx.Accounts.GetValueOrDefault(id)?.Name : null;
 
     private static IEnumerable<IDomainEvent> React(
         Incident s, EscalationState escalation, IDomainEvent e, EscalationContext ctx, Func<Guid> newId, DateTimeOffset now)
@@ -102,10 +174,7 @@ public static class Reactions
                 foreach (var n in Notify(s, who, "breach_triage", false)) yield return n;
                 break;
             case ReminderSent r:
-                var remind = s.OwnerId is { } id && ctx.Accounts.GetValueOrDefault(id) is { } o
-                    ? o
-                    : ctx.Chain?.Contacts is [var c0, ..] ? Recipient.Of(c0) : null;
-                if (remind is not null)
+                if (Owner(s, ctx) is { } remind)
                     foreach (var n in Notify(s, remind, "reminder", false)) yield return n;
                 yield return Deadline(s, DeadlineKind.Reminder, r.Stage, 0, DeadlineCalculator.Due(r.At, sla.Reminder, ctx.Policy));
                 break;
@@ -148,17 +217,22 @@ public static class Reactions
         {
             if (e is IIncidentEvent incident) state = Incident.Evolve(state, incident);
             // The events that send mail: stage changes go to the reporter, and every message to responders names them.
-            if (state is not null && e is IncidentReported or StageAdvanced or IncidentAssigned or Escalated or SlaBreached or ReminderSent)
+            if (state is not null && e is IncidentReported or StageAdvanced or IncidentAssigned or Escalated or SlaBreached or ReminderSent
+                    or BriefingPosted or BriefingReminderSent or BriefingMissed)
                 ids.Add(state.ReporterId);
             switch (e)
             {
                 case IncidentAssigned a: ids.Add(a.OwnerId); break;
-                case SlaBreached or ReminderSent when state?.OwnerId is { } o: ids.Add(o); break;
+                case SlaBreached or ReminderSent or BriefingReminderSent or BriefingMissed when state?.OwnerId is { } o: ids.Add(o); break;
+                case BriefingPosted p:
+                    ids.Add(p.Actor);
+                    if (state?.OwnerId is { } owner) ids.Add(owner);
+                    break;
             }
         }
         return ids;
     }
 
     public static bool NeedsExecutives(IReadOnlyList<IDomainEvent> decided) =>
-        decided.Any(e => e is SlaBreached { Kind: DeadlineKind.Acknowledge });
+        decided.Any(e => e is SlaBreached { Kind: DeadlineKind.Acknowledge } or BriefingPosted or BriefingMissed);
 }

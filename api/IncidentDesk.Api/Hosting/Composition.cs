@@ -56,6 +56,7 @@ public static class Composition
         services.AddSingleton<IInlineProjection, UserProjection>();
         services.AddSingleton<IInlineProjection, SettingsProjection>();
         services.AddSingleton<IInlineProjection, DeadlineProjection>();
+        services.AddSingleton<IInlineProjection, Incidents.Briefings.BriefingProjection>();
         services.AddSingleton<IInlineProjection, AckLinkProjection>();
         services.AddSingleton<IOutboxWriter, NotificationOutboxWriter>();
         services.AddSingleton<EscalationSettingsStore>();

@@ -1,16 +1,21 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.Registering;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Decisions.Deciding;
+using IncidentDesk.Api.Decisions.Requesting;
 using IncidentDesk.Api.Escalation.Configuring;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Acknowledging;
 using IncidentDesk.Api.Incidents.Advancing;
 using IncidentDesk.Api.Incidents.Analysing;
+using IncidentDesk.Api.Incidents.Briefings;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingIncident;
 using IncidentDesk.Api.Incidents.Notes;
 using IncidentDesk.Api.Incidents.Preventing;
 using IncidentDesk.Api.Incidents.Recovering;
+using IncidentDesk.Api.Incidents.Rerating;
 using IncidentDesk.Api.Incidents.Triaging;
 using IncidentDesk.Api.Incidents.WorkingSteps;
 using IncidentDesk.Api.Playbooks;
@@ -76,8 +81,18 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         var ransom = await File(reporter, Category.C2, "持ち帰りPCで海外のまとめサイトを見ていたら画面がロックされ、身代金を要求する表示が出ました。",
             now.AddHours(-5), disconnected: true);
         ransom = await Ack(ransom, responder);
-        await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
+        ransom = await Send(new Triage(ransom.Id, ransom.Version, new TriageRequest(InfoClass.Business, Impact.Serious, false, false, false,
             ["端末をネットワークから切断", "同じサイトへのアクセスを遮断"], responder.Id), responder));
+        // The PC held the customer list: critical, so the executives are briefed every 2 h (issue 10 §5, seeds 000:1398-1404).
+        ransom = await Send(new RerateSeverity(ransom.Id, ransom.Version, new RerateSeverityRequest(InfoClass.Confidential, Impact.Serious, true,
+            "端末内に顧客リスト（約300件）が保存されていたことが判明"), responder));
+        await Send(new PostBriefing(ransom.Id, ransom.Version, new PostBriefingRequest(
+            "営業部の持ち帰りPC 1台がランサムウェアに感染し、画面がロックされて身代金を要求されています。",
+            "感染したPCは1台のみで、ネットワークからは切断済みです。PC内の顧客リスト（約300件）が読めなくなっています。外部への流出は現時点で確認されていません。",
+            "情報システム部が端末を回収し、感染経路と他の端末への広がりを調査しています。バックアップからの復旧を準備中です。",
+            "顧客リストが外部に送信されたかどうか。同じサイトを閲覧した社員がほかにいるか。",
+            "身代金には応じない方針の確認と、顧客への連絡が必要になった場合の判断を本日中にお願いします。"), responder));
+        await SeedDecisionsAsync(ransom.Id, responder, executive, now, ct);
 
         // 003 trouble case #7: card details entered on a phishing page.
         var phish = await File(reporter, Category.C3, "「クレジットカード請求額のご連絡」というメールのリンクからカード情報を入力してしまいました。",
@@ -114,6 +129,25 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Closed), responder));
 
 
+    }
+
+    /// <summary>
+    /// The ransomware report's executive decisions (issue 10): business stoppage already decided by the demo
+    /// executive, the ransom pending on their desk, both asked with the kinds' pre-written Japanese texts.
+    /// </summary>
+    private async Task SeedDecisionsAsync(Guid incidentId, Caller responder, Caller executive, DateTimeOffset now, CancellationToken ct)
+    {
+        RequestDecisionRequest Ask(DecisionKind kind, string stepId, string recommended, string context, TimeSpan within) =>
+            new(kind, stepId, DecisionKinds.Of(kind).Question.Ja,
+                DecisionKinds.Of(kind).Options.Select(o => new DecisionOptionInput(o.Id, o.Label.Ja, o.Consequence.Ja)).ToArray(),
+                recommended, null, context, ["感染が社内の他の端末に広がっていないか"], now + within,
+                [new ApproverInput(executive.Id, null)], Quorum.Any, OnExpiry.Escalate, null);
+        var stoppage = await mediator.Send(new RequestDecision(incidentId, Ask(DecisionKind.BusinessStoppage, "decide-business-stoppage", "stop_affected",
+            "感染したのは営業部の持ち帰りPC1台です。営業部の共有フォルダへのアクセスを止めれば、他部署の業務は続けられます。", TimeSpan.FromHours(2)), responder), ct);
+        await mediator.Send(new DecideDecision(stoppage.Id, stoppage.Version, new DecideRequest("stop_affected", "営業部の共有フォルダと受発注システムは金曜18時まで停止",
+            "感染は1台にとどまっており、他部署の業務まで止める必要はないため。", null, true), executive), ct);
+        await mediator.Send(new RequestDecision(incidentId, Ask(DecisionKind.RansomPayment, "decide-ransom", "do_not_pay",
+            "画面に身代金（暗号資産）の支払いを求める表示が出ています。バックアップは前日分がオフラインで保管されています。", TimeSpan.FromHours(4)), responder), ct);
     }
 
     private Task<IncidentDetail> File(Caller reporter, Category category, string summary, DateTimeOffset noticed,

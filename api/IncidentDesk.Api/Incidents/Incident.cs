@@ -30,7 +30,11 @@ public enum StepStatus { Open, Completed, Skipped }
 /// which is how reclassification keeps what was already done.
 /// </summary>
 public sealed record StepFacts(
-    string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At);
+    string PlaybookId, string StepId, StepStatus Status, string? Evidence, string? Reason, bool Waiver, Guid By, DateTimeOffset At)
+{
+    /// <summary>The incident field that evidenced a completed step, with its value then (null for free-text evidence).</summary>
+    public FieldEvidence? Field { get; init; }
+}
 
 /// <summary>An incident's state, folded from its events. Only <see cref="Evolve"/> changes it.</summary>
 public sealed record Incident(
@@ -58,6 +62,11 @@ public sealed record Incident(
 
     /// <summary>Set when filing found a nearly identical earlier report (shown to staff only).</summary>
     public PossibleDuplicate? PossibleDuplicateOf { get; init; }
+
+    /// <summary>How many executive briefings were posted, and when the last one was.</summary>
+    public int BriefingCount { get; init; }
+
+    public DateTimeOffset? LastBriefingAt { get; init; }
 
     public static Incident Evolve(Incident? state, object @event) => (state, @event) switch
     {
@@ -114,7 +123,7 @@ public sealed record Incident(
         },
         ({ } s, StepCompleted e) => s with
         {
-            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Completed, e.Evidence, null, false, e.Actor, e.At)),
+            Steps = s.Steps.SetItem(e.StepId, new StepFacts(e.PlaybookId, e.StepId, StepStatus.Completed, e.Evidence, null, false, e.Actor, e.At) { Field = e.Field }),
             UpdatedAt = e.At,
         },
         ({ } s, StepSkipped e) => s with
@@ -129,6 +138,8 @@ public sealed record Incident(
         {
             PossibleDuplicateOf = new PossibleDuplicate(e.OtherIncidentId, e.OtherReference, e.Similarity, e.At),
         },
+        // Told to the executives, not a change to the incident's facts: UpdatedAt stays (reporters see no change).
+        ({ } s, BriefingPosted e) => s with { BriefingCount = s.BriefingCount + 1, LastBriefingAt = e.At },
         _ => throw new InvalidOperationException($"incident cannot fold {@event.GetType().Name}"),
     };
 

@@ -5,6 +5,7 @@ using IncidentDesk.Api.Incidents.Acknowledging;
 using IncidentDesk.Api.Incidents.Advancing;
 using IncidentDesk.Api.Incidents.Analysing;
 using IncidentDesk.Api.Incidents.Assigning;
+using IncidentDesk.Api.Incidents.Briefings;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Incidents.GettingBoard;
 using IncidentDesk.Api.Incidents.GettingIncident;
@@ -81,6 +82,14 @@ public static class IncidentEndpoints
             (id, v, b, c, _) => new Reclassify(id, v, b, c));
         Command<AssignRequest>(work, "/assign", "AssignIncident", "Assign an owner",
             (id, v, b, c, _) => new Assign(id, v, b, c));
+        // Executive briefings: responders and admins post, executives (and they) read; reporters never see them.
+        Command<PostBriefingRequest>(work, "/briefings", "PostBriefing",
+            "Post a status briefing for the executives (open high/critical incidents; mailed to every Executive)",
+            (id, v, b, c, _) => new PostBriefing(id, v, b, c));
+        incidents.MapGet("/{id:guid}/briefings", async Task<Ok<IncidentBriefings>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetIncidentBriefings(id, Caller.From(http.User)), ct)))
+            .RequireAuthorization(Policies.SeesAllIncidents)
+            .WithName("GetIncidentBriefings").WithSummary("The incident's executive briefings, newest first, and when the next is due");
         // Playbook steps: decisions are taken by executives, the rest by responders and admins, and reporters may
         // tick their own steps on their own report (checked per step).
         var steps = incidents.MapGroup("/{id:guid}/steps/{stepId}");
@@ -93,7 +102,22 @@ public static class IncidentEndpoints
         // Notes are open to whoever can see the incident, the reporter of their own report included.
         Command<AddNoteRequest>(incidents.MapGroup("/{id:guid}"), "/notes", "AddIncidentNote", "Add a note",
             (id, v, b, c, _) => new AddNote(id, v, b, c));
+        app.MapGet("/api/briefings", async Task<Ok<BriefingFeed>> (HttpContext http, IMediator m, TimeProvider clock, CancellationToken ct, string? since) =>
+                TypedResults.Ok(await m.Send(new GetBriefingFeed(Since(since, clock)), ct)))
+            .WithTags("Incidents").RequireAuthorization(Policies.SeesAllIncidents)
+            .WithName("ListBriefings")
+            .WithSummary("Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, " +
+                         "and every open high or critical incident with its next briefing due time");
         return app;
+    }
+
+    private static DateTimeOffset Since(string? since, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(since)) return clock.GetUtcNow().AddHours(-24);
+        return DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) && since.Length <= 40
+            ? at
+            : throw ValidationFailed.For("since", "must be an ISO 8601 date and time, e.g. 2026-12-03T09:00:00Z");
     }
 
     private static void Command<TBody>(RouteGroupBuilder group, string path, string name, string summary,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IncidentDesk.Api.EventStore;
+using IncidentDesk.Api.Playbooks;
 
 namespace IncidentDesk.Api.Incidents;
 
@@ -83,9 +84,83 @@ public sealed record IncidentReclassified(
     public PlaybookPin? Playbook { get; init; }
 }
 
-/// <summary>A playbook step done, with the evidence it asked for (free text, or the named field's value).</summary>
+/// <summary>
+/// A playbook step done, with the evidence it asked for. Free-text evidence is <see cref="Evidence"/>; a step
+/// evidenced by an incident field records which field and its raw value in <see cref="Field"/> (language-neutral:
+/// each viewer reads it in their own language and time zone), and <see cref="Evidence"/> holds only the note typed
+/// with it (empty when none). Events stored before <see cref="Field"/> existed are upcast when read
+/// (<see cref="StepCompletedJson"/>).
+/// </summary>
+[JsonConverter(typeof(StepCompletedJson))]
 public sealed record StepCompleted(
-    Guid IncidentId, string PlaybookId, string StepId, string Evidence, Guid Actor, DateTimeOffset At) : IIncidentEvent;
+    Guid IncidentId, string PlaybookId, string StepId, string Evidence, Guid Actor, DateTimeOffset At) : IIncidentEvent
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FieldEvidence? Field { get; init; }
+}
+
+/// <summary>
+/// The incident field that evidenced a step and its value at that moment, raw: text (device id, contact, root cause,
+/// the report's reference, the owner's account id), a list (containment actions), the notified parties with their
+/// UTC times, a flag (disconnected from the network) or a severity.
+/// </summary>
+public sealed record FieldEvidence(EvidenceField Name)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? Items { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NotifiedParty[]? Parties { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Flag { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Severity? Severity { get; init; }
+}
+
+/// <summary>
+/// Reads and writes <see cref="StepCompleted"/> as its plain shape, upcasting on read: before field evidence was
+/// structured, the LAN-cable step stored both languages as its text (「ネットワークから切断済み / disconnected from the
+/// network」, a note after it in parentheses). Such an event reads as field evidence with the note alone; the stored
+/// JSON is never rewritten.
+/// </summary>
+public sealed class StepCompletedJson : JsonConverter<StepCompleted>
+{
+    internal const string LegacyDisconnected = "ネットワークから切断済み / disconnected from the network";
+
+    private sealed record Stored(
+        Guid IncidentId, string PlaybookId, string StepId, string Evidence, Guid Actor, DateTimeOffset At)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public FieldEvidence? Field { get; init; }
+    }
+
+    public override StepCompleted Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        var s = System.Text.Json.JsonSerializer.Deserialize<Stored>(ref reader, options)
+                ?? throw new System.Text.Json.JsonException("step_completed is null");
+        var (evidence, field) = s.Field is null ? Upcast(s.Evidence ?? "") : (s.Evidence ?? "", s.Field);
+        return new StepCompleted(s.IncidentId, s.PlaybookId, s.StepId, evidence, s.Actor, s.At) { Field = field };
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, StepCompleted value, System.Text.Json.JsonSerializerOptions options) =>
+        System.Text.Json.JsonSerializer.Serialize(writer,
+            new Stored(value.IncidentId, value.PlaybookId, value.StepId, value.Evidence, value.Actor, value.At) { Field = value.Field },
+            options);
+
+    internal static (string Evidence, FieldEvidence? Field) Upcast(string evidence)
+    {
+        if (!evidence.StartsWith(LegacyDisconnected, StringComparison.Ordinal)) return (evidence, null);
+        var rest = evidence[LegacyDisconnected.Length..].Trim();
+        if (rest.Length > 0 && !(rest.StartsWith('(') && rest.EndsWith(')'))) return (evidence, null);
+        var note = rest.Length > 0 ? rest[1..^1].Trim() : "";
+        return (note, new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true });
+    }
+}
 
 /// <summary>A step not done, with the reason. <see cref="Waiver"/>: an obligation waived by an Executive.</summary>
 public sealed record StepSkipped(
@@ -108,6 +183,16 @@ public interface IStaffOnlyEvent : IIncidentEvent;
 public sealed record PossibleDuplicateFlagged(
     Guid IncidentId, Guid OtherIncidentId, string OtherReference, double Similarity, Guid Actor, DateTimeOffset At) : IStaffOnlyEvent;
 
+/// <summary>
+/// A status briefing for the executives (R17, seeds 000:1398-1404): what happened, the impact so far, what is being
+/// done, what is still unknown and the next decision needed, as posted. <see cref="Number"/> counts the incident's
+/// briefings (第1報, 第2報 …); <see cref="Severity"/> is the incident's when it was posted. Staff only: the reporter's
+/// views and timeline leave it out.
+/// </summary>
+public sealed record BriefingPosted(
+    Guid IncidentId, Guid BriefingId, int Number, Severity Severity, string WhatHappened, string Impact, string Response,
+    string Unknowns, string NextDecision, Guid Actor, DateTimeOffset At) : IStaffOnlyEvent;
+
 public static class IncidentEventTypes
 {
     public const string StreamType = "incident";
@@ -127,5 +212,6 @@ public static class IncidentEventTypes
         .Register<StepCompleted>("step_completed")
         .Register<StepSkipped>("step_skipped")
         .Register<StepReopened>("step_reopened")
-        .Register<PossibleDuplicateFlagged>("possible_duplicate_flagged");
+        .Register<PossibleDuplicateFlagged>("possible_duplicate_flagged")
+        .Register<BriefingPosted>("briefing_posted");
 }

@@ -3,7 +3,23 @@ using IncidentDesk.Api.Incidents;
 namespace IncidentDesk.Api.Notifications;
 
 /// <summary>Facts a message needs beyond the incident: the reporter's name, and the acknowledge deadline it announces.</summary>
-public sealed record MessageFacts(string? ReporterName = null, DateTimeOffset? AckDueAt = null);
+public sealed record MessageFacts(string? ReporterName = null, DateTimeOffset? AckDueAt = null)
+{
+    /// <summary>The briefing a "briefing" message carries.</summary>
+    public BriefingText? Briefing { get; init; }
+
+    /// <summary>When the briefing that "briefing_due" / "briefing_missed" is about fell due, and when the executives hear it is late.</summary>
+    public DateTimeOffset? BriefingDueAt { get; init; }
+
+    public DateTimeOffset? BriefingLateAt { get; init; }
+
+    public string? OwnerName { get; init; }
+}
+
+/// <summary>An executive briefing as posted, for its mail.</summary>
+public sealed record BriefingText(
+    int Number, string WhatHappened, string Impact, string Response, string Unknowns, string NextDecision, string? PostedBy,
+    DateTimeOffset PostedAt);
 
 /// <summary>
 /// What a message about a decision request says: the question and options as asked (the requester's words), the
@@ -77,6 +93,12 @@ public static class Messages
         // Reporters are told about their own report; everyone else needs to know who to call and how bad it is.
         if (template is not ("stage_changed" or "closed")) facts += ResponderFacts(s, about ?? new MessageFacts(), ja, Local);
         var open = ja ? $"\n詳細: {link}\n" : $"\nDetails: {link}\n";
+        var b = about?.Briefing;
+        var dueAt = about?.BriefingDueAt is { } d ? Local(d) : "";
+        var lateAt = about?.BriefingLateAt is { } l ? Local(l) : "";
+        var last = s.LastBriefingAt is { } lb
+            ? ja ? $"前回の報告: 第{s.BriefingCount}報（{Local(lb)}）\n" : $"Last briefing: no. {s.BriefingCount} ({Local(lb)})\n"
+            : ja ? "前回の報告: まだ一度も報告されていません\n" : "Last briefing: none has been posted yet\n";
         return (template, ja) switch
         {
             ("new_report", true) => ($"【新規報告】{head}", $"新しいセキュリティ事故の報告がありました。内容を確認し、受付を確認してください。\n\n{facts}{open}"),
@@ -97,6 +119,22 @@ public static class Messages
             ("closed", false) => ($"[Closed] {s.Reference}", $"The incident you reported has been dealt with and closed. Thank you for reporting it promptly.\n\n{facts}{open}"),
             ("recovery_complete", true) => ($"【復旧完了】{head}", $"システムが復旧し、正常に動作していることを確認しました。\n{detail}\n\n{facts}{open}"),
             ("recovery_complete", false) => ($"[Recovered] {head}", $"The systems are restored and normal operation has been verified.\n{detail}\n\n{facts}{open}"),
+            ("briefing", true) when b is not null => ($"【状況報告 第{b.Number}報】{head}",
+                $"経営層への状況報告（第{b.Number}報）です。{b.PostedBy ?? "対応担当者"}が{Local(b.PostedAt)}に報告しました。\n\n" +
+                $"■ 何が起きたか\n{b.WhatHappened}\n\n■ これまでの影響\n{b.Impact}\n\n■ 現在の対応\n{b.Response}\n\n" +
+                $"■ まだ分かっていないこと\n{b.Unknowns}\n\n■ 必要な経営判断\n{b.NextDecision}\n\n{facts}{open}"),
+            ("briefing", false) when b is not null => ($"[Status briefing no. {b.Number}] {head}",
+                $"Status briefing no. {b.Number} for the executives, posted by {b.PostedBy ?? "a responder"} at {Local(b.PostedAt)}.\n\n" +
+                $"What happened\n{b.WhatHappened}\n\nImpact so far\n{b.Impact}\n\nWhat is being done\n{b.Response}\n\n" +
+                $"What is not known yet\n{b.Unknowns}\n\nNext decision needed\n{b.NextDecision}\n\n{facts}{open}"),
+            ("briefing_due", true) => ($"【状況報告の期限】{head} の経営層への状況報告を投稿してください",
+                $"経営層への状況報告の期限（{dueAt}）になりました。現在の状況を報告してください。{lateAt}までに投稿がない場合は、報告が遅れていることを経営層に通知します。\n{last}\n{facts}{open}"),
+            ("briefing_due", false) => ($"[Briefing due] {head}: please post a status briefing for the executives",
+                $"A status briefing for the executives was due at {dueAt}. Please post where things stand. If none is posted by {lateAt}, the executives are told that the briefing is late.\n{last}\n{facts}{open}"),
+            ("briefing_missed", true) => ($"【状況報告の遅れ】{head} の状況報告が期限を過ぎても届いていません",
+                $"{dueAt}が期限だった経営層への状況報告が、まだ投稿されていません。対応責任者に状況を確認してください。\n{last}\n{facts}{open}"),
+            ("briefing_missed", false) => ($"[Briefing late] {head}: the status briefing is overdue",
+                $"The status briefing for the executives due at {dueAt} has not been posted. Please check with the incident owner.\n{last}\n{facts}{open}"),
             _ => throw new ArgumentOutOfRangeException(nameof(template), template, "unknown message template"),
         };
     }
@@ -113,6 +151,7 @@ public static class Messages
             : s.Department;
         var unknown = ja ? "未記入" : "not given";
         Line(ja ? "報告者" : "Reported by", reporter);
+        Line(ja ? "対応責任者" : "Owner", about.OwnerName);
         Line(ja ? "報告者の連絡先" : "Reporter's contact", s.Contact ?? unknown);
         Line(ja ? "端末" : "Device", s.DeviceId);
         Line(ja ? "重大度" : "Severity", s.Severity is { } sev

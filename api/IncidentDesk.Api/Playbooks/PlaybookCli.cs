@@ -6,9 +6,10 @@ public static class PlaybookCli
     {
         try
         {
-            var playbooks = PlaybookLibrary.LoadFolder(folder);
+            var (playbooks, sources) = PlaybookLibrary.LoadFolderWithSources(folder);
             foreach (var p in playbooks)
                 Console.WriteLine($"ok  {p.FileName}: {p.Id} v{p.Version} ({Common.EnumNames.Name(p.Category)}), {p.Steps.Count} steps");
+            Console.WriteLine($"ok  {SourceCatalog.FileName}: {sources.Documents.Count} seed documents");
             return 0;
         }
         catch (InvalidPlaybooks e)

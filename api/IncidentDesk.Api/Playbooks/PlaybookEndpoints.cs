@@ -45,15 +45,13 @@ public static class PlaybookEndpoints
 
                 var steps = playbook.Steps.Where(s => basicOnly != true || s.IsBasic).Select(s => new StepView(
                     s.Id, s.Stage, s.Role, s.Kind, s.Grade, s.Required, s.IsObligation, s.IsBasic, s.Title, s.Guidance,
-                    s.Evidence.Prompt, s.Evidence.Field, s.Condition, s.NotifyParty, View(s.Source))).ToList();
+                    s.Evidence.Prompt, s.Evidence.Field, s.Condition, s.NotifyParty, library.Sources.View(s.Source))).ToList();
                 return TypedResults.Ok(new PlaybookDetail(playbook.Id, playbook.Version, playbook.Category, playbook.ContentHash,
                     playbook.FileName, playbook.ContentHash == current?.ContentHash, playbook.Title, playbook.Summary,
-                    playbook.Signals.Select(g => new SignalView(g.Text, View(g.Source))).ToList(), steps, history));
+                    playbook.Signals.Select(g => new SignalView(g.Text, library.Sources.View(g.Source))).ToList(), steps, history));
             })
             .WithName("GetPlaybook")
             .WithSummary("A playbook with its steps and version history; `version` = a content hash from the history, `basicOnly` = obligations and required steps");
         return app;
     }
-
-    private static SourceView View(SourceRef s) => new(s.File, s.Lines, s.Derived);
 }

@@ -14,6 +14,9 @@ public sealed class PlaybookLibrary(NpgsqlDataSource db, TimeProvider clock)
     private readonly ConcurrentDictionary<string, Playbook> byHash = new();
     private IReadOnlyDictionary<string, Playbook> current = new Dictionary<string, Playbook>();
 
+    /// <summary>The seed documents the playbooks cite (sources.yaml), loaded with them.</summary>
+    public SourceCatalog Sources { get; private set; } = SourceCatalog.Empty;
+
     public IReadOnlyCollection<Playbook> Current => current.Values.OrderBy(p => p.Category).ToList();
 
     public Playbook? CurrentFor(Category category) => current.Values.FirstOrDefault(p => p.Category == category);
@@ -29,6 +32,7 @@ public sealed class PlaybookLibrary(NpgsqlDataSource db, TimeProvider clock)
         var playbooks = new List<Playbook>();
         foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
+            if (Path.GetFileName(path) == SourceCatalog.FileName) continue;
             var (playbook, found) = PlaybookParser.Parse(Path.GetFileName(path), File.ReadAllText(path));
             problems.AddRange(found);
             if (playbook is not null) playbooks.Add(playbook);
@@ -42,10 +46,29 @@ public sealed class PlaybookLibrary(NpgsqlDataSource db, TimeProvider clock)
         return playbooks;
     }
 
+    /// <summary>
+    /// The folder's playbooks and its sources.yaml, checked together: every citation names a listed seed document.
+    /// Any problem in either stops the app (all listed).
+    /// </summary>
+    public static (IReadOnlyList<Playbook> Playbooks, SourceCatalog Sources) LoadFolderWithSources(string folder)
+    {
+        var problems = new List<PlaybookProblem>();
+        IReadOnlyList<Playbook> playbooks = [];
+        var sources = SourceCatalog.Empty;
+        try { playbooks = LoadFolder(folder); }
+        catch (InvalidPlaybooks e) { problems.AddRange(e.Problems); }
+        try { sources = SourceCatalog.LoadFile(folder); }
+        catch (InvalidPlaybooks e) { problems.AddRange(e.Problems); }
+        if (problems.Count == 0) problems.AddRange(sources.Unresolved(playbooks));
+        if (problems.Count > 0) throw new InvalidPlaybooks(problems);
+        return (playbooks, sources);
+    }
+
     /// <summary>Makes the folder's playbooks current and records any new content in the version history.</summary>
     public async Task LoadAsync(string folder, CancellationToken ct)
     {
-        var loaded = LoadFolder(folder);
+        var (loaded, sources) = LoadFolderWithSources(folder);
+        Sources = sources;
         var now = clock.GetUtcNow();
         await using var batch = db.CreateBatch();
         foreach (var p in loaded)

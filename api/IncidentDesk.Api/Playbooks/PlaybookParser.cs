@@ -22,7 +22,7 @@ public sealed class InvalidPlaybooks(IReadOnlyList<PlaybookProblem> problems)
 /// everything the schema says plus what a schema cannot: unique step ids, seed files and line ranges that
 /// exist, decision steps owned by executives. Walks YamlDotNet's node tree so each problem has a line.
 /// </summary>
-public sealed class PlaybookParser
+public sealed class PlaybookParser : YamlFileReader
 {
     private static readonly Dictionary<string, StepGrade> Grades = Names<StepGrade>();
     private static readonly Dictionary<string, EvidenceField> Fields = Names<EvidenceField>();
@@ -35,15 +35,12 @@ public sealed class PlaybookParser
     private static readonly string[] StepKeys =
         ["id", "stage", "role", "kind", "grade", "required", "title", "guidance", "evidence", "condition", "party", "source"];
 
-    private readonly List<PlaybookProblem> problems = [];
-    private string file = "";
-    private string source = "";
-
     public static (Playbook? Playbook, IReadOnlyList<PlaybookProblem> Problems) Parse(string fileName, string content)
     {
-        var parser = new PlaybookParser { file = fileName, source = content };
+        var parser = new PlaybookParser();
+        parser.Begin(fileName, content);
         var playbook = parser.Read(content);
-        return (parser.problems.Count == 0 ? playbook : null, parser.problems);
+        return (parser.Problems.Count == 0 ? playbook : null, parser.Problems);
     }
 
     public static string Hash(string content) =>
@@ -51,28 +48,7 @@ public sealed class PlaybookParser
 
     private Playbook? Read(string content)
     {
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(content));
-        try
-        {
-            stream.Load(new Parser(scanner));
-        }
-        catch (YamlException e)
-        {
-            Problem(e.Start, $"not valid YAML: {e.Message}");
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way (no YamlException, no position) on e.g. a '{' never closed.
-            Problem(scanner.CurrentPosition, "not valid YAML: the YAML reader gave up here (a '{' or '[' not closed before?)");
-            return null;
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(new PlaybookProblem(file, 1, 1, "a playbook file holds exactly one mapping (id, version, category, ...)"));
-            return null;
-        }
+        if (Root(content, "a playbook file holds exactly one mapping (id, version, category, ...)") is not { } root) return null;
         UnknownKeys(root, TopKeys, "playbook");
         var id = Slug(root, "id");
         var version = Int(root, "version", min: 1);
@@ -91,9 +67,9 @@ public sealed class PlaybookParser
             if (steps.Count > 0 && steps.All(s => s is null || s.Stage != stage))
                 Problem(root.Start, $"no step for the {stage.ToString().ToLowerInvariant()} stage (every playbook covers all five)");
 
-        if (problems.Count > 0 || id is null || version is null || category is null || title is null || summary is null)
+        if (Problems.Count > 0 || id is null || version is null || category is null || title is null || summary is null)
             return null;
-        return new Playbook(id, version.Value, category.Value, title, summary, signals!, steps!, Hash(content), file);
+        return new Playbook(id, version.Value, category.Value, title, summary, signals!, steps!, Hash(content), File);
     }
 
     private PlaybookSignal? ReadSignal(YamlNode node)
@@ -194,47 +170,8 @@ public sealed class PlaybookParser
             Problem(Get(m, "file")!.Start, $"unknown seed file '{fileName}' (one of {string.Join(", ", Seeds.LineCounts.Keys)})");
             return null;
         }
-        var parts = lines.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], out var from) ||
-            !int.TryParse(parts[^1], out var to) || from < 1 || to < from)
-        {
-            Problem(Get(m, "lines")!.Start, $"'lines' must be N or N-M with 1 <= N <= M, not '{lines}'");
-            return null;
-        }
-        if (to > count)
-        {
-            Problem(Get(m, "lines")!.Start, $"{fileName} has {count} lines; '{lines}' is past its end");
-            return null;
-        }
-        return new SourceRef(fileName, from, to, derived);
-    }
-
-    private LocalizedText? Localized(YamlMappingNode owner, string key, bool required)
-    {
-        if (Get(owner, key) is not { } node)
-        {
-            if (required) Problem(owner.Start, $"missing '{key}' (ja and en)");
-            return null;
-        }
-        if (node is not YamlMappingNode m) { Problem(node.Start, $"'{key}' is a mapping with 'ja' and 'en'"); return null; }
-        UnknownKeys(m, ["ja", "en"], key);
-        var ja = Scalar(m, "ja", required: false);
-        var en = Scalar(m, "en", required: false);
-        if (string.IsNullOrWhiteSpace(ja)) Problem(m.Start, $"'{key}' has no Japanese text (ja)");
-        if (string.IsNullOrWhiteSpace(en)) Problem(m.Start, $"'{key}' has no English text (en)");
-        return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new LocalizedText(ja.Trim(), en.Trim());
-    }
-
-    private List<YamlNode> Seq(YamlMappingNode owner, string key, bool required)
-    {
-        if (Get(owner, key) is not { } node)
-        {
-            if (required) Problem(owner.Start, $"missing '{key}'");
-            return [];
-        }
-        if (node is YamlSequenceNode s) return s.Children.ToList();
-        if (required) Problem(node.Start, $"'{key}' is a list");
-        return [];
+        if (LineRange(m, "lines", fileName, count) is not { } range) return null;
+        return new SourceRef(fileName, range.From, range.To, derived);
     }
 
     private string? Slug(YamlMappingNode owner, string key)
@@ -291,31 +228,4 @@ public sealed class PlaybookParser
         return null;
     }
 
-    private string? Scalar(YamlMappingNode owner, string key, bool required)
-    {
-        var node = Get(owner, key);
-        if (node is null)
-        {
-            if (required) Problem(owner.Start, $"missing '{key}'");
-            return null;
-        }
-        if (node is YamlScalarNode { Value: { } value } scalar)
-            return scalar.Style == ScalarStyle.Folded && scalar.End.Index <= source.Length
-                ? CjkFolding.Refold(source[(int)scalar.Start.Index..(int)scalar.End.Index], value)
-                : value;
-        Problem(node.Start, $"'{key}' must be a single value");
-        return null;
-    }
-
-    private static YamlNode? Get(YamlMappingNode m, string key) =>
-        m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
-
-    private void UnknownKeys(YamlMappingNode m, string[] allowed, string what)
-    {
-        foreach (var k in m.Children.Keys)
-            if (k is not YamlScalarNode { Value: { } name } || !allowed.Contains(name))
-                Problem(k.Start, $"unknown key '{k}' in {what} (allowed: {string.Join(", ", allowed)})");
-    }
-
-    private void Problem(Mark at, string message) => problems.Add(new PlaybookProblem(file, at.Line, at.Column, message));
 }

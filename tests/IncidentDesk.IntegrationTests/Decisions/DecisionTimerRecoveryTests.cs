@@ -76,20 +76,7 @@ public sealed class DecisionTimerRecoveryTests(ITestOutputHelper output)
         ApiProcess? a = null, b = null;
         try
         {
-            var startA = ApiProcess.StartAsync(db, "A", TimerJobLog);
-            var startB = ApiProcess.StartAsync(db, "B", TimerJobLog);
-            try
-            {
-                await Task.WhenAll(startA, startB);
-            }
-            catch
-            {
-                if (startA.IsCompletedSuccessfully) a = await startA;
-                if (startB.IsCompletedSuccessfully) b = await startB;
-                throw;
-            }
-            a = await startA;
-            b = await startB;
+            (a, b) = await ApiProcess.StartTwoAsync(db, TimerJobLog);
             var ceo = await DecisionPeople.CreateAsync(a.Admin, "Executive", "ceo");
             var incident = await a.Admin.FileAsync(Bodies.Report("C2"));
             // Asked at once, half through each process; the timers of all come due within the same second or two.

@@ -88,6 +88,27 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Two processes started together on the (empty) database, as two nodes deployed at once: the migrations, the
+    /// first admin and Hangfire's schema each go to whichever gets there first. If one fails, the other is killed.
+    /// </summary>
+    public static async Task<(ApiProcess A, ApiProcess B)> StartTwoAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var startA = StartAsync(database, "A", extra);
+        var startB = StartAsync(database, "B", extra);
+        try
+        {
+            await Task.WhenAll(startA, startB);
+        }
+        catch
+        {
+            if (startA.IsCompletedSuccessfully) await (await startA).DisposeAsync();
+            if (startB.IsCompletedSuccessfully) await (await startB).DisposeAsync();
+            throw;
+        }
+        return (await startA, await startB);
+    }
+
     /// <summary>SIGKILL (the whole process tree): no graceful shutdown, no Hangfire server deregistration, no flushing.</summary>
     public void Kill()
     {

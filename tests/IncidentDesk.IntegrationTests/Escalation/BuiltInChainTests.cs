@@ -200,4 +200,23 @@ public sealed class DemoChainsTests
         var alerts = await admin.GetJsonAsync($"/api/incidents/{ransom.Str("id")}/alerts");
         Assert.Equal(["佐藤 健 (情報システム部)"], alerts.Items("people").Select(p => p.Str("name")));
     }
+
+    [Fact]
+    public async Task The_demo_ransomware_report_is_critical_and_has_its_first_briefing_for_the_executives()
+    {
+        await using var database = await TestDatabase.CreateAsync("demo");
+        await using var factory = new IncidentDeskFactory(database.ConnectionString);
+        using var admin = factory.CreateApiClient();
+        (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+        var ransom = (await admin.GetJsonAsync("/api/incidents?category=C2")).Items().Single();
+        Assert.Equal("critical", ransom.Str("severity"));
+        var briefings = await admin.GetJsonAsync($"/api/incidents/{ransom.Str("id")}/briefings");
+        var first = briefings.Items("items").Single();
+        Assert.Equal((1L, "佐藤 健 (情報システム部)"), (first.Long("number"), first.Str("postedByName")));
+        Assert.NotNull(briefings["nextDueAt"]);
+        Assert.Contains(first.Str("id"), (await admin.GetJsonAsync("/api/briefings")).Items("items").Select(b => b.Str("id")));
+    }
 }

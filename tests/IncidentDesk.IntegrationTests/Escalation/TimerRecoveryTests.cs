@@ -89,21 +89,7 @@ public sealed class TimerRecoveryTests(ITestOutputHelper output)
         {
             // Started together on the empty database, as two nodes deployed at once: the migrations, the first
             // admin and Hangfire's schema each go to whichever gets there first.
-            var startA = ApiProcess.StartAsync(db, "A", TimerJobLog);
-            var startB = ApiProcess.StartAsync(db, "B", TimerJobLog);
-            try
-            {
-                await Task.WhenAll(startA, startB);
-            }
-            catch
-            {
-                // The one that did start is killed below.
-                if (startA.IsCompletedSuccessfully) a = await startA;
-                if (startB.IsCompletedSuccessfully) b = await startB;
-                throw;
-            }
-            a = await startA;
-            b = await startB;
+            (a, b) = await ApiProcess.StartTwoAsync(db, TimerJobLog);
             Step("processes A and B ready");
             // Each process announces its own Hangfire server, serving the timers queue, on the one storage.
             var servers = await EscalationNode.EventuallyAsync(

@@ -68,7 +68,7 @@ public sealed class IncidentLifecycleTests(IncidentDeskApp app) : IClassFixture<
         // Version 3: the report itself completes the reporter's "pull the LAN cable" step of the playbook (R2), and
         // "report at once": filing it is the report.
         Assert.Equal("\"3\"", filed.Message.Headers.ETag!.Tag);
-        Assert.Equal(incident.Reference, incident.Step("report-immediately").Str("evidence"));
+        Assert.Equal(incident.Reference, incident.Step("report-immediately")["fieldEvidence"]!.Str("text"));
         Assert.Matches(@"^INC-\d{4}-\d{4,}$", incident.Reference);
         Assert.StartsWith($"INC-{incident.Detail.Time("reportedAt").Year}-", incident.Reference);
         Assert.Equal("detection", incident.Stage);

@@ -44,7 +44,7 @@ public sealed class ReclassificationTests(IncidentDeskApp app) : IClassFixture<I
             Assert.Equal("ransomware", shared.Str("playbookId"));
             Assert.False(shared.Bool("fromEarlierPlaybook"));
         }
-        Assert.Equal(incident.Reference, incident.Step("report-immediately").Str("evidence"));
+        Assert.Equal(incident.Reference, incident.Step("report-immediately")["fieldEvidence"]!.Str("text"));
         Assert.Equal(reporter.Id, incident.Step("report-immediately").Guid("by"));
 
         // Steps done under C1 that C2 lacks are still listed, from the earlier playbook, and gate nothing.
@@ -55,7 +55,7 @@ public sealed class ReclassificationTests(IncidentDeskApp app) : IClassFixture<I
             Assert.Equal("malware", old.Str("playbookId"));
             Assert.Equal("completed", old.Str("status"));
         }
-        Assert.Equal(responder.Id.ToString(), incident.Step("report-to-responsible-person").Str("evidence"));
+        Assert.Equal(responder.Id.ToString(), incident.Step("report-to-responsible-person")["fieldEvidence"]!.Str("text"));
         // C1 steps nobody touched are gone; C2's own steps are there.
         Assert.False(incident.Lists("decide-response-policy"));
         Assert.False(incident.Lists("scan-and-remove"));

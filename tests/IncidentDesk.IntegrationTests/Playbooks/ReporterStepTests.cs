@@ -56,7 +56,7 @@ public sealed class ReporterStepTests(IncidentDeskApp app) : IClassFixture<Incid
         var step = incident.Step(stepId);
         Assert.Equal("completed", step.Str("status"));
         Assert.Equal("report", step.Str("evidenceField"));
-        Assert.Equal(incident.Reference, step.Str("evidence"));
+        Assert.Equal(incident.Reference, step["fieldEvidence"]!.Str("text"));
         Assert.Equal(reporter.Id, step.Guid("by"));
         Assert.Equal(incident.Detail.Str("reportedAt"), step.Str("at"));
     }

@@ -49,7 +49,9 @@ public sealed class StageGateTests(IncidentDeskApp app) : IClassFixture<Incident
         incident = await responder.CompleteAsync(incident, "confirm-isolation", "PC-0142 and the NAS isolated; file server checked");
         incident = await responder.CompleteAsync(incident, "close-website-or-move-data", evidence: null);
         Assert.Equal("completed", incident.Step("close-website-or-move-data").Str("status"));
-        Assert.Contains("Closed the public website", incident.Step("close-website-or-move-data").Str("evidence"), StringComparison.Ordinal);
+        var containment = incident.Step("close-website-or-move-data")["fieldEvidence"]!;
+        Assert.Equal("containmentActions", containment.Str("name"));
+        Assert.Contains(containment["items"]!.AsArray(), a => a!.GetValue<string>().Contains("Closed the public website", StringComparison.Ordinal));
         refused = await app.RefusedAsync(409, () => responder.PostAsync($"{incident.Path}/stage", new { to = "analysis" }, incident.Version));
         Assert.Equal(["contact-by-priority", "decide-business-stoppage", "protect-backups"], refused.OpenStepRules());
 

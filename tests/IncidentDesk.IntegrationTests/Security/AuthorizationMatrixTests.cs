@@ -76,6 +76,12 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/decisions/{decision}/answer-info",         [401, 403, 200, 403, 200]),
         ("POST /api/decisions/{decision}/withdraw",            [401, 403, 200, 403, 200]),
         ("POST /api/decisions/{decision}/supersede",           [401, 403, 403, 200, 403]),
+        // Executive briefings: responders and admins post, executives read, reporters never see them (not even on their own report).
+        ("POST /api/incidents/{id}/briefings",                 [401, 403, 200, 403, 200]),
+        ("POST /api/incidents/{own}/briefings",                [401, 403, 200, 403, 200]),
+        ("GET /api/incidents/{id}/briefings",                  [401, 403, 200, 200, 200]),
+        ("GET /api/incidents/{own}/briefings",                 [401, 403, 200, 200, 200]),
+        ("GET /api/briefings",                                 [401, 403, 200, 200, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -128,7 +134,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         if (expected >= 400) Assert.True(written == 0, $"{endpoint} as {role} was refused but wrote {written} event(s)");
         else if (method == "POST" && !path.StartsWith("/api/auth/", StringComparison.Ordinal))
             Assert.True(written > 0, $"{endpoint} as {role} succeeded but wrote no event");
-        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline", StringComparison.Ordinal) && !path.EndsWith("/escalation", StringComparison.Ordinal) && !path.EndsWith("/alerts", StringComparison.Ordinal))
+        if (expected == 200 && method == "GET" && path.StartsWith("/api/incidents/", StringComparison.Ordinal) && !path.EndsWith("/timeline", StringComparison.Ordinal) && !path.EndsWith("/escalation", StringComparison.Ordinal) && !path.EndsWith("/alerts", StringComparison.Ordinal) && !path.EndsWith("/briefings", StringComparison.Ordinal))
             Assert.NotNull(response.ETagVersion);
     }
 
@@ -172,6 +178,10 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             "analysis" => (await worker.DriveToAsync(incident, "analysis"), Bodies.CompleteAnalysis()),
             "recovery" => (await worker.DriveToAsync(incident, "recovery"), Bodies.CompleteRecovery()),
             "prevention" => (await worker.DriveToAsync(incident, "prevention"), Bodies.CompletePrevention()),
+            // Briefings are for high and critical incidents: triaged critical (confidential, personal data).
+            "briefings" => (await worker.RunAsync(await worker.DriveToAsync(incident, "triage"), "triage",
+                    Bodies.Triage(infoClass: "confidential", personalDataInvolved: true)),
+                new { whatHappened = "PC encrypted", impact = "One PC", response = "Restoring", unknowns = "Spread", nextDecision = "None" }),
             _ => throw new InvalidOperationException($"no arrangement for {command}"),
         };
         return (arranged, body, path);
@@ -237,7 +247,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             case "POST /api/incidents":
                 return () => caller.PostAsync("/api/incidents", Bodies.Report());
             case "GET /api/auth/me" or "GET /api/users" or "GET /api/users/assignable" or "GET /api/users/executives" or "GET /api/incidents" or "GET /api/playbooks"
-                or "GET /api/departments":
+                or "GET /api/departments" or "GET /api/briefings":
                 return () => caller.GetAsync(endpoint[4..]);
             case "GET /api/playbooks/{id}":
             {

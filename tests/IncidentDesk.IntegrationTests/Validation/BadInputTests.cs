@@ -70,6 +70,12 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         { "POST /api/incidents/{id}/assign", """{}""", "ownerId" },
         { "POST /api/incidents/{id}/assign", """{"ownerId":"{random}"}""", "ownerId" },
         { "POST /api/incidents/{id}/assign", """{"ownerId":"{reporter}"}""", "ownerId" },
+        { "POST /api/incidents/{id}/briefings", """{}""", "whatHappened,impact,response,unknowns,nextDecision" },
+        { "POST /api/incidents/{id}/briefings", """{"whatHappened":null,"impact":" ","response":"r","unknowns":"u","nextDecision":"n"}""", "whatHappened,impact" },
+        { "POST /api/incidents/{id}/briefings", """{"whatHappened":"{x*2001}","impact":"i","response":"r","unknowns":"u","nextDecision":"n"}""", "whatHappened" },
+        { "POST /api/incidents/{id}/briefings", """{"whatHappened":"w","impact":"i","response":"r\u0000","unknowns":"u\u0007","nextDecision":"n\u001b[31m"}""", "response,unknowns,nextDecision" },
+        { "POST /api/incidents/{id}/briefings", """{"whatHappened":["w"],"impact":"i","response":"r","unknowns":"u","nextDecision":"n"}""", "whatHappened" },
+        { "POST /api/incidents/{id}/briefings", """{"whatHappened":"w","impact":42,"response":"r","unknowns":"u","nextDecision":"n"}""", "impact" },
         { "POST /api/users", """{}""", "email,displayName,roles,password" },
         { "POST /api/users", """{"email":"not-an-email","displayName":"n","roles":["Reporter"],"password":"long-enough-password"}""", "email" },
         { "POST /api/users", """{"email":"Bob <bob@b.test>","displayName":"n","roles":["Reporter"],"password":"long-enough-password"}""", "email" },
@@ -87,7 +93,8 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         "POST /api/incidents", "POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/triage",
         "POST /api/incidents/{id}/severity", "POST /api/incidents/{id}/analysis", "POST /api/incidents/{id}/recovery",
         "POST /api/incidents/{id}/prevention", "POST /api/incidents/{id}/stage", "POST /api/incidents/{id}/notes",
-        "POST /api/incidents/{id}/reclassify", "POST /api/incidents/{id}/assign", "POST /api/users", "POST /api/auth/login",
+        "POST /api/incidents/{id}/reclassify", "POST /api/incidents/{id}/assign", "POST /api/incidents/{id}/briefings",
+        "POST /api/users", "POST /api/auth/login",
     ];
 
     public static TheoryData<string> Posts => new(AllPosts);
@@ -106,7 +113,12 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         var triage = await responder.DriveToAsync(await reporter.FileAsync(), "triage");
         var triaged = await responder.RunAsync(await responder.DriveToAsync(await reporter.FileAsync(), "triage"), "triage",
             Bodies.Triage(ownerId: responder.Id));
-        var stages = new Dictionary<string, IncidentRef> { ["detection"] = detection, ["triage"] = triage, ["triaged"] = triaged };
+        var critical = await responder.RunAsync(await responder.DriveToAsync(await reporter.FileAsync(), "triage"), "triage",
+            Bodies.Triage(infoClass: "confidential", personalDataInvolved: true, ownerId: responder.Id));
+        var stages = new Dictionary<string, IncidentRef>
+        {
+            ["detection"] = detection, ["triage"] = triage, ["triaged"] = triaged, ["critical"] = critical,
+        };
         foreach (var stage in new[] { "analysis", "recovery", "prevention" })
             stages[stage] = await responder.DriveToAsync(await reporter.FileAsync(), stage);
         return new World(responder, reporter, stages);
@@ -117,6 +129,7 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         "acknowledge" or "notes" or "reclassify" or "assign" => "detection",
         "triage" => "triage",
         "severity" or "stage" => "triaged",
+        "briefings" => "critical",
         _ => command,
     };
 
@@ -136,6 +149,7 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
         "notes" => new { text = "a note" },
         "reclassify" => new { category = "C1", reason = "EDR found a trojan" },
         "assign" => new { ownerId = w.Responder.Id },
+        "briefings" => new { whatHappened = "PC encrypted", impact = "One PC", response = "Restoring", unknowns = "Spread", nextDecision = "None" },
         var c => throw new InvalidOperationException(c),
     };
 
@@ -297,6 +311,7 @@ public sealed partial class BadInputTests(IncidentDeskApp app) : IClassFixture<I
     [InlineData("/api/incidents/{random}/timeline")]
     [InlineData("/api/incidents/not-a-guid")]
     [InlineData("/api/incidents/not-a-guid/timeline")]
+    [InlineData("/api/incidents/{random}/briefings")]
     public async Task Reading_an_unknown_incident_is_a_404(string path)
     {
         var w = await WorldAsync();

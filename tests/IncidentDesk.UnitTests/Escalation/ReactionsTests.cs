@@ -18,8 +18,9 @@ public sealed class ReactionsTests
     private static readonly SlaPolicy Policy = new(
     [
         new SlaRow(SlaPolicy.Unrated, Minutes(20), Minutes(120), Minutes(90)),
-        new SlaRow("critical", Minutes(5), Minutes(30), Minutes(45)),
-        new SlaRow("high", Minutes(10), Minutes(120), Minutes(180)), // same triage time as unrated
+        // Briefings off: their deadlines are BriefingReactionsTests' subject, and these tests count every deadline planned.
+        new SlaRow("critical", Minutes(5), Minutes(30), Minutes(45)) { Briefing = SlaSpan.Off },
+        new SlaRow("high", Minutes(10), Minutes(120), Minutes(180)) { Briefing = SlaSpan.Off }, // same triage time as unrated
         new SlaRow("medium", Minutes(60), Minutes(480), Minutes(720)),
         new SlaRow("low", SlaSpan.BusinessDay, SlaSpan.BusinessDay, Minutes(4320)),
     ], "Asia/Tokyo", 9);
@@ -476,7 +477,7 @@ public sealed class ReactionsTests
     }
 
     [Fact]
-    public void Rerating_after_triage_sets_no_deadline_and_mails_nobody()
+    public void Rerating_after_triage_sets_no_triage_deadline_and_mails_nobody()
     {
         var events = Plan(InAnalysis(),
             [Rerated(6, InfoClass.Confidential, Impact.Serious, true, Severity.Medium, Severity.Critical)],

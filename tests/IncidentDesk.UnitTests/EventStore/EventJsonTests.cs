@@ -8,6 +8,7 @@ using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Notifications;
+using IncidentDesk.Api.Playbooks;
 using IncidentDesk.UnitTests.Testing;
 using static IncidentDesk.UnitTests.Testing.Fixed;
 using static IncidentDesk.UnitTests.Testing.History;
@@ -145,6 +146,40 @@ public sealed partial class EventJsonTests
             "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"disconnect-lan\",\"evidence\":\"cable pulled at 08:55\"," +
             ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"}"),
 
+        // Evidenced by an incident field: which field and its raw value, in no language; the note alone in 'evidence'.
+        ["step_completed (field: disconnected)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "confirm-disconnected", "", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"confirm-disconnected\",\"evidence\":\"\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\",\"field\":{\"name\":\"disconnectedFromNetwork\",\"flag\":true}}"),
+
+        ["step_completed (field: severity)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "rate-severity", "rated at the triage meeting", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.Severity) { Severity = Severity.High },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"rate-severity\",\"evidence\":\"rated at the triage meeting\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\",\"field\":{\"name\":\"severity\",\"severity\":\"high\"}}"),
+
+        ["step_completed (field: notified parties)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "verify-and-notify", "", Responder, T(15))
+            {
+                Field = new FieldEvidence(EvidenceField.NotifiedParties) { Parties = [new NotifiedParty("営業部長", T(10), "電話")] },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"verify-and-notify\",\"evidence\":\"\"," +
+            ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"," +
+            "\"field\":{\"name\":\"notifiedParties\",\"parties\":[{\"party\":\"営業部長\",\"notifiedAt\":\"2026-11-20T09:10:00+00:00\",\"how\":\"電話\"}]}}"),
+
+        ["step_completed (field: report)"] = (
+            new StepCompleted(IncidentId, "c1-malware", "report-immediately", "", Reporter, T(0))
+            {
+                Field = new FieldEvidence(EvidenceField.Report) { Text = Reference },
+            },
+            "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"report-immediately\",\"evidence\":\"\"," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\",\"field\":{\"name\":\"report\",\"text\":\"INC-2026-0042\"}}"),
+
         ["step_skipped"] = (
             new StepSkipped(IncidentId, "c1-malware", "notify-partners", "no partner data involved", true, Responder, T(16)),
             "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"notify-partners\",\"reason\":\"no partner data involved\"," +
@@ -224,6 +259,23 @@ public sealed partial class EventJsonTests
             "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"stage\":\"analysis\"," +
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:50:00+00:00\"}"),
 
+        ["briefing_reminder_sent"] = (
+            new BriefingReminderSent(IncidentId, Deadline, T(120), SystemActor.Id, T(120)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"dueAt\":\"2026-11-20T11:00:00+00:00\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:00:00+00:00\"}"),
+
+        ["briefing_missed"] = (
+            new BriefingMissed(IncidentId, Deadline, T(120), SystemActor.Id, T(135)),
+            "{" + Incident + ",\"deadlineId\":\"01930000-0000-7000-8000-0000000000d1\",\"dueAt\":\"2026-11-20T11:00:00+00:00\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T11:15:00+00:00\"}"),
+
+        ["briefing_posted"] = (
+            new BriefingPosted(IncidentId, Guid.Parse("01930000-0000-7000-8000-0000000000f9"), 2, Severity.Critical, "PC encrypted",
+                "One PC", "Restoring", "Whether data left", "Confirm: no ransom", Responder, T(60)),
+            "{" + Incident + ",\"briefingId\":\"01930000-0000-7000-8000-0000000000f9\",\"number\":2,\"severity\":\"critical\"," +
+            "\"whatHappened\":\"PC encrypted\",\"impact\":\"One PC\",\"response\":\"Restoring\",\"unknowns\":\"Whether data left\"," +
+            "\"nextDecision\":\"Confirm: no ransom\"," + ByResponder + ",\"at\":\"2026-11-20T10:00:00+00:00\"}"),
+
         ["notification_queued"] = (
             new NotificationQueued(IncidentId, Notification, NotificationChannel.Email, "Taro Suzuki", "taro@example.co.jp", "en",
                 "new_report", "[New report] INC-2026-0042", "A new incident was reported.", true, SystemActor.Id, T(0)),
@@ -258,6 +310,14 @@ public sealed partial class EventJsonTests
             new ContactChainSaved(Chain, "Default chain", [Category.C1, Category.C2], null, true, [Taro], UserId, T(0)),
             "{\"chainId\":\"01930000-0000-7000-8000-0000000000c2\",\"name\":\"Default chain\",\"categories\":[\"C1\",\"C2\"]," +
             "\"department\":null,\"isDefault\":true,\"contacts\":[{\"name\":\"Taro Suzuki\",\"email\":\"taro@example.co.jp\",\"phone\":\"03-1234-5678\",\"role\":\"IT manager\",\"webhookUrl\":null,\"language\":\"ja\"}],\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        // With briefing intervals (issue 10 §5): a row saved without one (above) reads as the default.
+        ["sla_policy_saved (with briefing intervals)"] = (
+            new SlaPolicySaved([new SlaRow("critical", SlaSpan.OfMinutes(15), SlaSpan.OfMinutes(60), SlaSpan.OfMinutes(60)) { Briefing = SlaSpan.OfMinutes(120) },
+                new SlaRow("low", SlaSpan.BusinessDay, SlaSpan.BusinessDay, SlaSpan.OfMinutes(60)) { Briefing = SlaSpan.Off }], "Asia/Tokyo", 9, UserId, T(0)),
+            "{\"rows\":[{\"severity\":\"critical\",\"acknowledge\":{\"minutes\":15,\"nextBusinessDay\":false},\"triage\":{\"minutes\":60,\"nextBusinessDay\":false},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false},\"briefing\":{\"minutes\":120,\"nextBusinessDay\":false}}," +
+            "{\"severity\":\"low\",\"acknowledge\":{\"minutes\":null,\"nextBusinessDay\":true},\"triage\":{\"minutes\":null,\"nextBusinessDay\":true},\"reminder\":{\"minutes\":60,\"nextBusinessDay\":false},\"briefing\":{\"minutes\":null,\"nextBusinessDay\":false}}]," +
+            "\"timeZone\":\"Asia/Tokyo\",\"businessDayStartHour\":9,\"actor\":\"01930000-0000-7000-8000-0000000000e1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
 
         ["contact_chain_removed"] = (
             new ContactChainRemoved(Chain, UserId, T(5)),
@@ -347,6 +407,33 @@ public sealed partial class EventJsonTests
 
         Assert.Null(read.Transport);
         Assert.Equal("taro@example.co.jp", read.Address);
+    }
+
+    [Theory]
+    [InlineData("ネットワークから切断済み / disconnected from the network", "")]
+    [InlineData("ネットワークから切断済み / disconnected from the network (LANケーブルを抜いた)", "LANケーブルを抜いた")]
+    public void A_step_completed_event_stored_with_both_languages_reads_as_field_evidence_with_the_note_alone(string stored, string note)
+    {
+        var json = "{" + Incident + ",\"playbookId\":\"c1-malware\",\"stepId\":\"confirm-disconnected\",\"evidence\":" +
+                   JsonSerializer.Serialize(stored, Api.Common.JsonDefaults.Options) + "," + ByResponder + ",\"at\":\"2026-11-20T09:15:00+00:00\"}";
+
+        var read = Assert.IsType<StepCompleted>(Map.Deserialize("step_completed", json));
+
+        Assert.Equal(note, read.Evidence);
+        Assert.Equal(new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true }, read.Field);
+        // Read models and the timeline see the upcast shape; the stored JSON itself is never rewritten.
+        Assert.DoesNotContain("disconnected from the network", Map.Serialize(read), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_free_text_step_completed_event_reads_unchanged()
+    {
+        var (_, json) = Pinned["step_completed"];
+
+        var read = Assert.IsType<StepCompleted>(Map.Deserialize("step_completed", json));
+
+        Assert.Equal("cable pulled at 08:55", read.Evidence);
+        Assert.Null(read.Field);
     }
 
     [Fact]

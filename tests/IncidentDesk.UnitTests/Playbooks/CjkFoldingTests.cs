@@ -51,14 +51,38 @@ public sealed class CjkFoldingTests
         Assert.Equal("First line second line.\nNext paragraph.", playbook.Summary.En);
     }
 
+    /// <summary>Every Japanese text of a playbook: titles, summaries, signals, guidance, evidence prompts, parties.</summary>
+    private static IEnumerable<(string Where, string Text)> JapaneseTexts(Playbook p) =>
+        new[] { ("title", p.Title), ("summary", p.Summary) }
+            .Concat(p.Signals.Select((g, i) => ($"signal {i + 1}", g.Text)))
+            .Concat(p.Steps.SelectMany(s => new[] { ($"{s.Id} title", (LocalizedText?)s.Title), ($"{s.Id} guidance", s.Guidance),
+                ($"{s.Id} evidence", s.Evidence.Prompt), ($"{s.Id} party", s.NotifyParty) }
+                .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))))
+            .Select(x => ($"{p.FileName} {x.Item1}", x.Item2.Ja));
+
     [Fact]
-    public void The_repository_playbooks_have_no_space_after_a_Japanese_full_stop()
+    public void The_repository_playbooks_have_no_space_after_a_Japanese_full_stop_or_comma()
     {
-        var loaded = PlaybookLibrary.LoadFolder(TestPlaybooks.RepoPlaybooksFolder);
-        var texts = loaded.SelectMany(p => new[] { p.Summary.Ja, p.Title.Ja }
-            .Concat(p.Steps.SelectMany(s => new[] { s.Title.Ja, s.Guidance.Ja }))).ToList();
-        Assert.NotEmpty(texts);
-        Assert.DoesNotContain(texts, t => t.Contains("。 ", StringComparison.Ordinal));
+        var texts = PlaybookLibrary.LoadFolder(TestPlaybooks.RepoPlaybooksFolder).SelectMany(JapaneseTexts).ToList();
+
+        Assert.True(texts.Count > 300, $"only {texts.Count} Japanese texts");
+        Assert.DoesNotContain(texts, t => t.Text.Contains("。 ", StringComparison.Ordinal) || t.Text.Contains("、 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_repository_playbooks_have_no_space_folded_in_between_two_Japanese_characters()
+    {
+        // No source line of the playbooks has a space between two CJK characters (checked first), so any such space
+        // in the loaded text could only come from folding a line break.
+        var cjkSpace = new System.Text.RegularExpressions.Regex(@"[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF] [\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]");
+        var lines = Directory.GetFiles(TestPlaybooks.RepoPlaybooksFolder, "c*.yaml").SelectMany(File.ReadAllLines).ToList();
+        Assert.DoesNotContain(lines, l => cjkSpace.IsMatch(l));
+        var folded = lines.Count(l => l.TrimEnd().EndsWith(": >-", StringComparison.Ordinal) || l.TrimEnd().EndsWith(": >", StringComparison.Ordinal));
+        Assert.True(folded > 0, "the playbooks have no folded text, so this test would prove nothing");
+
+        var texts = PlaybookLibrary.LoadFolder(TestPlaybooks.RepoPlaybooksFolder).SelectMany(JapaneseTexts).ToList();
+
+        Assert.Empty(texts.Where(t => cjkSpace.IsMatch(t.Text)).Select(t => $"{t.Where}: {t.Text}"));
     }
 
     [Theory]

@@ -57,20 +57,27 @@ public sealed class StepDecisionTests : IncidentSpec
         Assert.Contains("Write down what was done", e.Errors["evidence"][0]);
     }
 
+    /// <summary>The device id as field evidence (raw, language-neutral), with the note typed beside it.</summary>
+    private static StepCompleted DeviceEvidence(string note) =>
+        new(IncidentId, "work-book", "record-device", note, Responder, Now)
+        {
+            Field = new FieldEvidence(EvidenceField.DeviceId) { Text = "PC-0815" },
+        };
+
     [Fact]
     public void A_field_step_completes_with_the_fields_value()
     {
         Given(InTriageOnBook())
             .When(Complete("record-device", null))
-            .Then(new StepCompleted(IncidentId, "work-book", "record-device", "PC-0815", Responder, Now));
+            .Then(DeviceEvidence(""));
     }
 
     [Fact]
-    public void A_note_given_with_a_field_step_is_kept_after_the_value()
+    public void A_note_given_with_a_field_step_is_kept_beside_the_value()
     {
         Given(InTriageOnBook())
             .When(Complete("record-device", " label checked "))
-            .Then(new StepCompleted(IncidentId, "work-book", "record-device", "PC-0815 (label checked)", Responder, Now));
+            .Then(DeviceEvidence("label checked"));
     }
 
     [Fact]
@@ -93,7 +100,11 @@ public sealed class StepDecisionTests : IncidentSpec
         var outcome = Given(Pinned([Reported(disconnected: disconnected)])).When(Complete("confirm-disconnected", null));
 
         if (rule is null)
-            outcome.Then(new StepCompleted(IncidentId, "work-book", "confirm-disconnected", "ネットワークから切断済み / disconnected from the network", Responder, Now));
+            outcome.Then(new StepCompleted(IncidentId, "work-book", "confirm-disconnected", "", Responder, Now)
+            {
+                // Which field and its raw value, in no language: the viewer's language renders it.
+                Field = new FieldEvidence(EvidenceField.DisconnectedFromNetwork) { Flag = true },
+            });
         else
             outcome.ThenRuleViolated(rule);
     }
@@ -356,7 +367,7 @@ public sealed class StepDecisionTests : IncidentSpec
     {
         Given([.. InTriageOnBook(), Skipped("record-device", 5)])
             .When(Complete("record-device", null))
-            .Then(new StepCompleted(IncidentId, "work-book", "record-device", "PC-0815", Responder, Now));
+            .Then(DeviceEvidence(""));
         Given([.. InTriageOnBook(), Completed("record-device", 5)])
             .When(Skip("record-device", "wrong device recorded"))
             .Then(new StepSkipped(IncidentId, "work-book", "record-device", "wrong device recorded", false, Responder, Now));

@@ -226,7 +226,7 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
     ['復旧', '再発防止'],
     ['再発防止', '完了'],
   ]) {
-    await expect(timeline.getByText(`${who}さんが「${from}」から「${to}」へ進めました`)).toBeVisible();
+    await expect(timeline.getByText(`${who}さんが段階を「${from}」から「${to}」に進めました`)).toBeVisible();
   }
   await expect(timeline.locator('[data-event-type="stage_advanced"]')).toHaveCount(5);
   await page.evaluate(() => window.scrollTo(0, 0));

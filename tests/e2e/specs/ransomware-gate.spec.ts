@@ -118,6 +118,6 @@ test('C2 ransomware: open required steps block triage until the executive decide
   await expect(page.getByRole('alert').filter({ hasText: 'まだ満たしていない条件があります' })).toHaveCount(0);
   const timeline = page.getByRole('region', { name: '経過' });
   await expect(timeline.getByText(`${executive.displayName}さんが手順「復旧のために通常業務をいつまで・どの範囲まで止めるかを決める」を完了しました`)).toBeVisible();
-  await expect(timeline.getByText(`${responder.displayName}さんが「初動対応」から「分析」へ進めました`)).toBeVisible();
+  await expect(timeline.getByText(`${responder.displayName}さんが段階を「初動対応」から「分析」に進めました`)).toBeVisible();
   await page.screenshot({ path: shot('04-advanced-to-analysis'), fullPage: true });
 });

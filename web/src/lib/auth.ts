@@ -2,11 +2,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { LoginRequest, MeDto, Role } from '@/types';
 import { apiRequest, isApiError } from './api-client';
 import { setOrgTimeZone } from './format';
+import { adoptAccountLanguage } from './i18n';
 import { setupSeen } from './setup-seen';
 
-/** Every account answer carries the organisation's time zone, which every time on screen is written in. */
+/**
+ * Every account answer carries the organisation's time zone, which every time on screen is written in, and the
+ * account's language, which the screen adopts where nobody picked one in this browser. Both are set before the
+ * answer reaches any component, so the whole page renders once in them (an effect in a child component switched
+ * the language before the header had subscribed to the change, leaving the header in the old language).
+ */
 const withZone = (me: MeDto): MeDto => {
   setOrgTimeZone(me.timeZone);
+  adoptAccountLanguage(me.language);
   return me;
 };
 
@@ -60,6 +67,12 @@ export const canSeeBoard = (user: MeDto | null | undefined) => hasAnyRole(user, 
 export const canRunCommands = (user: MeDto | null | undefined) => hasAnyRole(user, COMMAND_ROLES);
 export const isAdmin = (user: MeDto | null | undefined) => hasAnyRole(user, ['Admin']);
 export const isExecutive = (user: MeDto | null | undefined) => hasAnyRole(user, ['Executive']);
+
+/**
+ * Whether the signed-in account is an admin (seed file names and lines, content hashes are theirs to see). Reads
+ * the session the app already loaded before any page (RequireAuth); never fetches it itself.
+ */
+export const useIsAdmin = () => isAdmin(useQuery({ ...meQueryOptions(), enabled: false }).data);
 
 /**
  * An admin's first sign-in (on this browser) opens the setup checklist; an Executive lands on their desk

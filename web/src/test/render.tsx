@@ -4,11 +4,15 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { AppProvider } from '@/app/provider';
+import { meQueryKey } from '@/lib/auth';
+import type { MeDto } from '@/types';
 
-export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
+/** `me`: the signed-in account, as the app has it loaded before any page (what admins alone see depends on it). */
+export function renderWithProviders(ui: ReactElement, { route = '/', me }: { route?: string; me?: MeDto } = {}) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchInterval: false }, mutations: { retry: false } },
   });
+  if (me) queryClient.setQueryData(meQueryKey, me);
   return {
     queryClient,
     ...render(
@@ -49,3 +53,13 @@ export async function openSelectOptions(user: UserEvent, select: HTMLElement) {
   });
   return within(list);
 }
+
+/** A signed-in account for renderWithProviders({ me }). */
+export const signedIn = (roles: string[], language = 'ja'): MeDto => ({
+  id: 'u-1',
+  email: 'someone@incidentdesk.local',
+  displayName: '佐藤 健',
+  roles,
+  language,
+  timeZone: 'Asia/Tokyo',
+});

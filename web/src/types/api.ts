@@ -417,6 +417,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's executive briefings, newest first, and when the next is due */
+        get: operations["GetIncidentBriefings"];
+        put?: never;
+        /** Post a status briefing for the executives (open high/critical incidents; mailed to every Executive) */
+        post: operations["PostBriefing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -632,6 +650,23 @@ export interface paths {
         put?: never;
         /** Add a note */
         post: operations["AddIncidentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time */
+        get: operations["ListBriefings"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -943,6 +978,49 @@ export interface components {
             ja: string;
             en: string;
         };
+        BriefingDue: {
+            /** Format: uuid */
+            incidentId: string;
+            reference: string;
+            category: components["schemas"]["Category"];
+            severity: components["schemas"]["Severity"];
+            stage: components["schemas"]["Stage"];
+            /** Format: uuid */
+            ownerId?: string | null;
+            ownerName?: string | null;
+            /** Format: date-time */
+            nextDueAt?: string | null;
+            /** Format: date-time */
+            lateNoticeAt?: string | null;
+            /** Format: date-time */
+            lastBriefingAt?: string | null;
+        };
+        BriefingFeed: {
+            /** Format: date-time */
+            since: string;
+            items: components["schemas"]["BriefingView"][];
+            incidents: components["schemas"]["BriefingDue"][];
+        };
+        BriefingView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            reference: string;
+            /** Format: int32 */
+            number: number;
+            severity: components["schemas"]["Severity"];
+            whatHappened: string;
+            impact: string;
+            response: string;
+            unknowns: string;
+            nextDecision: string;
+            /** Format: uuid */
+            postedBy: string;
+            postedByName?: string | null;
+            /** Format: date-time */
+            postedAt: string;
+        };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
         ChangePasswordRequest: {
@@ -976,6 +1054,7 @@ export interface components {
             byName?: string | null;
             /** Format: date-time */
             at?: string | null;
+            fieldEvidence?: components["schemas"]["FieldEvidence"] | null;
         };
         CompleteStepRequest: {
             evidence?: string | null;
@@ -1025,7 +1104,7 @@ export interface components {
             language?: string | null;
         };
         /** @enum {string} */
-        DeadlineKind: "acknowledge" | "triage" | "reminder";
+        DeadlineKind: "acknowledge" | "triage" | "reminder" | "briefing";
         DeadlineView: {
             kind: components["schemas"]["DeadlineKind"];
             stage?: components["schemas"]["Stage"] | null;
@@ -1101,6 +1180,7 @@ export interface components {
             text?: components["schemas"]["Bilingual"] | null;
             acknowledgeBefore?: string | null;
             source: string;
+            citations: components["schemas"]["SourceView"][];
         };
         DecisionInfoView: {
             /** Format: uuid */
@@ -1264,6 +1344,14 @@ export interface components {
             code: string;
             met: boolean;
         };
+        FieldEvidence: {
+            name: components["schemas"]["EvidenceField"];
+            text?: string | null;
+            items?: string[] | null;
+            parties?: components["schemas"]["NotifiedParty"][] | null;
+            flag?: boolean | null;
+            severity?: components["schemas"]["Severity"] | null;
+        };
         FileReportRequest: {
             category?: components["schemas"]["Category"] | null;
             summary?: string | null;
@@ -1291,6 +1379,14 @@ export interface components {
         Impact: "minor" | "serious" | "extremely_serious";
         IncidentAlerts: {
             people: components["schemas"]["AlertedPerson"][];
+        };
+        IncidentBriefings: {
+            items: components["schemas"]["BriefingView"][];
+            canPost: boolean;
+            /** Format: date-time */
+            nextDueAt?: string | null;
+            /** Format: date-time */
+            lateNoticeAt?: string | null;
         };
         IncidentChecklist: {
             playbook?: components["schemas"]["PlaybookRef"] | null;
@@ -1536,6 +1632,13 @@ export interface components {
             /** Format: date-time */
             flaggedAt: string;
         };
+        PostBriefingRequest: {
+            whatHappened: string;
+            impact: string;
+            response: string;
+            unknowns: string;
+            nextDecision: string;
+        };
         PreventionRecord: {
             rootCause?: string | null;
             measures: components["schemas"]["Measure"][];
@@ -1654,6 +1757,7 @@ export interface components {
             acknowledge: components["schemas"]["SlaSpan"];
             triage: components["schemas"]["SlaSpan"];
             reminder: components["schemas"]["SlaSpan"];
+            briefing?: components["schemas"]["SlaSpan"] | null;
         };
         SlaSpan: {
             /** Format: int32 */
@@ -1666,6 +1770,9 @@ export interface components {
             file: string;
             lines: string;
             derived: boolean;
+            title?: components["schemas"]["LocalizedText"] | null;
+            publisher?: components["schemas"]["LocalizedText"] | null;
+            section?: components["schemas"]["LocalizedText"] | null;
         };
         /** @enum {string} */
         Stage: "detection" | "triage" | "analysis" | "recovery" | "prevention" | "closed";
@@ -2479,6 +2586,54 @@ export interface operations {
             };
         };
     };
+    GetIncidentBriefings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentBriefings"];
+                };
+            };
+        };
+    };
+    PostBriefing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PostBriefingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+        };
+    };
     AcknowledgeIncident: {
         parameters: {
             query?: never;
@@ -2813,6 +2968,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+        };
+    };
+    ListBriefings: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingFeed"];
                 };
             };
         };

@@ -1,5 +1,6 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
+using IncidentDesk.Api.Playbooks;
 using Marten;
 using MediatR;
 
@@ -22,7 +23,9 @@ public sealed record DecisionOutcomeView(
     DateTimeOffset DecidedAt, bool ByTimer, string? SupersedeReason);
 
 /// <summary>The seeds' guidance for the kind, shown beside the options; <c>acknowledgeBefore</c> names the option it guards.</summary>
-public sealed record DecisionGuidanceView(Bilingual? Text, string? AcknowledgeBefore, string Source);
+/// <param name="Source">the seed lines the guidance comes from (file:lines; shown to admins only)</param>
+/// <param name="Citations">the same, as readers see them: publisher, title and section of each seed document</param>
+public sealed record DecisionGuidanceView(Bilingual? Text, string? AcknowledgeBefore, string Source, IReadOnlyList<SourceView> Citations);
 
 /// <summary>
 /// One decision request: what was asked and shown (question, options, recommendation, context, the incident's
@@ -41,8 +44,17 @@ public sealed record DecisionDetail(
 
 public sealed record GetDecision(Guid DecisionId, Caller Caller) : IRequest<DecisionDetail>;
 
-public sealed class DecisionViews(UserDirectory users)
+public sealed class DecisionViews(UserDirectory users, PlaybookLibrary playbooks)
 {
+    /// <summary>"000_x.txt:1422-1430; 003_y.txt:689-697" as the seed catalog names them (a malformed part is left out).</summary>
+    internal static IReadOnlyList<SourceView> Citations(SourceCatalog catalog, string source) =>
+        source.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split(':') is [var file, var lines] && lines.Split('-') is [var from, var to]
+                            && int.TryParse(from, out var a) && int.TryParse(to, out var b)
+                ? catalog.View(new SourceRef(file, a, b, Derived: false))
+                : null)
+            .OfType<SourceView>().ToList();
+
     public async Task<DecisionDetail> DetailAsync(DecisionRequest s, long version, Caller caller, CancellationToken ct)
     {
         var r = s.Request;
@@ -68,7 +80,7 @@ public sealed class DecisionViews(UserDirectory users)
                 Name(i.AnsweredBy), i.AnsweredAt)).ToList(),
             s.Outcome is { } outcome ? Outcome(outcome) : null, s.Earlier.Select(Outcome).ToList(),
             s.Withdrawal?.Reason, s.Withdrawal?.At, s.Lapse?.Result, s.Lapse?.At,
-            new DecisionGuidanceView(kind.Guidance, kind.GuidanceMustBeAcknowledged, kind.Source),
+            new DecisionGuidanceView(kind.Guidance, kind.GuidanceMustBeAcknowledged, kind.Source, Citations(playbooks.Sources, kind.Source)),
             s.IsOpen && s.DecidesFor(caller) is not null, s.UpdatedAt);
     }
 }

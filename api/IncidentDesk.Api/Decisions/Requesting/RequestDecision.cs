@@ -68,8 +68,8 @@ internal sealed partial class RequestDecisionHandler(
             var requested = (DecisionRequested)events[0];
             work.Start(id, [requested]);
             work.Start(DecisionNotices.StreamIdFor(id), events.Skip(1).ToList());
-            // The snapshot is the incident at the version read: it holds only if the incident has not moved by the commit.
-            work.Require(cmd.IncidentId);
+            // The snapshot names the incident version it was taken at, so it stays true if the incident moves before the
+            // commit; not requiring that version keeps requests on one incident from queueing behind its stream's row lock.
             return (DecisionRequest.Evolve(null, requested), work.VersionAfter(id));
         }, ct);
         return await views.DetailAsync(state, version, cmd.Caller, ct);

@@ -69,12 +69,20 @@ internal sealed class ConfigureEscalationHandler(CommandPath commands, Escalatio
                     if (span is null || (span.NextBusinessDay ? 1 : 0) + (span.Minutes is null ? 0 : 1) + (span.Seconds is null ? 0 : 1) != 1 ||
                         span.Minutes is < 1 or > 43200 || span.Seconds is < 1 or > 86400)
                         errors.Add($"rows.{i}.{name}", "must be exactly one of 1..43200 minutes, 1..86400 seconds, or next business day");
+                // Briefings are for high and critical incidents: there an interval (or off), elsewhere only off.
+                if (r.Briefing is { } b && (b.NextBusinessDay || (b.Minutes is null ? 0 : 1) + (b.Seconds is null ? 0 : 1) > 1 ||
+                                            b.Minutes is < 1 or > 43200 || b.Seconds is < 1 or > 86400))
+                    errors.Add($"rows.{i}.briefing", "must be off, or exactly one of 1..43200 minutes or 1..86400 seconds");
+                else if (r.Briefing is { IsOff: false } && r.Severity is not ("high" or "critical"))
+                    errors.Add($"rows.{i}.briefing", "must be off: briefings are for high and critical incidents");
             }
             foreach (var missing in keys.Where(k => p.Rows.All(r => r.Severity != k))) errors.Add("rows", $"has no row for '{missing}'");
             if (p.Rows.GroupBy(r => r.Severity).Any(g => g.Count() > 1)) errors.Add("rows", "has a severity twice");
         }
         errors.ThrowIfAny();
-        var e = new SlaPolicySaved([.. p.Rows!], p.TimeZone, p.BusinessDayStartHour, cmd.Caller.Id, clock.GetUtcNow());
+        // A row without a briefing interval (a client from before briefings) keeps the default, written out.
+        var e = new SlaPolicySaved([.. new SlaPolicy(p.Rows!, p.TimeZone, p.BusinessDayStartHour).WithBriefingDefaults().Rows],
+            p.TimeZone, p.BusinessDayStartHour, cmd.Caller.Id, clock.GetUtcNow());
         var version = await AppendAsync(SettingsEventTypes.SlaPolicyStreamId, cmd.ExpectedVersion, e, cmd.Caller.Id, ct);
         settings.Invalidate();
         return new SlaPolicyView(new SlaPolicy(e.Rows, e.TimeZone, e.BusinessDayStartHour), version, false);

@@ -21,7 +21,7 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
             var escalation = (await work.LoadAsync<EscalationState>(streamId, EscalationState.Evolve, ct))?.State
                              ?? EscalationState.Empty(cmd.IncidentId);
             var chain = await settings.ChainForAsync(incident.State.Category, incident.State.Department, ct);
-            var decided = Decide(incident.State, escalation, cmd.DeadlineId, chain, work.Now);
+            var decided = Decide(incident.State, escalation, cmd.DeadlineId, chain, work.Now, await settings.PolicyAsync(ct));
             // The decision read the incident (acknowledged? which stage?): it holds only if the incident has not
             // moved by the commit. If it has, or a delivery was recorded meanwhile, the command path decides again.
             work.Require(cmd.IncidentId);
@@ -35,7 +35,7 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
     /// that reaches every Executive (seeds 000:1398-1404: late information to management made damage worse).
     /// </summary>
     internal static IReadOnlyList<IEscalationEvent> Decide(
-        Incident s, EscalationState e, Guid deadlineId, ContactChain? chain, DateTimeOffset now)
+        Incident s, EscalationState e, Guid deadlineId, ContactChain? chain, DateTimeOffset now, SlaPolicy? policy = null)
     {
         if (!e.Deadlines.TryGetValue(deadlineId, out var d) || d.Fired) return [];
         if (e.Current(d.Kind)?.Id != deadlineId || s.Stage == Stage.Closed) return [];
@@ -50,10 +50,21 @@ internal sealed class FireDeadlineHandler(CommandPath commands, EscalationSettin
                 return [new SlaBreached(s.Id, d.Id, DeadlineKind.Triage, SystemActor.Id, now)];
             case DeadlineKind.Reminder when s.Stage == d.Stage:
                 return [new ReminderSent(s.Id, d.Id, s.Stage, SystemActor.Id, now)];
+            // A briefing posted meanwhile set a new briefing deadline (so this one is no longer current); an incident
+            // re-rated below high, or whose severity's interval an admin turned off since, is briefed no more.
+            case DeadlineKind.Briefing when (policy ?? SlaPolicy.Default).BriefingFor(s.Severity) is not null:
+                return d.Level == 0
+                    ? [new BriefingReminderSent(s.Id, d.Id, d.DueAt, SystemActor.Id, now)]
+                    : [new BriefingMissed(s.Id, d.Id, BriefingDueBefore(e, d), SystemActor.Id, now)];
             default:
                 return [];
         }
     }
+
+    /// <summary>When the briefing whose grace <paramref name="late"/> ends fell due: the latest level-0 briefing deadline that fired.</summary>
+    private static DateTimeOffset BriefingDueBefore(EscalationState e, DeadlineFacts late) =>
+        e.Deadlines.Values.Where(x => x is { Kind: DeadlineKind.Briefing, Level: 0, Fired: true } && x.DueAt <= late.DueAt)
+            .Select(x => x.DueAt).DefaultIfEmpty(late.DueAt).Max();
 
     /// <summary>
     /// Whether the deadline was set for <paramref name="chain"/>: then its next contact follows. A chain that took

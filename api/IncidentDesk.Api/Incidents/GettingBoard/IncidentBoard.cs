@@ -107,6 +107,10 @@ public sealed class IncidentBoardProjection : IInlineProjection
                 batch.Add("update incident_board set duplicate_of_id = $2, duplicate_of_reference = $3, version = $4 where id = $1",
                     e.IncidentId, e.OtherIncidentId, e.OtherReference, @event.Version);
                 break;
+            case BriefingPosted e:
+                // Told to the executives, no change to the incident's facts: updated_at stays, the version follows the stream.
+                batch.Add("update incident_board set version = $2 where id = $1", e.IncidentId, @event.Version);
+                break;
             case IIncidentEvent e:
                 batch.Add($"update incident_board set {touch} where id = $1", e.IncidentId, e.At, @event.Version);
                 break;

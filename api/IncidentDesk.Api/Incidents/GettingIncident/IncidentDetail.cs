@@ -90,7 +90,7 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
             s.Notes.Select(n => new Note(n.Id, n.Text, n.By, Name(n.By), n.At)).ToList(),
             exit,
             s.NextStage,
-            IncidentChecklist.Build(s, active, pinned.Take(pinned.Count - 1).ToList(), names))
+            IncidentChecklist.Build(s, active, pinned.Take(pinned.Count - 1).ToList(), names, playbooks.Sources))
         {
             PossibleDuplicateOf = viewer.SeesAllIncidents && s.PossibleDuplicateOf is { } d
                 ? new PossibleDuplicateView(d.IncidentId, d.Reference, d.Similarity, d.FlaggedAt)

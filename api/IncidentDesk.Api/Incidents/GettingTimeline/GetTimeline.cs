@@ -54,6 +54,8 @@ internal sealed class GetTimelineHandler(IQuerySession store, UserDirectory user
         var mentioned = events.SelectMany(e => e.Data switch
         {
             IncidentAssigned a => new[] { e.Actor, a.OwnerId, a.PreviousOwnerId ?? e.Actor },
+            // A step evidenced by the owner field names the owner by account id: the timeline shows their name.
+            StepCompleted { Field: { Name: Playbooks.EvidenceField.Owner, Text: { } owner } } when Guid.TryParse(owner, out var o) => [e.Actor, o],
             _ => [e.Actor],
         });
         var names = new Dictionary<Guid, string>(await users.NamesAsync(mentioned, ct)) { [SystemActor.Id] = SystemActor.Name };

@@ -55,18 +55,14 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
         if (!Checklist.Applies(step.Condition, IncidentFacts.Of(s)))
             throw new RuleViolated("step_not_applicable", $"step '{stepId}' does not apply to {s.Reference} as its facts stand now");
         var note = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
-        string recorded;
         if (step.Evidence.Field is { } field)
         {
             var value = FieldValue(s, field)
                 ?? throw new RuleViolated("evidence_missing",
                     $"step '{stepId}' is evidenced by the incident's {FieldName(field)}, which is not recorded yet");
-            recorded = note is null ? value : $"{value} ({note})";
+            return [new StepCompleted(s.Id, playbook!.Id, stepId, note ?? "", caller.Id, now) { Field = value }];
         }
-        else
-        {
-            recorded = note ?? throw ValidationFailed.For("evidence", "is required: " + step.Evidence.Prompt!.En);
-        }
+        var recorded = note ?? throw ValidationFailed.For("evidence", "is required: " + step.Evidence.Prompt!.En);
         return [new StepCompleted(s.Id, playbook!.Id, stepId, recorded, caller.Id, now)];
     }
 
@@ -130,23 +126,30 @@ internal sealed class WorkStepHandler(IncidentCommandRunner runner)
         }
     }
 
-    private static string? FieldValue(Incident s, EvidenceField field) => field switch
+    /// <summary>
+    /// The field's value, raw and language-neutral (the viewer's language and time zone apply when it is shown).
+    /// </summary>
+    private static FieldEvidence? FieldValue(Incident s, EvidenceField field) => field switch
     {
-        EvidenceField.DeviceId => s.DeviceId,
-        EvidenceField.Contact => s.Contact,
-        // Both languages: the evidence is stored text, read by Japanese and English users alike.
-        EvidenceField.DisconnectedFromNetwork => s.DisconnectedFromNetwork == true ? "ネットワークから切断済み / disconnected from the network" : null,
-        EvidenceField.Severity => s.Severity is { } sev ? EnumNames.Name(sev) : null,
-        EvidenceField.Owner => s.OwnerId?.ToString(),
-        EvidenceField.ContainmentActions => s.Triage is { ContainmentActions.Length: > 0 } t ? string.Join("; ", t.ContainmentActions) : null,
-        EvidenceField.NotifiedParties => s.Recovery is { NotifiedParties.Length: > 0 } r
-            ? string.Join("; ", r.NotifiedParties.Select(p => $"{p.Party} {p.NotifiedAt:yyyy-MM-dd HH:mm}Z"))
+        EvidenceField.DeviceId => Text(field, s.DeviceId),
+        EvidenceField.Contact => Text(field, s.Contact),
+        EvidenceField.DisconnectedFromNetwork => s.DisconnectedFromNetwork == true ? new FieldEvidence(field) { Flag = true } : null,
+        EvidenceField.Severity => s.Severity is { } sev ? new FieldEvidence(field) { Severity = sev } : null,
+        EvidenceField.Owner => s.OwnerId is { } owner ? new FieldEvidence(field) { Text = owner.ToString() } : null,
+        EvidenceField.ContainmentActions => s.Triage is { ContainmentActions.Length: > 0 } t
+            ? new FieldEvidence(field) { Items = [.. t.ContainmentActions] }
             : null,
-        EvidenceField.RootCause => s.Prevention?.RootCause,
+        EvidenceField.NotifiedParties => s.Recovery is { NotifiedParties.Length: > 0 } r
+            ? new FieldEvidence(field) { Parties = [.. r.NotifiedParties] }
+            : null,
+        EvidenceField.RootCause => Text(field, s.Prevention?.RootCause),
         // Filed through IncidentDesk: the desk (its contact chain) has the report, under this reference.
-        EvidenceField.Report => s.Reference,
+        EvidenceField.Report => Text(field, s.Reference),
         _ => null,
     };
+
+    private static FieldEvidence? Text(EvidenceField field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : new FieldEvidence(field) { Text = value };
 
     private static string FieldName(EvidenceField field) => JsonNaming(field.ToString());
 

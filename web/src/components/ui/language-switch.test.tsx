@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '@/app/provider';
-import { meQueryKey } from '@/lib/auth';
+import { getMe, meQueryKey } from '@/lib/auth';
 import i18n, { LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
 import { fetchJsonBody, jsonResponse } from '@/test/render';
 import type { MeDto } from '@/types';
@@ -80,27 +80,30 @@ describe('LanguageSwitch', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
-  it('adopts the account language when nobody picked one in this browser, and saves nothing', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch');
-    renderSwitch({ ...hanako, language: 'en' });
+  it('adopts the account language as the session loads when nobody picked one in this browser, and saves nothing', async () => {
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse({ ...hanako, language: 'en' }));
 
-    await waitFor(() => expect(i18n.language).toBe('en'));
+    // The language is set before the session reaches any component, so every part of the page (the header
+    // too, which once stayed Japanese) renders in it at once.
+    await getMe();
+
+    expect(i18n.language).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    renderSwitch({ ...hanako, language: 'en' });
     expect(screen.getByRole('radio', { name: 'EN' })).toBeChecked();
-    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('keeps a language picked in this browser over the account language', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'ja');
-    const fetchMock = vi.spyOn(globalThis, 'fetch');
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse({ ...hanako, language: 'en' }));
+
+    await getMe();
     renderSwitch({ ...hanako, language: 'en' });
 
-    // Give the effect a chance to run, then check that nothing moved.
-    await screen.findByRole('radio', { name: '日本語' });
-    await new Promise((r) => setTimeout(r, 0));
     expect(i18n.language).toBe('ja');
     expect(screen.getByRole('radio', { name: '日本語' })).toBeChecked();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(fetchMock).toHaveBeenCalledTimes(1); // the session only: nothing saved
   });
 
   it('says so when the account could not be updated, and the screen still switches', async () => {

@@ -1,10 +1,9 @@
 import { SegmentedControl, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '@/lib/api-client';
 import { meQueryKey, meQueryOptions } from '@/lib/auth';
-import { LANGUAGE_STORAGE_KEY, LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
+import { isLanguage, setLanguage, type Language } from '@/lib/i18n';
 import type { LanguageRequest, MeDto, UserDto } from '@/types';
 import { notify } from '@/lib/notify';
 
@@ -12,23 +11,12 @@ import { notify } from '@/lib/notify';
 const saveMyLanguage = (language: Language) =>
   apiRequest<MeDto>('/api/auth/me/language', { method: 'PUT', body: { language } satisfies LanguageRequest });
 
-const isLanguage = (v: unknown): v is Language => (LANGUAGES as readonly unknown[]).includes(v);
-
-/** Whether someone picked a language in this browser (the switch remembers every pick). */
-function pickedInThisBrowser(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) != null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The UI language, which is also the language of the signed-in account's e-mails:
  * - a pick here switches the screen at once, is remembered in this browser, and, when signed in, is saved to
  *   the account (PUT /api/auth/me/language) so that mail follows the screen;
  * - when a session appears in a browser where nobody picked a language yet, the screen adopts the account's
- *   language (and remembers it); a pick made in this browser is never overridden by the account.
+ *   language (lib/auth does that as the session loads: adoptAccountLanguage).
  * It only reads the session other components loaded (it never asks for it itself), so pages without sign-in,
  * such as the acknowledge-link landing page, stay local-only.
  */
@@ -36,11 +24,6 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const me = useQuery({ ...meQueryOptions(), enabled: false }).data ?? null;
-  const accountLanguage = me?.language;
-
-  useEffect(() => {
-    if (isLanguage(accountLanguage) && !pickedInThisBrowser()) setLanguage(accountLanguage);
-  }, [accountLanguage]);
 
   const save = useMutation({
     mutationFn: saveMyLanguage,

@@ -1,7 +1,8 @@
 import { Badge, Group, Text, type BadgeProps } from '@mantine/core';
 import { IconGavel, IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
+import { formatCitation, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
+import { AdminDetail } from './admin-detail';
 import type { PlaybookRole, SourceView, StepGrade, StepKind } from '@/types';
 
 /** The seed's grade; 基本/必須/SHALL (obligations) stand out, the rest stay quiet. */
@@ -56,16 +57,18 @@ export function KindLabel({ kind, party }: { kind: StepKind; party?: string | nu
   );
 }
 
+/** The seed a step comes from, by title and section; its file and lines in an admin-only detail. */
 export function SourceRef({ source }: { source: SourceView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
-    <Text size="xs" c="dimmed" component="span">
-      {t('playbook.source')}: <Text span ff="monospace" size="xs">{formatSource(source)}</Text>
+    <Text size="xs" c="dimmed" component="span" data-testid="source-ref">
+      {t('playbook.source')}: <Text span size="xs" data-testid="source-citation">{formatCitation(t, source, i18n.language)}</Text>
       {source.derived && (
         <Badge ml={6} size="xs" color="gray" variant="outline" radius="sm" tt="none" title={t('playbook.derivedHint')}>
           {t('playbook.derived')}
         </Badge>
-      )}
+      )}{' '}
+      <AdminDetail testId="source-admin-detail">{t('playbook.sourceFile', { file: source.file, lines: source.lines })}</AdminDetail>
     </Text>
   );
 }

@@ -48,4 +48,12 @@ describe('i18n resources', () => {
       expect(empty).toEqual([]);
     }
   });
+  it('calls the reference nothing but 受付番号: the only other 番号 are a device\'s 管理番号 and a phone number', () => {
+    const flat = Object.fromEntries(
+      flatKeys(ja as Tree).map((k) => [k, k.split('.').reduce<Tree | string>((t, part) => (t as Tree)[part], ja as Tree) as string]),
+    );
+    const others = Object.entries(flat).filter(([, v]) => v.replaceAll('受付番号', '').includes('番号'));
+    for (const [k, v] of others) expect(`${k}: ${v}`).toMatch(/(deviceId|deviceIdLabel|deviceIdHelp|phone|contactHelp|keepReference)[^:]*: .*(端末・媒体の管理番号|管理番号など|電話番号|この番号)/u);
+    expect(Object.values(flat).filter((v) => /参照番号|整理番号|報告番号|インシデント番号/u.test(v))).toEqual([]);
+  });
 });

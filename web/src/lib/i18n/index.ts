@@ -25,6 +25,25 @@ export function setLanguage(lang: Language) {
   void i18n.changeLanguage(lang);
 }
 
+/** Whether someone picked a language in this browser (the switch remembers every pick). */
+export function pickedInThisBrowser(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+export const isLanguage = (v: unknown): v is Language => (LANGUAGES as readonly unknown[]).includes(v);
+
+/**
+ * When a session appears in a browser where nobody picked a language yet, the screen adopts the account's
+ * language (and remembers it); a pick made in this browser is never overridden by the account.
+ */
+export function adoptAccountLanguage(accountLanguage: unknown) {
+  if (isLanguage(accountLanguage) && !pickedInThisBrowser() && i18n.language !== accountLanguage) setLanguage(accountLanguage);
+}
+
 i18n.on('languageChanged', (lng) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });

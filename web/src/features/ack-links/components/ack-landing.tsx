@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
+import { personName } from '@/lib/person';
 import { useAcknowledgeByLink } from '../api/acknowledge-by-link';
 import { useAckLink } from '../api/get-ack-link';
 
@@ -95,7 +96,7 @@ export function AckLanding() {
     body = (
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('ack.recipient', { name: v.recipientName })}
+          {t('ack.recipient', { name: personName(t, v.recipientName) })}
         </Text>
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">

@@ -8,6 +8,7 @@ import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
 import { pickText } from '@/lib/localized';
+import { formatCitation } from '@/lib/step-meta';
 import type { DecisionDetail, IncidentSnapshot } from '@/types';
 import { useDecision } from '../api/get-decision';
 import { DecisionCountdown, DecisionStatusBadge } from './decision-badges';
@@ -279,8 +280,10 @@ export function DecisionView({ id, isExecutive, isRequesterSide, timeline }: Pro
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {guidance}
               </Text>
-              <Text size="xs" c="dimmed" mt={4}>
-                {t('decisions.source', { source: d.guidance.source })}
+              <Text size="xs" c="dimmed" mt={4} data-testid="decision-guidance-source">
+                {t('decisions.source', {
+                  source: d.guidance.citations.map((c) => formatCitation(t, c, i18n.language)).join(t('decisions.listSeparator')),
+                })}
               </Text>
             </Alert>
           )}

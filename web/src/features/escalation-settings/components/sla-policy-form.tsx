@@ -26,12 +26,36 @@ const span = z
     seconds: z.number().nullable(),
   })
   .refine((s) => s.nextBusinessDay || s.minutes !== '' || s.seconds != null, { message: 'sla.minutesRequired', path: ['minutes'] });
+/** Briefings for the executives: an interval in minutes, or off (high and critical only; the others stay off). */
+const briefing = z
+  .object({
+    minutes: z.union([z.number().int('sla.minutesRange').min(1, 'sla.minutesRange').max(43_200, 'sla.minutesRange'), z.literal('')]),
+    off: z.boolean(),
+    seconds: z.number().nullable(),
+  })
+  .refine((b) => b.off || b.minutes !== '' || b.seconds != null, { message: 'sla.briefingRequired', path: ['minutes'] });
+const BRIEFED = ['high', 'critical'];
 const schema = z.object({
-  rows: z.array(z.object({ severity: z.string(), acknowledge: span, triage: span, reminder: span })),
+  rows: z.array(z.object({ severity: z.string(), acknowledge: span, triage: span, reminder: span, briefing })),
 });
 type Values = z.infer<typeof schema>;
 
-const toSpan = (s: SlaSpan) => ({ minutes: s.minutes ?? '', nextBusinessDay: s.nextBusinessDay, seconds: s.seconds ?? null });
+const toSpan = (s: SlaSpan) => ({ minutes: s.minutes ?? ('' as const), nextBusinessDay: s.nextBusinessDay, seconds: s.seconds ?? null });
+
+const isOff = (s?: SlaSpan | null) => !s || (s.minutes == null && s.seconds == null && !s.nextBusinessDay);
+
+const toBriefing = (s?: SlaSpan | null) => ({
+  minutes: isOff(s) ? ('' as const) : (s?.minutes ?? ('' as const)),
+  off: isOff(s),
+  seconds: s?.seconds ?? null,
+});
+
+function fromBriefing(v: Values['rows'][number]['briefing'], original?: SlaSpan | null): SlaSpan {
+  if (v.off) return { nextBusinessDay: false, minutes: null };
+  const minutes = v.minutes === '' ? null : v.minutes;
+  const seconds = v.seconds != null && (original?.minutes ?? null) === minutes ? v.seconds : undefined;
+  return { nextBusinessDay: false, minutes, ...(seconds != null ? { seconds } : {}) };
+}
 
 function fromSpan(v: Values['rows'][number][Column], original?: SlaSpan): SlaSpan {
   if (v.nextBusinessDay) return { nextBusinessDay: true, minutes: null };
@@ -47,7 +71,13 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
   const save = useSaveSlaPolicy();
   const { control, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { rows: data.policy.rows.map((r) => ({ severity: r.severity, ...Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) })) },
+    defaultValues: {
+      rows: data.policy.rows.map((r) => ({
+        severity: r.severity,
+        ...(Object.fromEntries(COLUMNS.map((c) => [c, toSpan(r[c])])) as Record<Column, ReturnType<typeof toSpan>>),
+        briefing: toBriefing(r.briefing),
+      })),
+    },
   });
   const rows = useWatch({ control, name: 'rows' });
   const phone = useMediaQuery('(max-width: 48em)');
@@ -60,6 +90,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
         acknowledge: fromSpan(r.acknowledge, orig?.acknowledge),
         triage: fromSpan(r.triage, orig?.triage),
         reminder: fromSpan(r.reminder, orig?.reminder),
+        briefing: BRIEFED.includes(r.severity) ? fromBriefing(r.briefing, orig?.briefing) : { nextBusinessDay: false, minutes: null },
       };
     });
     save.mutate(
@@ -75,18 +106,22 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
 
   const sevLabel = (s: string) => (s === 'unrated' ? t('severity.unrated') : t(`severity.${s}`));
 
-  /** The minutes and the next-business-day box of one severity and one deadline. */
-  const cell = (i: number, severity: string, c: Column, labelled = false) => {
-    const nbd = rows?.[i]?.[c]?.nextBusinessDay ?? false;
-    const secondsOnly = !nbd && rows?.[i]?.[c]?.minutes === '' && rows?.[i]?.[c]?.seconds != null;
-    const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
+  /**
+   * One span of one severity: minutes and a box beside them: "next business day" for a deadline, "no scheduled
+   * briefing" for the briefing interval (either box empties the minutes).
+   */
+  const spanCell = (i: number, key: Column | 'briefing', texts: { title: string; minutes: string; box: string; boxAria: string }, labelled: boolean) => {
+    const value = rows?.[i]?.[key];
+    const boxed = key === 'briefing' ? (rows?.[i]?.briefing?.off ?? false) : (rows?.[i]?.[key]?.nextBusinessDay ?? false);
+    const secondsOnly = !boxed && value?.minutes === '' && value?.seconds != null;
+    const boxName = (key === 'briefing' ? `rows.${i}.briefing.off` : `rows.${i}.${key}.nextBusinessDay`) as `rows.${number}.briefing.off`;
     const minutes = (
       <Controller
         control={control}
-        name={`rows.${i}.${c}.minutes`}
+        name={`rows.${i}.${key}.minutes`}
         render={({ field }) => (
           <NumberInput
-            aria-label={t('sla.minutesLabel', labelArgs)}
+            aria-label={texts.minutes}
             value={field.value}
             onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
             onBlur={field.onBlur}
@@ -95,49 +130,87 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
             clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
-            disabled={nbd}
-            placeholder={secondsOnly ? t('sla.seconds', { n: rows?.[i]?.[c]?.seconds ?? 0 }) : undefined}
+            disabled={boxed}
+            placeholder={secondsOnly ? t('sla.seconds', { n: value?.seconds ?? 0 }) : undefined}
             rightSection={<Text size="xs" c="dimmed">{t('sla.minutes')}</Text>}
             rightSectionWidth={36}
             w={labelled ? 100 : 120}
             size="xs"
-            error={errorText(formState.errors.rows?.[i]?.[c]?.minutes?.message)}
+            error={errorText(formState.errors.rows?.[i]?.[key]?.minutes?.message)}
           />
         )}
       />
     );
-    const nextBusinessDay = (
+    const box = (
       <Controller
         control={control}
-        name={`rows.${i}.${c}.nextBusinessDay`}
+        name={boxName}
         render={({ field }) => (
           <Checkbox
             size="xs"
             mt={labelled ? 6 : undefined}
-            label={t('sla.nextBusinessDay')}
-            aria-label={t('sla.nextBusinessDayLabel', labelArgs)}
+            label={texts.box}
+            aria-label={texts.boxAria}
             checked={field.value}
             onChange={(e) => field.onChange(e.currentTarget.checked)}
           />
         )}
       />
     );
-    // phone card: the deadline's name above, minutes and next business day side by side
+    // phone card: the span's name above, minutes and the box side by side
     return labelled ? (
       <Stack gap={2}>
         <Text size="sm" fw={500}>
-          {t(`sla.${c}`)}
+          {texts.title}
         </Text>
         <Group gap={8} wrap="nowrap" align="flex-start">
           {minutes}
-          {nextBusinessDay}
+          {box}
         </Group>
       </Stack>
     ) : (
       <Stack gap={4}>
         {minutes}
-        {nextBusinessDay}
+        {box}
       </Stack>
+    );
+  };
+
+  /** The minutes and the next-business-day box of one severity and one deadline. */
+  const cell = (i: number, severity: string, c: Column, labelled = false) => {
+    const labelArgs = { severity: sevLabel(severity), column: t(`sla.${c}`) };
+    return spanCell(
+      i,
+      c,
+      {
+        title: t(`sla.${c}`),
+        minutes: t('sla.minutesLabel', labelArgs),
+        box: t('sla.nextBusinessDay'),
+        boxAria: t('sla.nextBusinessDayLabel', labelArgs),
+      },
+      labelled,
+    );
+  };
+
+  /** The briefing interval of a high or critical row (minutes, or off); other severities are not briefed. */
+  const briefingCell = (i: number, severity: string, labelled = false) => {
+    if (!BRIEFED.includes(severity))
+      return (
+        <Text size="xs" c="dimmed">
+          {t('sla.briefingNotApplicable')}
+        </Text>
+      );
+    const labelArgs = { severity: sevLabel(severity) };
+    return spanCell(
+      i,
+      'briefing',
+      {
+        title: t('sla.briefing'),
+        minutes: t('sla.briefingMinutesLabel', labelArgs),
+        box: t('sla.briefingOff'),
+        boxAria: t('sla.briefingOffLabel', labelArgs),
+      },
+      labelled,
     );
   };
 
@@ -146,6 +219,9 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
       <Stack gap="md">
         <Alert color="blue" icon={<IconInfoCircle size={18} />}>
           <Text size="sm">{t('sla.note')}</Text>
+          <Text size="sm" mt={4}>
+            {t('sla.briefingNote')}
+          </Text>
           {data.isDefault && (
             <Text size="xs" c="dimmed">
               {t('sla.defaultNote')}
@@ -164,12 +240,13 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
                   {COLUMNS.map((c) => (
                     <div key={c}>{cell(i, r.severity, c, true)}</div>
                   ))}
+                  {BRIEFED.includes(r.severity) && <div>{briefingCell(i, r.severity, true)}</div>}
                 </Stack>
               </Paper>
             ))}
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={620}>
+          <Table.ScrollContainer minWidth={760}>
             <Table withTableBorder verticalSpacing="sm" aria-label={t('sla.title')}>
               <Table.Thead>
                 <Table.Tr>
@@ -177,6 +254,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
                   {COLUMNS.map((c) => (
                     <Table.Th key={c}>{t(`sla.${c}`)}</Table.Th>
                   ))}
+                  <Table.Th>{t('sla.briefing')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -188,6 +266,7 @@ function SlaTable({ data }: { data: SlaPolicyView }) {
                     {COLUMNS.map((c) => (
                       <Table.Td key={c}>{cell(i, r.severity, c)}</Table.Td>
                     ))}
+                    <Table.Td>{briefingCell(i, r.severity)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

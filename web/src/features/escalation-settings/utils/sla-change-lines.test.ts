@@ -27,6 +27,21 @@ describe('slaChangeLines', () => {
     expect(slaChangeLines(en, after, before)).toEqual(['Unrated · Acknowledge: 5 s → 30 min', 'High · Triage: 240 min → 120 min']);
   });
 
+  it('reads a policy saved before briefing intervals as the defaults, and names a changed or stopped interval', () => {
+    const before = policy(m(30), m(240)); // no briefing field: critical every 120 min, high every 240 min
+    const after = {
+      ...before,
+      rows: before.rows.map((r) =>
+        r.severity === 'critical' ? { ...r, briefing: m(60) } : r.severity === 'high' ? { ...r, briefing: { minutes: null, nextBusinessDay: false } } : r,
+      ),
+    };
+    expect(slaChangeLines(ja, after, before)).toEqual(['緊急・経営層への状況報告：120分 → 60分', '高・経営層への状況報告：240分 → 定期報告なし']);
+    expect(slaChangeLines(en, after, after)).toEqual([]);
+    expect(slaChangeLines(en, policy(m(30), m(240)), undefined)[1]).toBe(
+      'Critical: Acknowledge 15 min / Triage 60 min / Reminder 60 min / Executive briefing 120 min',
+    );
+  });
+
   it('shows the whole policy when there is nothing earlier to compare with', () => {
     const lines = slaChangeLines(ja, policy(m(30), m(240)), undefined);
     expect(lines).toHaveLength(5);

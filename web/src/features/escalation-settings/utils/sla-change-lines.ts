@@ -13,6 +13,17 @@ function spanText(t: TFunction, span: unknown): string {
   return '—';
 }
 
+/** Briefing intervals are for high and critical; a policy saved before they existed had these (minutes). */
+const BRIEFING_DEFAULT: Record<string, number> = { critical: 120, high: 240 };
+
+/** A row's briefing interval as text: minutes, seconds, or 「定期報告なし」 / "No scheduled briefing". */
+function briefingText(t: TFunction, row: Record<string, unknown> | undefined, severity: string): string {
+  if (row?.briefing === undefined || row.briefing === null)
+    return severity in BRIEFING_DEFAULT ? t('history.spanMinutes', { n: BRIEFING_DEFAULT[severity] }) : t('sla.briefingOff');
+  const b = rec(row.briefing);
+  return typeof b.seconds === 'number' || typeof b.minutes === 'number' ? spanText(t, b) : t('sla.briefingOff');
+}
+
 const rowsBySeverity = (data: unknown) => new Map(arr(rec(data).rows).map((r) => [str(rec(r).severity), rec(r)]));
 
 /**
@@ -27,7 +38,10 @@ export function slaChangeLines(t: TFunction, data: unknown, previous: unknown): 
     return order.map((s) =>
       t('history.slaRow', {
         severity: sev(s),
-        spans: COLUMNS.map((c) => `${t(`sla.${c}`)} ${spanText(t, now.get(s)?.[c])}`).join(t('history.separator')),
+        spans: [
+          ...COLUMNS.map((c) => `${t(`sla.${c}`)} ${spanText(t, now.get(s)?.[c])}`),
+          ...(s in BRIEFING_DEFAULT ? [`${t('sla.briefing')} ${briefingText(t, now.get(s), s)}`] : []),
+        ].join(t('history.separator')),
       }),
     );
   }
@@ -38,6 +52,11 @@ export function slaChangeLines(t: TFunction, data: unknown, previous: unknown): 
       const from = spanText(t, before.get(s)?.[c]);
       const to = spanText(t, now.get(s)?.[c]);
       if (from !== to) lines.push(t('history.slaChanged', { severity: sev(s), column: t(`sla.${c}`), from, to }));
+    }
+    if (s in BRIEFING_DEFAULT) {
+      const from = briefingText(t, before.get(s), s);
+      const to = briefingText(t, now.get(s), s);
+      if (from !== to) lines.push(t('history.slaChanged', { severity: sev(s), column: t('sla.briefing'), from, to }));
     }
   }
   const tz = (d: unknown) => `${str(rec(d).timeZone)} ${num(rec(d).businessDayStartHour) ?? ''}`;

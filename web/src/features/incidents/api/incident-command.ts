@@ -21,6 +21,8 @@ export function refreshAfterCommand(qc: QueryClient, id: string) {
   void qc.invalidateQueries({ queryKey: incidentKeys.timeline(id) });
   // deadlines close or open and messages are queued by the same transaction
   void qc.invalidateQueries({ queryKey: incidentKeys.escalation(id) });
+  // a briefing posted, or a severity change that starts or stops the briefing clock
+  void qc.invalidateQueries({ queryKey: incidentKeys.briefings(id) });
   void qc.invalidateQueries({ queryKey: incidentKeys.lists() });
 }
 

@@ -25,6 +25,8 @@ export const incidentKeys = {
   timeline: (id: string) => [...incidentKeys.all, 'timeline', id] as const,
   /** deadlines and deliveries of one incident */
   escalation: (id: string) => [...incidentKeys.detail(id), 'escalation'] as const,
+  /** executive briefings of one incident and when the next is due */
+  briefings: (id: string) => [...incidentKeys.detail(id), 'briefings'] as const,
   assignable: () => ['users', 'assignable'] as const,
   departments: () => ['departments'] as const,
 };

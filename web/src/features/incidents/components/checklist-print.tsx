@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { PrintSheet, PrintStep } from '@/components/ui/print-sheet';
 import { formatDateTime } from '@/lib/format';
+import { useIsAdmin } from '@/lib/auth';
 import { shortHash, useLocalized } from '@/lib/localized';
-import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
-import { OPEN_STAGES } from '@/types';
+import { formatCitation, formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
+import { OPEN_STAGES, type SourceView } from '@/types';
+import { evidenceLine } from '../utils/field-evidence';
 import { useIncident } from '../api/get-incident';
 import { RECORD_STAGES, stageRecord } from '../utils/stage-records';
 
@@ -13,6 +15,7 @@ export function ChecklistPrint({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const l = useLocalized();
   const query = useIncident(id);
+  const admin = useIsAdmin();
   const back = `/incidents/${encodeURIComponent(id)}`;
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -20,6 +23,8 @@ export function ChecklistPrint({ id }: { id: string }) {
   const { checklist } = incident;
   const steps = checklist.steps.filter((s) => !s.fromEarlierPlaybook);
   const lang = i18n.language;
+  const cite = (s: SourceView) => formatCitation(t, s, lang) + (admin ? ` [${formatSource(s)}]` : '');
+  const owners: Record<string, string> = incident.ownerId && incident.ownerName ? { [incident.ownerId]: incident.ownerName } : {};
   const progress = (stage: string) => checklist.progress.find((p) => p.stage === stage);
   // every stage form that has a record, the current stage's too: paper is the record when systems are down
   const records = RECORD_STAGES.map((stage) => stageRecord(incident, stage, t, lang)).filter((r) => r.byLine !== null);
@@ -62,7 +67,7 @@ export function ChecklistPrint({ id }: { id: string }) {
               <th>{t('print.playbook')}</th>
               <td>
                 {checklist.playbook
-                  ? t('print.playbookLine', {
+                  ? t(admin ? 'print.playbookLine' : 'print.playbookLinePlain', {
                       title: l(checklist.playbook.title),
                       version: checklist.playbook.version,
                       hash: shortHash(checklist.playbook.contentHash),
@@ -114,7 +119,7 @@ export function ChecklistPrint({ id }: { id: string }) {
                         <div className="print-evidence">{t('playbook.evidenceFieldUsed', { field: t(`evidenceField.${s.evidenceField}`) })}</div>
                       )}
                       <div className="print-source">
-                        {t('playbook.source')}: {formatSource(s.source)}
+                        {t('playbook.source')}: {cite(s.source)}
                         {s.source.derived && t('print.derived')}
                       </div>
                     </>
@@ -125,7 +130,7 @@ export function ChecklistPrint({ id }: { id: string }) {
                       : {
                           who: s.byName ?? '',
                           when: formatDateTime(s.at, lang),
-                          note: (s.status === 'completed' ? s.evidence : s.reason) ?? '',
+                          note: (s.status === 'completed' ? evidenceLine(t, lang, s.fieldEvidence ?? null, s.evidence, owners) : s.reason) ?? '',
                         }
                   }
                 />

@@ -16,6 +16,8 @@ import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { useCompleteStep } from '../api/complete-step';
 import { useReopenStep } from '../api/reopen-step';
 import { useSkipStep } from '../api/skip-step';
+import { personName } from '@/lib/person';
+import { evidenceLine } from '../utils/field-evidence';
 import { evidenceFieldValue, isWaivable, stepActions } from '../utils/step-permissions';
 import { useSavedNotice } from './use-saved-notice';
 
@@ -218,10 +220,13 @@ function StatusIcon({ step }: { step: ChecklistStep }) {
 }
 
 /** Who did what, when, with which evidence or reason; a waiver stands out. */
-function StepRecord({ step }: { step: ChecklistStep }) {
+function StepRecord({ step, incident }: { step: ChecklistStep; incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
   if (step.status === 'open') return null;
-  const name = step.byName ?? t('timeline.system');
+  // Field evidence is stored raw (which field, its value): written here in the viewer's language and time zone.
+  const owners: Record<string, string> = incident.ownerId && incident.ownerName ? { [incident.ownerId]: incident.ownerName } : {};
+  const evidence = evidenceLine(t, i18n.language, step.fieldEvidence ?? null, step.evidence, owners);
+  const name = step.byName ? personName(t, step.byName) : t('timeline.system');
   const time = formatDateTime(step.at, i18n.language);
   if (step.status === 'completed') {
     return (
@@ -229,12 +234,12 @@ function StepRecord({ step }: { step: ChecklistStep }) {
         <Text size="sm" c="teal.9" fw={600}>
           {t('checklist.completedBy', { name, time })}
         </Text>
-        {step.evidence && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {evidence && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="step-evidence">
             <Text span c="dimmed" size="sm">
               {t('checklist.evidence')}
             </Text>
-            {step.evidence}
+            {evidence}
           </Text>
         )}
       </Stack>
@@ -332,7 +337,7 @@ export function ChecklistStepItem({ step, incident, roles, highlighted = false, 
               {t('playbook.evidenceFieldUsed', { field: t(`evidenceField.${step.evidenceField}`) })}
             </Text>
           )}
-          <StepRecord step={step} />
+          <StepRecord step={step} incident={incident} />
           <div>
             <Anchor component="button" type="button" size="xs" onClick={guidance.toggle} aria-expanded={guidanceOpen}>
               {guidanceOpen ? t('checklist.hideGuidance') : t('checklist.showGuidance')}

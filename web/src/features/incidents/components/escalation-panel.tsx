@@ -157,7 +157,7 @@ export function EscalationPanel({ incidentId }: { incidentId: string }) {
                   <div key={`${d.kind}-${d.dueAt}-${i}`} data-testid="deadline" data-kind={d.kind} data-status={d.status}>
                     <Group gap={6} justify="space-between" wrap="nowrap">
                       <Text size="sm">
-                        {t(`escalation.kind.${d.kind}`)}
+                        {t(`escalation.kind.${d.kind === 'briefing' && d.level === 1 ? 'briefingLate' : d.kind}`)}
                         {d.stage && d.kind === 'reminder' ? t('escalation.stageSuffix', { stage: t(`stage.${d.stage}`) }) : ''}
                         {d.kind === 'acknowledge' ? t('escalation.contactSuffix', { n: d.level + 1 }) : ''}
                       </Text>

@@ -1,184 +1,15 @@
-import { Badge, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
-import { IconBell } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
+import { Badge, Group, Switch, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { IconRobot } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
+import { useIsAdmin } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
-import { pickText, shortHash } from '@/lib/localized';
-import type { IncidentChecklist, TimelineEntry } from '@/types';
+import type { IncidentChecklist } from '@/types';
 import { useTimeline } from '../api/get-timeline';
-import {
-  describeEscalationEvent,
-  type EscalationContext,
-  escalationContext,
-  isEscalationEntry,
-  isSettledQueuedEntry,
-} from '../utils/escalation-events';
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
-
-/** Names for playbook steps and playbooks in events, from the incident's checklist. */
-export interface PlaybookNames {
-  step: (playbookId: string, stepId: string) => string | undefined;
-  playbook: (id: string) => string | undefined;
-}
-
-function playbookNames(checklist: IncidentChecklist | undefined, lang: string): PlaybookNames {
-  const steps = checklist?.steps ?? [];
-  const refs = checklist ? [...(checklist.playbook ? [checklist.playbook] : []), ...checklist.earlierPlaybooks] : [];
-  return {
-    step: (playbookId, stepId) => {
-      const s = steps.find((x) => x.stepId === stepId && (!playbookId || x.playbookId === playbookId)) ?? steps.find((x) => x.stepId === stepId);
-      return s ? pickText(s.title, lang) : undefined;
-    },
-    playbook: (id) => {
-      const p = refs.find((r) => r.id === id);
-      return p ? pickText(p.title, lang) : undefined;
-    },
-  };
-}
-
-/** decision id -> option id -> label, from the requests on the timeline (later events name only the option id). */
-type DecisionOptionLabels = Record<string, Record<string, string>>;
-
-function decisionOptions(items: readonly TimelineEntry[]): DecisionOptionLabels {
-  const out: DecisionOptionLabels = {};
-  for (const e of items) {
-    if (e.type !== 'decision_requested') continue;
-    const d = rec(e.data);
-    const opts = Array.isArray(d.options) ? d.options.map(rec) : [];
-    out[str(d.decisionId)] = Object.fromEntries(opts.map((o) => [str(o.id), str(o.label)]));
-  }
-  return out;
-}
-
-/** A decision request's events (its own stream and its notice stream) on the incident's timeline. */
-function describeDecisionEvent(t: TFunction, e: TimelineEntry, actor: string, options: DecisionOptionLabels): { text: string; detail?: string } | null {
-  const d = rec(e.data);
-  const option = (id: unknown) => options[str(d.decisionId)]?.[str(id)] || str(id);
-  const kind = str(d.kind) ? t(`decisions.kind.${str(d.kind)}`) : '';
-  switch (e.type) {
-    case 'decision_requested':
-      return { text: t('timeline.decision_requested', { actor, kind }), detail: str(d.question) || undefined };
-    case 'decision_info_asked':
-      return { text: t('timeline.decision_info_asked', { actor }), detail: str(d.question) || undefined };
-    case 'decision_info_answered':
-      return { text: t('timeline.decision_info_answered', { actor }), detail: str(d.answer) || undefined };
-    case 'approver_decided':
-      return { text: t('timeline.approver_decided', { actor, option: option(d.optionId) }), detail: str(d.rationale) || undefined };
-    case 'decision_reached':
-      return { text: t('timeline.decision_reached', { option: option(d.optionId) }), detail: str(d.conditions) || undefined };
-    case 'decision_withdrawn':
-      return { text: t('timeline.decision_withdrawn', { actor }), detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined };
-    case 'decision_escalated':
-      return { text: t('timeline.decision_escalated', { reach: str(d.reach) ? t(`decisions.reach.${str(d.reach)}`) : '' }) };
-    case 'decision_reasked':
-      return { text: t('timeline.decision_reasked') };
-    case 'decision_lapsed':
-      return {
-        text: str(d.optionId)
-          ? t('timeline.decision_lapsed_default', { option: option(d.optionId) })
-          : t('timeline.decision_lapsed'),
-      };
-    case 'decision_superseded':
-      return { text: t('timeline.decision_superseded', { actor, option: option(d.optionId) }), detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined };
-    case 'decision_reminder_sent':
-      return { text: t('timeline.decision_reminder_sent', { percent: str(d.percent) }) };
-    default:
-      return null;
-  }
-}
-
-/** One event as a sentence in the current language. */
-function describeEvent(
-  t: TFunction,
-  e: TimelineEntry,
-  names: Record<string, string> = {},
-  pb?: PlaybookNames,
-  esc?: EscalationContext,
-  options: DecisionOptionLabels = {},
-): { text: string; detail?: string } {
-  const actor = e.actorName ?? t('timeline.system');
-  const d = (e.data ?? {}) as Record<string, unknown>;
-  const tr = (ns: string, v: unknown) => (str(v) ? t(`${ns}.${str(v)}`) : '');
-  const step = () => pb?.step(str(d.playbookId), str(d.stepId)) ?? str(d.stepId);
-  const playbookLine = () => {
-    const p = rec(d.playbook);
-    if (!str(p.id)) return undefined;
-    return t('timeline.playbook', {
-      title: pb?.playbook(str(p.id)) ?? str(p.id),
-      version: str(p.version),
-      hash: shortHash(str(p.contentHash)),
-    });
-  };
-  const lines = (...xs: (string | undefined)[]) => xs.filter(Boolean).join('\n') || undefined;
-  switch (e.type) {
-    case 'incident_reported':
-      return { text: t('timeline.incident_reported', { actor, category: tr('category', d.category) }), detail: playbookLine() };
-    case 'step_completed':
-      return {
-        text: t('timeline.step_completed', { actor, step: step() }),
-        detail: str(d.evidence) ? t('timeline.evidence', { evidence: str(d.evidence) }) : undefined,
-      };
-    case 'step_skipped':
-      return {
-        text: t(d.waiver === true ? 'timeline.step_waived' : 'timeline.step_skipped', { actor, step: step() }),
-        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
-      };
-    case 'step_reopened':
-      return {
-        text: t('timeline.step_reopened', { actor, step: step() }),
-        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
-      };
-    case 'incident_acknowledged': {
-      // through the one-click link in a message: the person it went to (who may have no account)
-      const link = rec(d.viaLink);
-      return str(link.recipientName)
-        ? { text: t('timeline.incident_acknowledged_link', { name: str(link.recipientName) }), detail: str(link.address) || undefined }
-        : { text: t('timeline.incident_acknowledged', { actor }) };
-    }
-    case 'incident_triaged':
-      return {
-        text: str(d.severity)
-          ? t('timeline.incident_triaged', { actor, severity: tr('severity', d.severity) })
-          : t('timeline.incident_triaged_plain', { actor }),
-      };
-    case 'severity_rerated': {
-      const to = d.to ?? d.severity;
-      return {
-        text: str(d.from)
-          ? t('timeline.severity_rerated', { actor, from: tr('severity', d.from), to: tr('severity', to) })
-          : t('timeline.severity_rerated_to', { actor, to: tr('severity', to) }),
-        detail: str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined,
-      };
-    }
-    case 'analysis_recorded':
-    case 'recovery_recorded':
-    case 'prevention_recorded':
-      return { text: t(`timeline.${e.type}`, { actor }) };
-    case 'stage_advanced':
-      return { text: t('timeline.stage_advanced', { actor, from: tr('stage', d.from), to: tr('stage', d.to) }) };
-    case 'note_added':
-      return { text: t('timeline.note_added', { actor }), detail: str(d.text) || undefined };
-    case 'incident_reclassified':
-      return {
-        text: t('timeline.incident_reclassified', { actor, from: tr('category', d.from), to: tr('category', d.to) }),
-        detail: lines(str(d.reason) ? t('timeline.reason', { reason: str(d.reason) }) : undefined, playbookLine()),
-      };
-    case 'incident_assigned': {
-      const owner = names[str(d.ownerId)] ?? str(d.ownerName);
-      return owner
-        ? { text: t('timeline.incident_assigned', { actor, owner }) }
-        : { text: t('timeline.incident_assigned_plain', { actor }) };
-    }
-    default:
-      return (
-        describeDecisionEvent(t, e, actor, options) ?? describeEscalationEvent(t, e, esc) ?? { text: t('timeline.other', { actor, type: e.type }) }
-      );
-  }
-}
+import { decisionOptions } from '../utils/decision-events';
+import { escalationContext, isSettledQueuedEntry } from '../utils/escalation-events';
+import { describeEvent, isSystemEntry, playbookNames, storedHideSystem, storeHideSystem } from '../utils/timeline-events';
 
 interface TimelineProps {
   incidentId: string;
@@ -189,19 +20,41 @@ interface TimelineProps {
 
 export function IncidentTimeline({ incidentId, checklist, limit }: TimelineProps) {
   const { t, i18n } = useTranslation();
+  const admin = useIsAdmin();
   const query = useTimeline(incidentId);
-  const pb = playbookNames(checklist, i18n.language);
-  const all = query.data?.items ?? [];
-  const esc = escalationContext(all, i18n.language);
-  const options = decisionOptions(all);
+  const [hideSystem, setHideSystem] = useState(storedHideSystem);
+  const lang = i18n.language;
+  const playbooks = playbookNames(checklist, lang);
+  const escalation = escalationContext(query.data?.items ?? [], lang);
+  const decisions = decisionOptions(query.data?.items ?? []);
   // A decision's timers being set is machinery, not news: its reminders and what the deadline did are shown.
-  const shown = all.filter((e) => !isSettledQueuedEntry(e, esc) && e.type !== 'decision_deadline_set');
-  const items = limit ? shown.slice(-limit) : shown;
+  const all = (query.data?.items ?? []).filter((e) => !isSettledQueuedEntry(e, escalation) && e.type !== 'decision_deadline_set');
+  const systemCount = all.filter(isSystemEntry).length;
+  const visible = hideSystem ? all.filter((e) => !isSystemEntry(e)) : all;
+  const items = limit ? visible.slice(-limit) : visible;
   return (
     <section aria-labelledby="timeline-title">
-      <Title order={2} size="h4" id="timeline-title" mb="sm">
-        {t('timeline.title')}
-      </Title>
+      <Group justify="space-between" align="center" mb="sm" gap="xs">
+        <Title order={2} size="h4" id="timeline-title">
+          {t('timeline.title')}
+        </Title>
+        <Switch
+          size="sm"
+          label={t('timeline.hideSystem')}
+          checked={hideSystem}
+          onChange={(ev) => {
+            const hide = ev.currentTarget.checked;
+            setHideSystem(hide);
+            storeHideSystem(hide);
+          }}
+          data-testid="timeline-hide-system"
+        />
+      </Group>
+      {hideSystem && systemCount > 0 && (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="timeline-hidden-count" role="status">
+          {t('timeline.hiddenCount', { count: systemCount })}
+        </Text>
+      )}
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
@@ -209,27 +62,37 @@ export function IncidentTimeline({ incidentId, checklist, limit }: TimelineProps
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={items.length - 1}>
           {items.map((e) => {
-            const { text, detail } = describeEvent(t, e, query.data.names, pb, esc, options);
-            const system = isEscalationEntry(e);
+            const { text, detail } = describeEvent(t, e, {
+              lang,
+              names: query.data.names,
+              playbooks,
+              escalation,
+              decisions,
+              admin,
+            });
+            const system = isSystemEntry(e);
+            const alarm = e.type === 'notification_failed' || e.type === 'sla_breached';
             return (
               <Timeline.Item
                 key={e.seq}
                 data-event-type={e.type}
                 data-stream={e.stream}
+                data-system={system || undefined}
                 bullet={
                   system ? (
-                    <ThemeIcon size={18} radius="xl" color={e.type === 'notification_failed' || e.type === 'sla_breached' ? 'red' : 'gray'}>
-                      <IconBell size={11} aria-hidden />
+                    <ThemeIcon size={18} radius="xl" variant="light" color={alarm ? 'red' : 'gray'}>
+                      <IconRobot size={12} aria-hidden />
                     </ThemeIcon>
                   ) : undefined
                 }
               >
+                {/* No italic (it does not exist for Japanese type): the system's entries are dimmed, with an icon and a badge. */}
                 {system && (
-                  <Badge size="xs" variant="light" color="gray" style={{ textTransform: 'none' }}>
-                    {t('timelineEsc.system')}
+                  <Badge size="xs" variant="light" color={alarm ? 'red' : 'gray'} tt="none" leftSection={<IconRobot size={10} aria-hidden />}>
+                    {t('timeline.systemBadge')}
                   </Badge>
                 )}
-                <Text size="sm" c={system ? 'gray.7' : undefined} fs={system ? 'italic' : undefined}>
+                <Text size="sm" c={system ? (alarm ? 'red.8' : 'dimmed') : undefined}>
                   {text}
                 </Text>
                 {detail && (
@@ -238,7 +101,7 @@ export function IncidentTimeline({ incidentId, checklist, limit }: TimelineProps
                   </Text>
                 )}
                 <Text size="xs" c="dimmed" component="time" dateTime={e.at}>
-                  {formatDateTime(e.at, i18n.language)}
+                  {formatDateTime(e.at, lang)}
                 </Text>
               </Timeline.Item>
             );

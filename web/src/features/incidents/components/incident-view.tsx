@@ -9,6 +9,7 @@ import type { StepActionSlot } from './checklist-step';
 import { useIncident } from '../api/get-incident';
 import { passedStages } from '../utils/stage-records';
 import { AnalysisForm } from './analysis-form';
+import { BriefingsPanel } from './briefings-panel';
 import { ExitChecklist } from './exit-checklist';
 import { CurrentDeadline, EscalationPanel } from './escalation-panel';
 import { IncidentTimeline } from './incident-timeline';
@@ -163,6 +164,7 @@ function ResponderView({
               </Stack>
             </Paper>
           )}
+          <BriefingsPanel incident={incident} canCommand={canCommand} />
           {passedStages(incident).length > 0 && (
             <Paper withBorder p="md" radius="md">
               <StageRecords incident={incident} />

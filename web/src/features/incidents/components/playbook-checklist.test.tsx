@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fetchJsonBody, fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
+import { fetchJsonBody, fetchUrl, jsonResponse, renderWithProviders, signedIn } from '@/test/render';
 import type { ChecklistStep, IncidentDetail, Role } from '@/types';
 import { PlaybookChecklist } from './playbook-checklist';
 import { StageActions } from './stage-actions';
@@ -24,7 +24,14 @@ function step(p: Partial<ChecklistStep> & Pick<ChecklistStep, 'stepId' | 'stage'
     evidencePrompt: tx('記録する内容', 'What to record'),
     evidenceField: null,
     party: null,
-    source: { file: '003_8c09d1b49d27eae0.txt', lines: '684-705', derived: false },
+    source: {
+      file: '003_8c09d1b49d27eae0.txt',
+      lines: '684-705',
+      derived: false,
+      title: tx('テレワークセキュリティガイドライン 第4版', 'Telework Security Guidelines (4th edition)'),
+      publisher: tx('総務省', 'Ministry of Internal Affairs and Communications (MIC)'),
+      section: tx('3.(イ) トラブル事例と対策〈5〉アップデート', '3.(b) Trouble case 5: updates'),
+    },
     status: 'open',
     evidence: null,
     reason: null,
@@ -90,7 +97,8 @@ function incident(p: Partial<IncidentDetail> = {}): IncidentDetail {
   };
 }
 
-const render = (roles: Role[], inc = incident()) => renderWithProviders(<PlaybookChecklist incident={inc} roles={roles} />);
+const render = (roles: Role[], inc = incident()) =>
+  renderWithProviders(<PlaybookChecklist incident={inc} roles={roles} />, { me: signedIn(roles) });
 const stepCard = (id: string) => screen.getAllByTestId('checklist-step').find((el) => el.dataset.stepId === id)!;
 
 describe('PlaybookChecklist', () => {
@@ -98,7 +106,9 @@ describe('PlaybookChecklist', () => {
     render(['Responder']);
     expect(screen.getByTestId('checklist-playbook')).toHaveTextContent('ランサムウェア');
     expect(screen.getByTestId('checklist-playbook')).toHaveTextContent('第1版');
-    expect(screen.getByTestId('checklist-playbook')).toHaveTextContent('caefa230');
+    // the content hash is an admin's detail: a responder never sees it
+    expect(screen.getByTestId('checklist-playbook')).not.toHaveTextContent('caefa230');
+    expect(screen.queryByTestId('playbook-admin-detail')).not.toBeInTheDocument();
 
     const triage = screen.getByTestId('stage-triage');
     expect(within(triage).getByText('端末の隔離を確認する')).toBeInTheDocument();
@@ -213,5 +223,44 @@ describe('PlaybookChecklist', () => {
     expect(onShowSteps).toHaveBeenCalledWith(['confirm-isolation']);
     await userEvent.click(link);
     expect(onShowSteps).toHaveBeenCalledTimes(2);
+  });
+  it('cites a step by the document and section, with the file and lines only in an admin detail', () => {
+    render(['Responder']);
+    const card = stepCard('confirm-isolation');
+    expect(within(card).getByTestId('source-citation')).toHaveTextContent(
+      '総務省「テレワークセキュリティガイドライン 第4版」 3.(イ) トラブル事例と対策〈5〉アップデート',
+    );
+    expect(card).not.toHaveTextContent('003_8c09d1b49d27eae0.txt');
+    expect(within(card).queryByTestId('source-admin-detail')).not.toBeInTheDocument();
+  });
+
+  it('shows an admin the file, lines and content hash, folded away', async () => {
+    const user = userEvent.setup();
+    render(['Admin']);
+    const detail = within(stepCard('confirm-isolation')).getByTestId('source-admin-detail');
+    expect(detail.tagName).toBe('DETAILS');
+    await user.click(within(detail).getByText('管理者向けの詳細'));
+    expect(detail).toHaveTextContent('ファイル：003_8c09d1b49d27eae0.txt（684-705行目）');
+    expect(screen.getByTestId('playbook-admin-detail')).toHaveTextContent('ハッシュ caefa230');
+  });
+
+  it('writes field evidence in the viewer\'s language only', () => {
+    const done = step({
+      stepId: 'disconnect',
+      stage: 'detection',
+      role: 'reporter',
+      evidenceField: 'disconnectedFromNetwork',
+      evidencePrompt: null,
+      status: 'completed',
+      byName: '山田 花子',
+      at: '2026-11-20T01:00:00Z',
+      evidence: '',
+      fieldEvidence: { name: 'disconnectedFromNetwork', flag: true },
+    });
+    const inc = incident({ checklist: { ...incident().checklist, steps: [done, ...steps.slice(1)] } });
+    render(['Responder'], inc);
+    const evidence = within(stepCard('disconnect')).getByTestId('step-evidence');
+    expect(evidence).toHaveTextContent('記録：ネットワークから切断済み');
+    expect(evidence).not.toHaveTextContent('disconnected');
   });
 });

@@ -3,6 +3,7 @@ import { IconCheck, IconCircleDashed, IconExternalLink, IconPrinter } from '@tab
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AdminDetail } from '@/components/ui/admin-detail';
 import { shortHash, useLocalized } from '@/lib/localized';
 import { OPEN_STAGES, type ChecklistStep, type IncidentDetail, type Role, type Stage } from '@/types';
 import { ChecklistStepItem, type StepActionSlot } from './checklist-step';
@@ -110,8 +111,9 @@ export function PlaybookChecklist({ incident, roles, focus, stepAction }: Props)
               <Text size="sm" data-testid="checklist-playbook">
                 {l(playbook.title)}{' '}
                 <Text span size="xs" c="dimmed">
-                  {t('playbook.version', { version: playbook.version })} · {t('playbook.hash', { hash: shortHash(playbook.contentHash) })}
-                </Text>
+                  {t('playbook.version', { version: playbook.version })}
+                </Text>{' '}
+                <AdminDetail testId="playbook-admin-detail">{t('playbook.hash', { hash: shortHash(playbook.contentHash) })}</AdminDetail>
               </Text>
             )}
           </div>

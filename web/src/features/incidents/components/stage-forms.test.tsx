@@ -196,7 +196,7 @@ describe('records of passed stages', () => {
     expect(within(triage).getByText('緊急')).toBeInTheDocument();
     const recovery = screen.getByTestId('record-recovery');
     expect(within(recovery).getByText(/取引先B社 — .*（電話）/)).toBeInTheDocument();
-    expect(within(recovery).getByText(/はい（佐藤 健さんが .* に確認）/)).toBeInTheDocument();
+    expect(within(recovery).getByText(/^はい（佐藤 健さんが\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}に確認）$/)).toBeInTheDocument();
     const prevention = screen.getByTestId('record-prevention');
     expect(within(prevention).getByText('インターネット由来のマクロを許可していた')).toBeInTheDocument();
     expect(within(prevention).getByText('マクロを既定で無効にする — 実施する（期限 2026/12/31）')).toBeInTheDocument();

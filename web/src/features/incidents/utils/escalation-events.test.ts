@@ -38,18 +38,18 @@ describe('escalation timeline entries', () => {
   it('says a mail written to the pickup folder was written to a file, not sent', () => {
     const written = entry('notification_sent', { notificationId: 'n1', channel: 'email', address: 'n1@example.test', transport: 'pickup_folder' });
     expect(describeEscalationEvent(ja, written, ctx)!.text).toBe(
-      'IncidentDesk が 佐藤 健さん 宛てのメールをファイルに書き出しました（SMTPサーバー未設定のため未送信）',
+      '佐藤 健さん宛てのメールをファイルに書き出しました（SMTPサーバー未設定のため未送信・IncidentDesk）',
     );
     expect(describeEscalationEvent(en, written, { ...ctx, lang: 'en' })!.text).toBe(
       'IncidentDesk wrote the e-mail for 佐藤 健 to a file (no SMTP server configured: not sent)',
     );
     const smtp = entry('notification_sent', { notificationId: 'n1', channel: 'email', address: 'n1@example.test', transport: 'smtp' });
-    expect(describeEscalationEvent(ja, smtp, ctx)!.text).toBe('IncidentDesk が 佐藤 健さん へメールを送信しました');
+    expect(describeEscalationEvent(ja, smtp, ctx)!.text).toBe('佐藤 健さんにメールを送信しました（IncidentDesk）');
   });
 
   it('says who was told what: the outcome carries the subject of the queued message', () => {
     const sent = describeEscalationEvent(ja, items[1], ctx)!;
-    expect(sent.text).toBe('IncidentDesk が 佐藤 健さん へメールを送信しました');
+    expect(sent.text).toBe('佐藤 健さんにメールを送信しました（IncidentDesk）');
     expect(sent.detail).toBe('件名：【新規報告】INC-2026-0002 ランサムウェア\nn1@example.test');
     const failed = describeEscalationEvent(en, items[3], { ...ctx, lang: 'en' })!;
     expect(failed.detail).toContain('Escalation] INC-2026-0002 Ransomware is unacknowledged');
@@ -57,7 +57,24 @@ describe('escalation timeline entries', () => {
   });
 
   it('names IncidentDesk, not the person whose action set it off, as the sender', () => {
-    expect(describeEscalationEvent(ja, items[4], ctx)!.text).toBe('IncidentDesk が 高橋 誠さん 宛てのメールを用意しました');
+    expect(describeEscalationEvent(ja, items[4], ctx)!.text).toBe('高橋 誠さん宛てのメールを用意しました（IncidentDesk）');
+  });
+  it('puts さん after the name and the department after it in full-width brackets, with no stray spaces', () => {
+    const named = escalationContext([queued('n9', '山田 花子 (営業部)', '【新規報告】INC-2026-0009')], 'ja');
+    const sent = entry('notification_sent', { notificationId: 'n9', channel: 'email', address: 'n9@example.test', transport: 'smtp' });
+    expect(describeEscalationEvent(ja, sent, named)!.text).toBe('山田 花子さん（営業部）にメールを送信しました（IncidentDesk）');
+    expect(describeEscalationEvent(en, sent, { ...named, lang: 'en' })!.text).toBe('IncidentDesk sent an e-mail to 山田 花子 (営業部)');
+    const failed = entry('notification_failed', { notificationId: 'n9', channel: 'email', address: 'n9@example.test', error: '550', permanent: true });
+    expect(describeEscalationEvent(ja, failed, named)!.text).toBe('山田 花子さん（営業部）へのメールが届きませんでした。再送はしません（IncidentDesk）');
+    expect(describeEscalationEvent(en, failed, { ...named, lang: 'en' })!.text).toBe('IncidentDesk could not deliver an e-mail to 山田 花子 (営業部) and will not retry');
+  });
+
+  it('writes deadlines and escalations with the system named last, in brackets', () => {
+    const deadline = entry('deadline_set', { kind: 'Acknowledge', dueAt: '2026-04-01T10:30:00Z' });
+    expect(describeEscalationEvent(ja, deadline, ctx)!.text).toBe('受付確認の期限を2026/04/01 19:30に設定しました（IncidentDesk）');
+    const escalated = entry('incident_escalated', { level: 1, contact: { name: '鈴木 一郎', email: 's@example.test' } });
+    expect(describeEscalationEvent(ja, escalated, ctx)!.text).toBe('鈴木 一郎さんにエスカレーションしました（第1段階・IncidentDesk）');
+    expect(describeEscalationEvent(en, escalated, { ...ctx, lang: 'en' })!.text).toBe('IncidentDesk escalated to 鈴木 一郎 (level 1)');
   });
 });
 

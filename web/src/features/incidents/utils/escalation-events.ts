@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '@/lib/format';
 import type { TimelineEntry } from '@/types';
+import { personName, SYSTEM_NAME } from '@/lib/person';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
@@ -10,6 +11,8 @@ export const ESCALATION_EVENT_TYPES = [
   'incident_escalated',
   'sla_breached',
   'reminder_sent',
+  'briefing_reminder_sent',
+  'briefing_missed',
   'notification_queued',
   'notification_sent',
   'notification_failed',
@@ -53,7 +56,7 @@ export function escalationContext(items: TimelineEntry[], lang: string): Escalat
 export const isSettledQueuedEntry = (e: TimelineEntry, ctx: EscalationContext) =>
   e.type === 'notification_queued' && !!ctx.settled?.has(str(rec(e.data).notificationId));
 
-/** An escalation-stream entry as a sentence (「IncidentDesk が 佐藤さん へメールを送信しました」), or null if unknown. */
+/** An escalation-stream entry as a sentence (「山田 花子さん（営業部）にメールを送信しました（IncidentDesk）」), or null if unknown. */
 export function describeEscalationEvent(
   t: TFunction,
   e: TimelineEntry,
@@ -61,15 +64,17 @@ export function describeEscalationEvent(
 ): { text: string; detail?: string } | null {
   // Deadlines and messages are IncidentDesk's doing, whoever's action set them off (the reporter's report,
   // a responder's acknowledgement): naming that person as the sender would read as if they wrote the mail.
-  const actor = 'IncidentDesk';
+  const actor = SYSTEM_NAME;
   const d = rec(e.data);
   const subject = () => {
     const s = ctx.subjects?.[str(d.notificationId)] ?? str(d.subject);
     return s ? t('timelineEsc.subject', { subject: s }) : '';
   };
-  const kind = () => (str(d.kind) ? t(`escalation.kind.${str(d.kind).toLowerCase()}`) : '');
+  // A briefing deadline at level 1 is the grace after a due briefing: when the executives are told it is late.
+  const kind = () =>
+    str(d.kind) ? t(`escalation.kind.${str(d.kind).toLowerCase() === 'briefing' && d.level === 1 ? 'briefingLate' : str(d.kind).toLowerCase()}`) : '';
   const channel = () => t(`escalation.channel.${(str(d.channel) || 'email').toLowerCase()}`);
-  const person = (n: string) => t('timelineEsc.person', { name: n });
+  const person = (n: string) => personName(t, n);
   const name = () => {
     const n = ctx.recipients[str(d.notificationId)] ?? str(d.recipientName);
     return n ? person(n) : str(d.address);
@@ -88,6 +93,10 @@ export function describeEscalationEvent(
       return { text: t('timelineEsc.sla_breached', { kind: kind() }) };
     case 'reminder_sent':
       return { text: t('timelineEsc.reminder_sent', { actor, stage: str(d.stage) ? t(`stage.${str(d.stage)}`) : '' }) };
+    case 'briefing_reminder_sent':
+      return { text: t('timelineEsc.briefing_reminder_sent', { actor, at: formatDateTime(str(d.dueAt), ctx.lang) }) };
+    case 'briefing_missed':
+      return { text: t('timelineEsc.briefing_missed', { actor, at: formatDateTime(str(d.dueAt), ctx.lang) }) };
     case 'notification_queued':
       return {
         text: t('timelineEsc.notification_queued', { actor, name: name(), channel: channel() }),
@@ -105,7 +114,11 @@ export function describeEscalationEvent(
       };
     case 'notification_failed':
       return {
-        text: t('timelineEsc.notification_failed', { actor, name: name(), channel: channel() }) + (d.permanent === true ? t('timelineEsc.permanent') : ''),
+        text: t(d.permanent === true ? 'timelineEsc.notification_failed_permanent' : 'timelineEsc.notification_failed', {
+          actor,
+          name: name(),
+          channel: channel(),
+        }),
         detail: [subject(), str(d.address), str(d.error) ? t('timelineEsc.error', { error: str(d.error) }) : ''].filter(Boolean).join('\n') || undefined,
       };
     default:

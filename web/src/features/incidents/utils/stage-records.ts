@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { personName } from '@/lib/person';
 import { OPEN_STAGES, type IncidentDetail, type Stage } from '@/types';
 
 /** One line of a stage's record: a label and its text, or a list (containment actions, parties, measures). */
@@ -32,7 +33,7 @@ export function stageRecord(incident: IncidentDetail, stage: RecordStage, t: TFu
   const text = (v: string | null | undefined) => (v && v.trim() ? v : t('records.empty'));
   const yesNo = (v: boolean | null | undefined) => (v == null ? t('records.unset') : v ? t('common.yes') : t('common.no'));
   const list = (items: string[]) => (items.length > 0 ? items : t('records.none'));
-  const by = (name: string | null | undefined, at: string) => t('records.recordedBy', { name: name ?? t('records.someone'), time: formatDateTime(at, lang) });
+  const by = (name: string | null | undefined, at: string) => t('records.recordedBy', { name: name ? personName(t, name) : t('records.someone'), time: formatDateTime(at, lang) });
 
   switch (stage) {
     case 'triage': {
@@ -81,7 +82,7 @@ export function stageRecord(incident: IncidentDetail, stage: RecordStage, t: TFu
             label: t('recovery.normalOperationVerified'),
             value:
               r.normalOperationVerified && r.verifiedAt
-                ? t('records.verifiedLine', { name: r.verifiedByName ?? t('records.someone'), time: formatDateTime(r.verifiedAt, lang) })
+                ? t('records.verifiedLine', { name: r.verifiedByName ? personName(t, r.verifiedByName) : t('records.someone'), time: formatDateTime(r.verifiedAt, lang) })
                 : t('common.no'),
           },
           {

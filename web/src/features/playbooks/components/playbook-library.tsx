@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
+import { useIsAdmin } from '@/lib/auth';
 import { shortHash, useLocalized } from '@/lib/localized';
 import { usePlaybooks } from '../api/get-playbooks';
 
@@ -10,6 +11,7 @@ export function PlaybookLibrary() {
   const { t } = useTranslation();
   const l = useLocalized();
   const query = usePlaybooks();
+  const admin = useIsAdmin();
   return (
     <Stack gap="md">
       <div>
@@ -45,7 +47,8 @@ export function PlaybookLibrary() {
                     {t('playbook.categoryLabel', { code: p.category, name: t(`category.${p.category}`) })}
                   </Badge>
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {t('playbook.version', { version: p.version })} · {shortHash(p.contentHash)}
+                    {t('playbook.version', { version: p.version })}
+                    {admin && ` · ${shortHash(p.contentHash)}`}
                   </Text>
                 </Group>
                 <Text fw={700}>{l(p.title)}</Text>

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { PrintSheet, PrintStep } from '@/components/ui/print-sheet';
 import { formatDateTime } from '@/lib/format';
+import { useIsAdmin } from '@/lib/auth';
 import { shortHash, useLocalized } from '@/lib/localized';
-import { formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
-import { OPEN_STAGES } from '@/types';
+import { formatCitation, formatSource, gradeLabelKey, STRONG_GRADES } from '@/lib/step-meta';
+import { OPEN_STAGES, type SourceView } from '@/types';
 import { usePlaybook } from '../api/get-playbook';
 import { conditionText } from '../utils/condition-text';
 import { usePlaybookParams } from './use-playbook-params';
@@ -15,6 +16,8 @@ export function PlaybookPrint({ id }: { id: string }) {
   const l = useLocalized();
   const { version, basicOnly, search } = usePlaybookParams();
   const query = usePlaybook(id, { version, basicOnly });
+  const admin = useIsAdmin();
+  const cite = (s: SourceView) => formatCitation(t, s, i18n.language) + (admin ? ` [${formatSource(s)}]` : '');
   const back = `/playbooks/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -24,7 +27,7 @@ export function PlaybookPrint({ id }: { id: string }) {
       <header>
         <h1>{l(p.title)}</h1>
         <div className="print-tags">
-          {t('print.playbookMeta', {
+          {t(admin ? 'print.playbookMeta' : 'print.playbookMetaPlain', {
             category: t('playbook.categoryLabel', { code: p.category, name: t(`category.${p.category}`) }),
             version: p.version,
             hash: shortHash(p.contentHash),
@@ -42,7 +45,7 @@ export function PlaybookPrint({ id }: { id: string }) {
             <ul className="print-signals">
               {p.signals.map((s, i) => (
                 <li key={i}>
-                  {l(s.text)} <span className="print-source">{t('print.sourceParen', { source: formatSource(s.source) })}</span>
+                  {l(s.text)} <span className="print-source">{t('print.sourceParen', { source: cite(s.source) })}</span>
                 </li>
               ))}
             </ul>
@@ -79,7 +82,7 @@ export function PlaybookPrint({ id }: { id: string }) {
                         <div className="print-evidence">{t('playbook.evidenceFieldUsed', { field: t(`evidenceField.${s.evidenceField}`) })}</div>
                       )}
                       <div className="print-source">
-                        {t('playbook.source')}: {formatSource(s.source)}
+                        {t('playbook.source')}: {cite(s.source)}
                         {s.source.derived && t('print.derived')}
                       </div>
                     </>

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { GradeBadge, KindLabel, RequiredBadge, RoleBadge, SourceRef } from '@/components/ui/step-meta';
 import { formatDateTime } from '@/lib/format';
+import { AdminDetail } from '@/components/ui/admin-detail';
+import { useIsAdmin } from '@/lib/auth';
 import { shortHash, useLocalized } from '@/lib/localized';
 import { OPEN_STAGES, type PlaybookStepView } from '@/types';
 import { usePlaybook } from '../api/get-playbook';
@@ -54,6 +56,7 @@ export function PlaybookView({ id }: { id: string }) {
   const l = useLocalized();
   const { version, basicOnly, set, search } = usePlaybookParams();
   const query = usePlaybook(id, { version, basicOnly });
+  const admin = useIsAdmin();
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -80,16 +83,18 @@ export function PlaybookView({ id }: { id: string }) {
             {l(p.title)}
           </Title>
           <Text size="xs" c="dimmed" data-testid="playbook-version">
-            {t('playbook.version', { version: p.version })} · {t('playbook.hash', { hash: shortHash(p.contentHash) })} ·{' '}
-            {t('library.file', { file: p.fileName })}
+            {t('playbook.version', { version: p.version })}
           </Text>
+          <AdminDetail testId="playbook-admin-detail">
+            {t('playbook.hash', { hash: shortHash(p.contentHash) })} · {t('library.file', { file: p.fileName })}
+          </AdminDetail>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{l(p.summary)}</Text>
           <Group gap="md" align="flex-end" mt="xs">
             <Select
               label={t('library.history')}
               data={history.map((h) => ({
                 value: h.contentHash,
-                label: t('library.versionOption', {
+                label: t(admin ? 'library.versionOption' : 'library.versionOptionPlain', {
                   version: h.version,
                   date: formatDateTime(h.firstLoadedAt, i18n.language),
                   hash: shortHash(h.contentHash),

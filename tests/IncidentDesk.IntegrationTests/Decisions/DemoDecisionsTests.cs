@@ -1,0 +1,30 @@
+using IncidentDesk.Api.Hosting;
+using IncidentDesk.IntegrationTests.Infrastructure;
+using IncidentDesk.IntegrationTests.Playbooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentDesk.IntegrationTests.Decisions;
+
+/// <summary>`--demo` gives the demo executive a populated desk: a business stoppage decided, the ransom pending.</summary>
+public sealed class DemoDecisionsTests
+{
+    [Fact]
+    public async Task The_demo_ransomware_report_has_a_decided_business_stoppage_and_a_pending_ransom_decision_for_the_demo_executive()
+    {
+        await using var database = await TestDatabase.CreateAsync("demodecisions");
+        await using var factory = new IncidentDeskFactory(database.ConnectionString);
+        using var admin = factory.CreateApiClient();
+        (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+        var ransom = (await admin.GetJsonAsync("/api/incidents?category=C2")).Items().Single();
+        var log = (await admin.GetJsonAsync($"/api/decisions?incident={ransom.Str("id")}")).Items();
+        Assert.Equal([("ransom_payment", "requested"), ("business_stoppage", "decided")], log.Select(d => (d.Str("kind"), d.Str("status"))));
+        Assert.Equal("鈴木 一郎 (取締役)", log[1].Str("decidedByName"));
+        Assert.Equal("影響を受けたシステムと業務だけを止める", log[1].Str("optionLabel"));
+        var incident = IncidentRef.From((await admin.GetAsync($"/api/incidents/{ransom.Str("id")}")).Expect(200));
+        Assert.Equal("completed", incident.Step("decide-business-stoppage").Str("status"));
+        Assert.Equal("open", incident.Step("decide-ransom").Str("status"));
+    }
+}
