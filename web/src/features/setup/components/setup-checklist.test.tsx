@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import i18n from '@/lib/i18n';
+import i18n, { setLanguage } from '@/lib/i18n';
 import { setupSeen } from '@/lib/setup-seen';
 import { fetchUrl, jsonResponse, renderWithProviders } from '@/test/render';
 import type { SetupStatusView } from '@/types';
@@ -55,7 +55,8 @@ describe('SetupChecklist', () => {
   });
 
   it('ticks what is done, in English too', async () => {
-    await i18n.changeLanguage('en');
+    // Picked in this browser, as the language switch does: the session's account language (ja) does not override it.
+    setLanguage('en');
     mockApi({ ...fresh, defaultChainSaved: true, savedChains: 2, slaPolicySaved: true, mailMode: 'smtp', mailTarget: 'mail.example.test:25', enabledUsers: 5, responders: 2 });
     renderWithProviders(<SetupChecklist />);
 
