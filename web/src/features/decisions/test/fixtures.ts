@@ -82,7 +82,21 @@ export const ransomDecision: DecisionDetail = {
   withdrawnAt: null,
   lapse: null,
   lapsedAt: null,
-  guidance: { text: { ja: RANSOM_GUIDANCE, en: 'A ransom is normally not paid.' }, acknowledgeBefore: 'pay', source: '000_d9135f91c3be05b2.txt:1422-1430' },
+  guidance: {
+    text: { ja: RANSOM_GUIDANCE, en: 'A ransom is normally not paid.' },
+    acknowledgeBefore: 'pay',
+    source: '000_d9135f91c3be05b2.txt:1422-1430',
+    citations: [
+      {
+        file: '000_d9135f91c3be05b2.txt',
+        lines: '1422-1430',
+        derived: false,
+        publisher: { ja: '総務省', en: 'Ministry of Internal Affairs and Communications (MIC)' },
+        title: { ja: '事前対策（システムを「管理」する人向けの対策）', en: 'Preparation: measures for those who manage systems' },
+        section: null,
+      },
+    ],
+  },
   mayDecide: true,
   updatedAt: '2026-12-03T09:00:00Z',
 };
