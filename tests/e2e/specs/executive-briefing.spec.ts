@@ -129,6 +129,13 @@ test('a responder briefs the executives on a critical incident; each reads it by
   await expect(jaSection.getByRole('button', { name: '状況報告を書く' })).toHaveCount(0);
   await expect(jaSection.getByTestId('briefing')).toContainText('顧客リストが外部に送信されたかどうか。');
   await ja.page.screenshot({ path: shot('03-executive-phone-ja') });
+  // ... and on the desk, their home: what management was told, and when the next briefing is due.
+  await ja.page.goto('/desk');
+  const desk = ja.page.getByTestId('desk-briefings');
+  await expect(desk.getByTestId('briefing').filter({ hasText: inc.reference })).toContainText('第1報', { timeout: LOADED });
+  await expect(desk.getByTestId('desk-briefing-due').filter({ hasText: inc.reference }).getByTestId('countdown')).toContainText('次回の報告期限');
+  await desk.scrollIntoViewIfNeeded();
+  await ja.page.screenshot({ path: shot('03b-desk-phone-ja') });
   await ja.context.close();
 
   // ---- the English-reading executive, on a phone and on a desktop

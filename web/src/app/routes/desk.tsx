@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/ui/page-state';
 import { DecisionChangesSince } from '@/features/decisions/components/desk-changes';
 import { DeskPendingDecisions } from '@/features/decisions/components/desk-pending';
+import { DeskBriefings } from '@/features/incidents/components/desk-briefings';
 import { IncidentChangesSince, SeriousIncidents } from '@/features/incidents/components/executive-incidents';
 import { formatDateTime } from '@/lib/format';
 import { useLastVisit } from '@/lib/last-visit';
@@ -21,6 +22,7 @@ export function DeskRoute() {
       </Title>
       <DeskPendingDecisions />
       <SeriousIncidents />
+      <DeskBriefings />
       <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="desk-changes">
         <Stack gap="xs">
           <Title order={2} size="h4" id="desk-changes">

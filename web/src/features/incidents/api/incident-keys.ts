@@ -27,6 +27,8 @@ export const incidentKeys = {
   escalation: (id: string) => [...incidentKeys.detail(id), 'escalation'] as const,
   /** executive briefings of one incident and when the next is due */
   briefings: (id: string) => [...incidentKeys.detail(id), 'briefings'] as const,
+  /** the briefings of every open incident (the executive's desk) */
+  briefingFeed: () => [...incidentKeys.all, 'briefing-feed'] as const,
   assignable: () => ['users', 'assignable'] as const,
   departments: () => ['departments'] as const,
 };

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconSpeakerphone } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CountdownBadge } from '@/components/ui/countdown-badge';
@@ -84,11 +85,13 @@ function BriefingForm({ incident, number, onDone }: { incident: IncidentDetail; 
   );
 }
 
-function BriefingCard({ b }: { b: BriefingView }) {
+/** One briefing as posted; `heading` (the desk's link to its incident) goes before the number. */
+export function BriefingCard({ b, heading }: { b: BriefingView; heading?: ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="sm" radius="sm" component="article" data-testid="briefing" aria-label={t('briefings.number', { number: b.number })}>
       <Group gap="xs" mb={6} wrap="wrap">
+        {heading}
         <Badge variant="light" size="sm" style={{ textTransform: 'none' }}>
           {t('briefings.number', { number: b.number })}
         </Badge>
