@@ -1,22 +1,16 @@
-using IncidentDesk.Api.Hosting;
 using IncidentDesk.IntegrationTests.Infrastructure;
 using IncidentDesk.IntegrationTests.Playbooks;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Decisions;
 
 /// <summary>`--demo` gives the demo executive a populated desk: a business stoppage decided, the ransom pending.</summary>
-public sealed class DemoDecisionsTests
+[Collection(DemoCollection.Name)]
+public sealed class DemoDecisionsTests(DemoInstance demo)
 {
     [Fact]
     public async Task The_demo_ransomware_report_has_a_decided_business_stoppage_and_a_pending_ransom_decision_for_the_demo_executive()
     {
-        await using var database = await TestDatabase.CreateAsync("demodecisions");
-        await using var factory = new IncidentDeskFactory(database.ConnectionString);
-        using var admin = factory.CreateApiClient();
-        (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
-        using (var scope = factory.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var admin = demo.Admin;
 
         var ransom = (await admin.GetJsonAsync("/api/incidents?category=C2")).Items().Single();
         var log = (await admin.GetJsonAsync($"/api/decisions?incident={ransom.Str("id")}")).Items();

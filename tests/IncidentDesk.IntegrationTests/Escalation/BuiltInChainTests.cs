@@ -178,17 +178,13 @@ public sealed class ChainCreatedLaterTests(ChainCreatedLaterFixture app) : IClas
 }
 
 /// <summary>`--demo` ships a default chain and a ransomware chain of the demo accounts, so its reports reach them.</summary>
-public sealed class DemoChainsTests
+[Collection(DemoCollection.Name)]
+public sealed class DemoChainsTests(DemoInstance demo)
 {
     [Fact]
     public async Task The_demo_has_a_default_chain_and_a_ransomware_chain_and_its_ransomware_report_alerted_the_demo_responder()
     {
-        await using var database = await TestDatabase.CreateAsync("demo");
-        await using var factory = new IncidentDeskFactory(database.ConnectionString);
-        using var admin = factory.CreateApiClient();
-        (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
-        using (var scope = factory.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var admin = demo.Admin;
 
         var chains = (await admin.GetJsonAsync("/api/admin/contact-chains")).Items().ToList();
         var fallback = chains.Single(c => c["isDefault"]!.GetValue<bool>());
@@ -204,12 +200,7 @@ public sealed class DemoChainsTests
     [Fact]
     public async Task The_demo_ransomware_report_is_critical_and_has_its_first_briefing_for_the_executives()
     {
-        await using var database = await TestDatabase.CreateAsync("demo");
-        await using var factory = new IncidentDeskFactory(database.ConnectionString);
-        using var admin = factory.CreateApiClient();
-        (await admin.LoginAsync(IncidentDeskFactory.AdminEmail, IncidentDeskFactory.AdminPassword)).Expect(200);
-        using (var scope = factory.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var admin = demo.Admin;
 
         var ransom = (await admin.GetJsonAsync("/api/incidents?category=C2")).Items().Single();
         Assert.Equal("critical", ransom.Str("severity"));
