@@ -123,7 +123,10 @@ suite_dotnet() {
     name=$(basename "$proj" .csproj)
     step "dotnet test $name"
     rc=0
-    dotnet test "$proj" -c Release --no-build --disable-build-servers -nologo \
+    # DOTNET_TEST_FILTER (developers only: CI runs everything) narrows the run, e.g. 'FullyQualifiedName~Drills'.
+    filter=()
+    [[ -n "${DOTNET_TEST_FILTER:-}" ]] && filter=(--filter "$DOTNET_TEST_FILTER")
+    dotnet test "$proj" -c Release --no-build --disable-build-servers -nologo "${filter[@]}" \
       --logger "trx;LogFileName=$name.trx" --results-directory "$dir" || rc=$?
     count_suite "dotnet:$name" "$rc" trx "$dir/$name.trx"
   done
