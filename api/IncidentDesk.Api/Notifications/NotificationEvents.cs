@@ -24,10 +24,13 @@ public interface INotificationEvent : IDomainEvent
 /// <summary>
 /// A message someone must receive, with its exact text: the proof of "who was told what". The one-click
 /// acknowledge link (a credential) is added only when the message leaves, never stored here.
+/// <see cref="DrillRunId"/> is set on every message of a tabletop drill (its incident, its injects, its contact-chain
+/// check): the dispatcher delivers such a message only inside the run (see drill_allow_list).
 /// </summary>
 public sealed record NotificationQueued(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string RecipientName, string Address,
-    string Language, string Template, string Subject, string Body, bool AckLink, Guid Actor, DateTimeOffset At)
+    string Language, string Template, string Subject, string Body, bool AckLink, Guid Actor, DateTimeOffset At,
+    Guid? DrillRunId = null)
     : INotificationEvent;
 
 /// <summary>Delivered: <see cref="Transport"/> says how (null in events recorded before it was kept: SMTP or the pickup folder).</summary>

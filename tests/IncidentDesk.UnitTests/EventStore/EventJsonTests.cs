@@ -282,7 +282,18 @@ public sealed partial class EventJsonTests
             "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
             "\"recipientName\":\"Taro Suzuki\",\"address\":\"taro@example.co.jp\",\"language\":\"en\",\"template\":\"new_report\"," +
             "\"subject\":\"[New report] INC-2026-0042\",\"body\":\"A new incident was reported.\",\"ackLink\":true," +
-            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\",\"drillRunId\":null}"),
+
+        // A message of a tabletop drill (issue 11 §2): the dispatcher keeps it inside the run.
+        ["notification_queued (drill)"] = (
+            new NotificationQueued(IncidentId, Notification, NotificationChannel.Email, "Taro Suzuki", "taro@example.co.jp", "en",
+                "drill_inject", "【訓練/DRILL】 Inject", "This is a drill.", false, SystemActor.Id, T(0),
+                Guid.Parse("01930000-0000-7000-8000-0000000000d1")),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"recipientName\":\"Taro Suzuki\",\"address\":\"taro@example.co.jp\",\"language\":\"en\",\"template\":\"drill_inject\"," +
+            "\"subject\":\"【訓練/DRILL】 Inject\",\"body\":\"This is a drill.\",\"ackLink\":false," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
 
         ["notification_sent"] = (
             new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1),
