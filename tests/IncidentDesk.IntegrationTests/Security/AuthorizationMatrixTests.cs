@@ -82,6 +82,9 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/incidents/{id}/briefings",                  [401, 403, 200, 200, 200]),
         ("GET /api/incidents/{own}/briefings",                 [401, 403, 200, 200, 200]),
         ("GET /api/briefings",                                 [401, 403, 200, 200, 200]),
+        // Drill scenarios: facilitators (responders, admins) prepare drills from them, executives may look; staff do not see the scripts.
+        ("GET /api/drills/scenarios",                          [401, 403, 200, 200, 200]),
+        ("GET /api/drills/scenarios/{id}",                     [401, 403, 200, 200, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -285,6 +288,10 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                     return caller.SendAsync(request);
                 };
             }
+            case "GET /api/drills/scenarios":
+                return () => caller.GetAsync(endpoint[4..]);
+            case "GET /api/drills/scenarios/{id}":
+                return () => caller.GetAsync("/api/drills/scenarios/s1-ransomware-telework");
             case "GET /api/decisions" or "GET /api/decisions/kinds":
                 return () => caller.GetAsync(endpoint[4..]);
             case var d when d.Contains("/api/decisions/{decision}", StringComparison.Ordinal):

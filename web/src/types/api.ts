@@ -260,6 +260,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drills/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The drill scenarios of the library (current versions) */
+        get: operations["ListDrillScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A drill scenario with its modules, injects, expected actions, reveal and sources */
+        get: operations["GetDrillScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1326,6 +1360,86 @@ export interface components {
         DepartmentList: {
             items: string[];
         };
+        /** @enum {string} */
+        DrillFormat: "kyt" | "contact-chain" | "tabletop";
+        DrillInjectView: {
+            id: string;
+            moduleId: string;
+            /** Format: int32 */
+            offsetMinutes: number;
+            channel: components["schemas"]["InjectChannel"];
+            audience: components["schemas"]["DrillTeam"];
+            title: components["schemas"]["LocalizedText"];
+            content: components["schemas"]["LocalizedText"];
+            facilitatorNotes?: components["schemas"]["LocalizedText"] | null;
+            expected: components["schemas"]["ExpectedActionView"][];
+            outside: components["schemas"]["OutsideParty"][];
+            source: components["schemas"]["SourceView"];
+        };
+        DrillModuleView: {
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            injects: components["schemas"]["DrillInjectView"][];
+        };
+        DrillObjective: {
+            id: string;
+            text: components["schemas"]["LocalizedText"];
+        };
+        DrillRevealView: {
+            accident: components["schemas"]["LocalizedText"];
+            rootCauses: components["schemas"]["LocalizedText"][];
+            regulatoryAnswer?: components["schemas"]["LocalizedText"] | null;
+            source: components["schemas"]["SourceView"];
+        };
+        DrillScenarioDetail: {
+            id: string;
+            /** Format: int32 */
+            version: number;
+            contentHash: string;
+            fileName: string;
+            title: components["schemas"]["LocalizedText"];
+            summary: components["schemas"]["LocalizedText"];
+            category: components["schemas"]["Category"];
+            format: components["schemas"]["DrillFormat"];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: int32 */
+            suggestedTimeScale: number;
+            emailDown: boolean;
+            rolesNeeded: components["schemas"]["LocalizedText"][];
+            objectives: components["schemas"]["DrillObjective"][];
+            situation: components["schemas"]["LocalizedText"];
+            modules: components["schemas"]["DrillModuleView"][];
+            reveal: components["schemas"]["DrillRevealView"];
+            discussionQuestions: components["schemas"]["LocalizedText"][];
+            sources: components["schemas"]["SourceView"][];
+        };
+        DrillScenarioList: {
+            items: components["schemas"]["DrillScenarioSummary"][];
+        };
+        DrillScenarioSummary: {
+            id: string;
+            /** Format: int32 */
+            version: number;
+            contentHash: string;
+            title: components["schemas"]["LocalizedText"];
+            summary: components["schemas"]["LocalizedText"];
+            category: components["schemas"]["Category"];
+            format: components["schemas"]["DrillFormat"];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: int32 */
+            suggestedTimeScale: number;
+            emailDown: boolean;
+            /** Format: int32 */
+            objectiveCount: number;
+            /** Format: int32 */
+            injectCount: number;
+            /** Format: int32 */
+            expectedActionCount: number;
+        };
+        /** @enum {string} */
+        DrillTeam: "all" | "executives" | "responders" | "staff";
         DuplicateRef: {
             /** Format: uuid */
             id: string;
@@ -1343,6 +1457,24 @@ export interface components {
         ExitCriterion: {
             code: string;
             met: boolean;
+        };
+        /** @enum {string} */
+        ExpectedActionKind: "decision" | "action" | "communication" | "regulatory" | "acknowledge";
+        ExpectedActionView: {
+            id: string;
+            text: components["schemas"]["LocalizedText"];
+            kind: components["schemas"]["ExpectedActionKind"];
+            who: components["schemas"]["DrillTeam"];
+            /** Format: int32 */
+            weight: number;
+            /** Format: int32 */
+            timeLimitMinutes?: number | null;
+            signal?: components["schemas"]["ExpectedSignal"] | null;
+            source: components["schemas"]["SourceView"];
+        };
+        ExpectedSignal: {
+            kind: components["schemas"]["SignalKind"];
+            argument?: string | null;
         };
         FieldEvidence: {
             name: components["schemas"]["EvidenceField"];
@@ -1499,6 +1631,8 @@ export interface components {
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
+        /** @enum {string} */
+        InjectChannel: "screen" | "mail" | "role-play" | "paper";
         KindOption: {
             id: string;
             label: components["schemas"]["Bilingual"];
@@ -1576,6 +1710,11 @@ export interface components {
         };
         /** @enum {string} */
         OnExpiry: "escalate" | "re_ask" | "record_no_decision" | "apply_safe_option";
+        OutsideParty: {
+            name: string;
+            email: string;
+            kind: string;
+        };
         PlaybookDetail: {
             id: string;
             /** Format: int32 */
@@ -1733,6 +1872,8 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
+        /** @enum {string} */
+        SignalKind: "incident-acknowledged" | "severity-rated" | "owner-assigned" | "step-completed" | "stage-reached" | "note-added" | "briefing-posted" | "decision-requested" | "decision-reached" | "contact-acknowledged";
         SignalView: {
             text: components["schemas"]["LocalizedText"];
             source: components["schemas"]["SourceView"];
@@ -2289,6 +2430,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    ListDrillScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillScenarioList"];
+                };
+            };
+        };
+    };
+    GetDrillScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillScenarioDetail"];
                 };
             };
         };
