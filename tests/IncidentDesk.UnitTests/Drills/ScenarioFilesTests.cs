@@ -42,6 +42,22 @@ public sealed class ScenarioFilesTests
     }
 
     [Fact]
+    public void The_library_ships_the_ten_KYT_cases_the_chain_drill_and_the_three_worked_scenarios()
+    {
+        var byId = Shipped().ToDictionary(s => s.Id);
+
+        Assert.All(Enumerable.Range(1, 10), n => Assert.Equal(DrillFormat.Kyt, byId[$"kyt-{n:00}"].Format));
+        Assert.Equal(DrillFormat.ContactChain, byId["chain-internet-paralysed"].Format);
+        Assert.Equal((Category.C2, DrillFormat.Tabletop), (byId["s1-ransomware-telework"].Category, byId["s1-ransomware-telework"].Format));
+        Assert.Equal((Category.C4, DrillFormat.Tabletop), (byId["s2-laptop-lost-train"].Category, byId["s2-laptop-lost-train"].Format));
+        Assert.Equal((Category.C8, DrillFormat.Tabletop), (byId["s3-mis-sent-list"].Category, byId["s3-mis-sent-list"].Format));
+        // The KYT cases follow the 002 seed's order: scenario n cites its own section of 5.1.
+        Assert.Equal([C9, C9, C9, C6, C7, C9, C10, C6, C10, C1], Enumerable.Range(1, 10).Select(n => byId[$"kyt-{n:00}"].Category));
+    }
+
+    private const Category C1 = Category.C1, C6 = Category.C6, C7 = Category.C7, C9 = Category.C9, C10 = Category.C10;
+
+    [Fact]
     public void Every_citation_of_every_scenario_reads_as_a_seed_title_and_section()
     {
         var sources = References.Value.Sources;
