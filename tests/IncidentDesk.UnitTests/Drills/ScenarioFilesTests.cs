@@ -133,4 +133,27 @@ public sealed class ScenarioFilesTests
             Assert.True(s.Injects.Last().OffsetMinutes <= s.DurationMinutes * s.SuggestedTimeScale,
                 $"{s.Id}: last inject at {s.Injects.Last().OffsetMinutes} scenario minutes"));
     }
+
+    /// <summary>The schema editors get completion from names the same words the parser accepts.</summary>
+    [Fact]
+    public void The_JSON_schema_lists_exactly_the_words_the_parser_accepts()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoScenariosFolder, "drill-scenario.schema.json")))!;
+        var defs = schema["$defs"]!;
+        static List<string> Enum(System.Text.Json.Nodes.JsonNode node) => node["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        static List<string> Names<T>() where T : struct, System.Enum => System.Enum.GetValues<T>().Select(v => EnumNames.Name(v)).ToList();
+
+        Assert.Equal(Names<DrillFormat>(), Enum(schema["properties"]!["format"]!));
+        Assert.Equal(Names<InjectChannel>(), Enum(defs["inject"]!["properties"]!["channel"]!));
+        Assert.Equal(Names<DrillTeam>(), Enum(defs["team"]!));
+        Assert.Equal(Names<ExpectedActionKind>(), Enum(defs["action"]!["properties"]!["kind"]!));
+        Assert.Equal(Names<SignalKind>(), Enum(defs["signal"]!["properties"]!["kind"]!));
+        Assert.Equal(ScenarioParser.OutsideKinds, Enum(defs["outside"]!["properties"]!["kind"]!));
+        var conditions = defs["signal"]!["allOf"]!.AsArray();
+        Assert.Equal(Names<Stage>().Where(n => n != "detection"), Enum(conditions[0]!["then"]!["properties"]!["argument"]!));
+        Assert.Equal(Names<IncidentDesk.Api.Decisions.DecisionKind>(), Enum(conditions[1]!["then"]!["properties"]!["argument"]!));
+        Assert.Equal(IncidentDesk.Api.Playbooks.Seeds.LineCounts.Keys.Order(StringComparer.Ordinal),
+            Enum(defs["source"]!["properties"]!["file"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(ScenarioParser.MaxObjectives, schema["properties"]!["objectives"]!["maxItems"]!.GetValue<int>());
+    }
 }
