@@ -125,4 +125,28 @@ public sealed class ScenarioLibraryTests(IncidentDeskApp app) : IClassFixture<In
             edited.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_broken_scenario_file_stops_the_app_naming_file_line_and_column()
+    {
+        var broken = Directory.CreateTempSubdirectory("incidentdesk-drills-broken-");
+        try
+        {
+            var yaml = File.ReadAllText(Path.Combine(ScenariosFolder(), "kyt-01.yaml")).Replace("format: kyt\n", "format: quiz\n", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(broken.FullName, "kyt-01.yaml"), yaml);
+            var line = yaml[..yaml.IndexOf("format: quiz", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            await using var factory = new IncidentDeskFactory(app.Database.ConnectionString,
+                new Dictionary<string, string?> { ["IncidentDesk:DrillScenariosPath"] = broken.FullName });
+
+            var e = Assert.Throws<InvalidDrillScenarios>(() => factory.Services);
+
+            var problem = Assert.Single(e.Problems);
+            Assert.Equal(("kyt-01.yaml", (long)line, 9L), (problem.File, problem.Line, problem.Column));
+            Assert.Contains($"kyt-01.yaml:{line}:9: unknown format 'quiz'", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            broken.Delete(recursive: true);
+        }
+    }
 }
