@@ -45,6 +45,16 @@ public sealed partial class EventJsonTests
             "\"personalDataMayBeInvolved\":true,\"disconnectedFromNetwork\":true," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
 
+        // Filed by a tabletop drill run (issue 11 §2): a drill from creation, numbered DRL-. Without a run the field is absent.
+        ["incident_reported (drill)"] = (
+            new IncidentReported(IncidentId, "DRL-2026-0007", Category.C2, "【訓練】PC shows a ransom note", NoticedAt, null, null,
+                false, true, Reporter, ReportedAt) { DrillRunId = Guid.Parse("01930000-0000-7000-8000-0000000000d1") },
+            "{" + Incident + ",\"reference\":\"DRL-2026-0007\",\"category\":\"C2\",\"summary\":\"【訓練】PC shows a ransom note\"," +
+            "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":null,\"deviceId\":null," +
+            "\"personalDataMayBeInvolved\":false,\"disconnectedFromNetwork\":true," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
+
         ["incident_acknowledged"] = (
             new IncidentAcknowledged(IncidentId, Responder, T(1)),
             "{" + Incident + "," + ByResponder + ",\"at\":\"2026-11-20T09:01:00+00:00\"}"),

@@ -78,9 +78,9 @@ public sealed class IncidentBoardProjection : IInlineProjection
         {
             case IncidentReported e:
                 batch.Add("insert into incident_board (id, reference, category, summary, stage, reporter_id, noticed_at, " +
-                          "reported_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+                          "reported_at, updated_at, version, drill_run_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10::uuid)",
                     e.IncidentId, e.Reference, EnumNames.Name(e.Category), e.Summary, EnumNames.Name(Stage.Detection), e.Actor,
-                    e.NoticedAt, e.At, @event.Version);
+                    e.NoticedAt, e.At, @event.Version, e.DrillRunId);
                 break;
             case IncidentAcknowledged e:
                 batch.Add($"update incident_board set acknowledged_at = $2, {touch} where id = $1", e.IncidentId, e.At, @event.Version);
