@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk */
+        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk; real incidents' requests unless incidentKind=drill|all (or an incident is named) */
         get: operations["ListDecisions"];
         put?: never;
         post?: never;
@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Board and list query; reporters get only their own reports */
+        /** Board and list query; reporters get only their own reports; real incidents unless kind=drill|all */
         get: operations["ListIncidents"];
         put?: never;
         /** Report a suspected incident (any signed-in account) */
@@ -663,7 +663,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time */
+        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time; real incidents unless kind=drill|all */
         get: operations["ListBriefings"];
         put?: never;
         post?: never;
@@ -994,6 +994,7 @@ export interface components {
             lateNoticeAt?: string | null;
             /** Format: date-time */
             lastBriefingAt?: string | null;
+            readonly drill: boolean;
         };
         BriefingFeed: {
             /** Format: date-time */
@@ -1020,6 +1021,7 @@ export interface components {
             postedByName?: string | null;
             /** Format: date-time */
             postedAt: string;
+            readonly drill: boolean;
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
@@ -1175,6 +1177,7 @@ export interface components {
             mayDecide: boolean;
             /** Format: date-time */
             updatedAt: string;
+            readonly drill: boolean;
         };
         DecisionGuidanceView: {
             text?: components["schemas"]["Bilingual"] | null;
@@ -1279,6 +1282,7 @@ export interface components {
             /** Format: int32 */
             superseded: number;
             awaitsCaller: boolean;
+            readonly drill: boolean;
         };
         DecisionVoteView: {
             /** Format: uuid */
@@ -1300,7 +1304,7 @@ export interface components {
             items: components["schemas"]["DeliveryView"][];
         };
         /** @enum {string} */
-        DeliveryStatus: "queued" | "sent" | "failed";
+        DeliveryStatus: "queued" | "sent" | "failed" | "simulated";
         DeliveryView: {
             /** Format: uuid */
             notificationId: string;
@@ -1431,6 +1435,8 @@ export interface components {
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
             possibleDuplicateOf?: components["schemas"]["PossibleDuplicateView"] | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         IncidentEscalationView: {
             /** Format: int32 */
@@ -1496,6 +1502,8 @@ export interface components {
             possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
             /** Format: date-time */
             pendingDecisionNeededBy?: string | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -2123,6 +2131,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 awaitingMe?: boolean;
+                incidentKind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -2500,6 +2509,7 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 attention?: "overdue" | "escalated" | "breached" | "any";
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -2976,6 +2986,7 @@ export interface operations {
         parameters: {
             query?: {
                 since?: string;
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
