@@ -76,6 +76,7 @@ public static class Composition
         services.AddScoped<SessionService>();
         services.AddSingleton<IncidentReferences>();
         services.AddSingleton<EarlierReports>();
+        services.AddSingleton<Drills.DrillIncidentFiler>();
         services.AddSingleton<PlaybookLibrary>();
         services.AddSingleton<Drills.Scenarios.ScenarioLibrary>();
         services.AddSingleton<IncidentViews>();

@@ -45,6 +45,16 @@ public sealed partial class EventJsonTests
             "\"personalDataMayBeInvolved\":true,\"disconnectedFromNetwork\":true," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
 
+        // Filed by a tabletop drill run (issue 11 §2): a drill from creation, numbered DRL-. Without a run the field is absent.
+        ["incident_reported (drill)"] = (
+            new IncidentReported(IncidentId, "DRL-2026-0007", Category.C2, "【訓練】PC shows a ransom note", NoticedAt, null, null,
+                false, true, Reporter, ReportedAt) { DrillRunId = Guid.Parse("01930000-0000-7000-8000-0000000000d1") },
+            "{" + Incident + ",\"reference\":\"DRL-2026-0007\",\"category\":\"C2\",\"summary\":\"【訓練】PC shows a ransom note\"," +
+            "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":null,\"deviceId\":null," +
+            "\"personalDataMayBeInvolved\":false,\"disconnectedFromNetwork\":true," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
+
         ["incident_acknowledged"] = (
             new IncidentAcknowledged(IncidentId, Responder, T(1)),
             "{" + Incident + "," + ByResponder + ",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
@@ -294,6 +304,14 @@ public sealed partial class EventJsonTests
             "\"subject\":\"【訓練/DRILL】 Inject\",\"body\":\"This is a drill.\",\"ackLink\":false," +
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
             "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
+
+        // A drill message the dispatcher kept inside its run: "would have been sent", never left (issue 11 §2).
+        ["notification_simulated"] = (
+            new NotificationSimulated(IncidentId, Notification, NotificationChannel.Email, "press@example.com", "outside-run",
+                Guid.Parse("01930000-0000-7000-8000-0000000000d1"), SystemActor.Id, T(1)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"address\":\"press@example.com\",\"reason\":\"outside-run\",\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
 
         ["notification_sent"] = (
             new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1),

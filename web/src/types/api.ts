@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk */
+        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk; real incidents' requests unless incidentKind=drill|all (or an incident is named) */
         get: operations["ListDecisions"];
         put?: never;
         post?: never;
@@ -406,7 +406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Board and list query; reporters get only their own reports */
+        /** Board and list query; reporters get only their own reports; real incidents unless kind=drill|all */
         get: operations["ListIncidents"];
         put?: never;
         /** Report a suspected incident (any signed-in account) */
@@ -697,7 +697,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time */
+        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time; real incidents unless kind=drill|all */
         get: operations["ListBriefings"];
         put?: never;
         post?: never;
@@ -1028,6 +1028,7 @@ export interface components {
             lateNoticeAt?: string | null;
             /** Format: date-time */
             lastBriefingAt?: string | null;
+            readonly drill: boolean;
         };
         BriefingFeed: {
             /** Format: date-time */
@@ -1054,6 +1055,7 @@ export interface components {
             postedByName?: string | null;
             /** Format: date-time */
             postedAt: string;
+            readonly drill: boolean;
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
@@ -1209,6 +1211,7 @@ export interface components {
             mayDecide: boolean;
             /** Format: date-time */
             updatedAt: string;
+            readonly drill: boolean;
         };
         DecisionGuidanceView: {
             text?: components["schemas"]["Bilingual"] | null;
@@ -1313,6 +1316,7 @@ export interface components {
             /** Format: int32 */
             superseded: number;
             awaitsCaller: boolean;
+            readonly drill: boolean;
         };
         DecisionVoteView: {
             /** Format: uuid */
@@ -1334,7 +1338,7 @@ export interface components {
             items: components["schemas"]["DeliveryView"][];
         };
         /** @enum {string} */
-        DeliveryStatus: "queued" | "sent" | "failed";
+        DeliveryStatus: "queued" | "sent" | "failed" | "simulated";
         DeliveryView: {
             /** Format: uuid */
             notificationId: string;
@@ -1563,6 +1567,8 @@ export interface components {
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
             possibleDuplicateOf?: components["schemas"]["PossibleDuplicateView"] | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         IncidentEscalationView: {
             /** Format: int32 */
@@ -1628,6 +1634,8 @@ export interface components {
             possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
             /** Format: date-time */
             pendingDecisionNeededBy?: string | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -2264,6 +2272,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 awaitingMe?: boolean;
+                incidentKind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -2683,6 +2692,7 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 attention?: "overdue" | "escalated" | "breached" | "any";
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -3159,6 +3169,7 @@ export interface operations {
         parameters: {
             query?: {
                 since?: string;
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
