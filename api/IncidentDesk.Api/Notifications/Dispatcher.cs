@@ -148,7 +148,7 @@ public sealed class Dispatcher(
     }
 
     private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
-        string Subject, string Body, bool AckLink, int Attempts, string? Reference);
+        string Subject, string Body, bool AckLink, int Attempts, string? Reference, string? AckRoute);
 
     private async Task<List<Row>> ClaimAsync(int limit, CancellationToken ct)
     {
@@ -159,19 +159,21 @@ public sealed class Dispatcher(
             "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
             "order by next_attempt_at limit $1 for update skip locked) " +
             "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts, " +
-            "(select b.reference from incident_board b where b.id = o.incident_id)");
+            "(select b.reference from incident_board b where b.id = o.incident_id), ack_route");
         claim.Parameters.AddWithValue(limit);
         await using var r = await claim.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11)));
+                r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11),
+                r.IsDBNull(12) ? null : r.GetString(12)));
         return rows;
     }
 
     private async Task DeliverAsync(Row row, IMailConnection mail, CancellationToken ct)
     {
+        // A contact-chain check's link lands on its own page (/drill-ack/{checkId}), with a token only that page accepts.
         var ackUrl = row.AckLink
-            ? $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}"
+            ? $"{publicUrl.Base}/{row.AckRoute ?? AckLinks.IncidentRoute}/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId, row.AckRoute))}"
             : null;
         var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, row.Subject, row.Body, ackUrl);
         var result = row.Channel == "webhook"
