@@ -2,6 +2,7 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills.ContactChecks;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -125,6 +126,7 @@ public static class Composition
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
         services.AddDecisions();
+        services.AddContactChecks(builder.Configuration);
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -155,7 +157,8 @@ public static class Composition
 
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents();
+        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
+        .RegisterContactCheckEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using IncidentDesk.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Security;
 
@@ -85,6 +86,11 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         // Drill scenarios: facilitators (responders, admins) prepare drills from them, executives may look; staff do not see the scripts.
         ("GET /api/drills/scenarios",                          [401, 403, 200, 200, 200]),
         ("GET /api/drills/scenarios/{id}",                     [401, 403, 200, 200, 200]),
+        // Contact-chain checks of drills: staff read the results, responders and admins mark phone results.
+        ("GET /api/drills/contact-checks",                     [401, 403, 200, 200, 200]),
+        ("GET /api/drills/contact-checks/cadence",             [401, 403, 200, 200, 200]),
+        ("GET /api/drills/contact-checks/{check}",             [401, 403, 200, 200, 200]),
+        ("POST /api/drills/contact-checks/{check}/marks",      [401, 403, 200, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -292,6 +298,18 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 return () => caller.GetAsync(endpoint[4..]);
             case "GET /api/drills/scenarios/{id}":
                 return () => caller.GetAsync("/api/drills/scenarios/s1-ransomware-telework");
+            case "GET /api/drills/contact-checks" or "GET /api/drills/contact-checks/cadence":
+                return () => caller.GetAsync(endpoint[4..]);
+            case "GET /api/drills/contact-checks/{check}" or "POST /api/drills/contact-checks/{check}/marks":
+            {
+                // A check of its own (the built-in chain: the first admin, then the responders), member 0 marked reached by phone.
+                var check = await app.Factory.Services.GetRequiredService<Api.Drills.ContactChecks.ContactCheckStarter>().StartAsync(
+                    Guid.NewGuid(), Guid.NewGuid(), Api.Common.Category.C1, Api.Escalation.ContactChain.BuiltInId.ToString(), true, null,
+                    app.Admin.Id, CancellationToken.None);
+                var path = $"/api/drills/contact-checks/{check.Id}";
+                if (endpoint.StartsWith("GET", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                return () => caller.PostAsync($"{path}/marks", new { marks = new[] { new { member = 0, reached = true } } });
+            }
             case "GET /api/decisions" or "GET /api/decisions/kinds":
                 return () => caller.GetAsync(endpoint[4..]);
             case var d when d.Contains("/api/decisions/{decision}", StringComparison.Ordinal):
@@ -347,10 +365,10 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             .Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
             // Acknowledge links need no account at all (the signed, single-use token is the credential);
             // Escalation/AcknowledgeLinkTests covers them.
-            .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal))
+            .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal) && !p.Key.StartsWith("/api/drill-ack/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
             .Order().ToList();
-        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}"))
+        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}").Replace("{check}", "{id}"))
             .Distinct().Order().ToList();
         Assert.True(inMatrix.SequenceEqual(served),
             "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +

@@ -294,6 +294,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drill-ack/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a contact-chain check's personal link is for (counts nothing: mail scanners open links) */
+        get: operations["ReadDrillAckLink"];
+        put?: never;
+        /** Acknowledge a contact-chain check's mail from its landing page (no sign-in; counts once) */
+        post: operations["AcknowledgeDrillContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the contact chain was last checked, and whether a check is due (R35: yearly) */
+        get: operations["GetContactCheckCadence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact-chain checks of a drill run (or the latest), with results per person */
+        get: operations["ListContactChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact-chain check's results per person */
+        get: operations["GetContactCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark members reached or not reached by phone (R36; optional If-Match) */
+        post: operations["MarkContactCheckMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1057,6 +1143,17 @@ export interface components {
             postedAt: string;
             readonly drill: boolean;
         };
+        CadenceView: {
+            /** Format: date-time */
+            lastCheckAt?: string | null;
+            /** Format: uuid */
+            lastCheckId?: string | null;
+            /** Format: date-time */
+            nextDueAt?: string | null;
+            due: boolean;
+            /** Format: date-time */
+            lastReminderAt?: string | null;
+        };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
         ChangePasswordRequest: {
@@ -1124,6 +1221,86 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ContactCheckList: {
+            items: components["schemas"]["ContactCheckView"][];
+        };
+        ContactCheckMemberResult: {
+            /** Format: int32 */
+            index: number;
+            name: string;
+            email: string;
+            phone?: string | null;
+            role?: string | null;
+            channel: components["schemas"]["ResultChannel"];
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            /** Format: double */
+            secondsToAcknowledge?: number | null;
+            /** Format: date-time */
+            stepDueAt?: string | null;
+            /** Format: int32 */
+            attempts: number;
+            outcome: components["schemas"]["ContactOutcome"];
+            suspectedAutomated: boolean;
+            escalated: boolean;
+            bounceError?: string | null;
+            phoneMark?: components["schemas"]["PhoneMarkView"] | null;
+        };
+        /** @enum {string} */
+        ContactCheckStatus: "running" | "completed";
+        ContactCheckSummary: {
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            acknowledged: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            noResponse: number;
+            /** Format: int32 */
+            bounced: number;
+            /** Format: int32 */
+            pending: number;
+            /** Format: double */
+            medianSecondsToAcknowledge?: number | null;
+        };
+        ContactCheckView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            runId: string;
+            category: components["schemas"]["Category"];
+            /** Format: uuid */
+            chainId: string;
+            chainName: string;
+            announced: boolean;
+            status: components["schemas"]["ContactCheckStatus"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: int32 */
+            currentMember?: number | null;
+            members: components["schemas"]["ContactCheckMemberResult"][];
+            summary: components["schemas"]["ContactCheckSummary"];
+            /** Format: int64 */
+            version: number;
+        };
+        ContactMarkItem: {
+            /** Format: int32 */
+            member: number;
+            reached: boolean;
+            note?: string | null;
+        };
+        ContactMarksRequest: {
+            marks: components["schemas"]["ContactMarkItem"][];
+        };
+        /** @enum {string} */
+        ContactOutcome: "pending" | "acknowledged" | "late" | "no_response" | "bounced";
         ContactRequest: {
             name?: string | null;
             email?: string | null;
@@ -1363,6 +1540,37 @@ export interface components {
         };
         DepartmentList: {
             items: string[];
+        };
+        DrillAckRequest: {
+            token: string;
+        };
+        DrillAckResult: {
+            /** Format: uuid */
+            checkId: string;
+            recipientName: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            alreadyAcknowledged: boolean;
+        };
+        DrillAckView: {
+            /** Format: uuid */
+            checkId: string;
+            /** Format: uuid */
+            runId: string;
+            drillTitle?: string | null;
+            recipientName: string;
+            chainName: string;
+            announced: boolean;
+            /** Format: int32 */
+            position: number;
+            /** Format: int32 */
+            members: number;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            language: string;
+            banner: string;
+            checkCompleted: boolean;
+            timeZone: string;
         };
         /** @enum {string} */
         DrillFormat: "kyt" | "contact-chain" | "tabletop";
@@ -1723,6 +1931,14 @@ export interface components {
             email: string;
             kind: string;
         };
+        PhoneMarkView: {
+            reached: boolean;
+            note?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string;
+        };
         PlaybookDetail: {
             id: string;
             /** Format: int32 */
@@ -1852,6 +2068,8 @@ export interface components {
             personalDataInvolved?: boolean | null;
             reason?: string | null;
         };
+        /** @enum {string} */
+        ResultChannel: "email" | "webhook" | "phone";
         SettingsChange: {
             type: string;
             /** Format: date-time */
@@ -2481,6 +2699,146 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DrillScenarioDetail"];
+                };
+            };
+        };
+    };
+    ReadDrillAckLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckView"];
+                };
+            };
+        };
+    };
+    AcknowledgeDrillContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillAckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckResult"];
+                };
+            };
+        };
+    };
+    GetContactCheckCadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceView"];
+                };
+            };
+        };
+    };
+    ListContactChecks: {
+        parameters: {
+            query?: {
+                runId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckList"];
+                };
+            };
+        };
+    };
+    GetContactCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
+                };
+            };
+        };
+    };
+    MarkContactCheckMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContactMarksRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
                 };
             };
         };

@@ -161,3 +161,12 @@ export const DECISION_KINDS = [
 ] as const satisfies readonly DecisionKind[];
 export const DECISION_STATUSES = ['requested', 'info_asked', 'decided', 'lapsed', 'withdrawn'] as const satisfies readonly DecisionStatus[];
 export const ON_EXPIRY = ['escalate', 're_ask', 'record_no_decision', 'apply_safe_option'] as const satisfies readonly OnExpiry[];
+
+export type ContactCheckView = Schemas['ContactCheckView'];
+export type ContactCheckList = Schemas['ContactCheckList'];
+export type ContactCheckMemberResult = Schemas['ContactCheckMemberResult'];
+export type ContactOutcome = Schemas['ContactOutcome'];
+export type ContactMarkItem = Schemas['ContactMarkItem'];
+export type CadenceView = Schemas['CadenceView'];
+export type DrillAckView = Schemas['DrillAckView'];
+export type DrillAckResult = Schemas['DrillAckResult'];
