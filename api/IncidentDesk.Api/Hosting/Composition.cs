@@ -2,6 +2,7 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -154,7 +155,8 @@ public static class Composition
 
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents();
+        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
+        .RegisterDrillEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -35,7 +35,7 @@ public sealed partial class EventJsonTests
     private static readonly Guid Timer = Guid.Parse("01930000-0000-7000-8000-0000000000f3");
     private static readonly Contact Taro = new("Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", null, "ja");
 
-    private static readonly Dictionary<string, (object Sample, string Json)> Pinned = new()
+    private static readonly Dictionary<string, (object Sample, string Json)> CorePins = new()
     {
         ["incident_reported"] = (
             new IncidentReported(IncidentId, Reference, Category.C2, "PC shows a ransom note", NoticedAt, "ext. 1234", "PC-0815",
@@ -381,6 +381,10 @@ public sealed partial class EventJsonTests
             new DecisionDeadlineSet(Decision, IncidentId, Timer, DecisionTimerKind.Reminder, 0, 50, T(70), SystemActor.Id, T(20)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"kind\":\"reminder\",\"round\":0,\"percent\":50,\"dueAt\":\"2026-11-20T10:10:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:20:00+00:00\"}"),
         ["decision_reminder_sent"] = (new DecisionReminderSent(Decision, IncidentId, Timer, 80, SystemActor.Id, T(100)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"percent\":80,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T10:40:00+00:00\"}"),
     };
+
+    /// <summary>Every pin: the core events here, each capability's beside it (EventJsonTests.*.cs).</summary>
+    private static Dictionary<string, (object Sample, string Json)> Pinned =>
+        CorePins.Concat(DrillPins).ToDictionary(p => p.Key, p => p.Value);
 
     private static EventTypeMap Map => EventJson.Map;
 
