@@ -1,5 +1,6 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills.Scenarios;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
@@ -32,6 +33,7 @@ app.MapSetup();
 app.MapAckLinks();
 app.MapNotifications();
 app.MapDecisions();
+app.MapDrillScenarios();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

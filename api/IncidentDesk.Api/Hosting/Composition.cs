@@ -79,6 +79,7 @@ public static class Composition
         services.AddSingleton<EarlierReports>();
         services.AddSingleton<Drills.DrillIncidentFiler>();
         services.AddSingleton<PlaybookLibrary>();
+        services.AddSingleton<Drills.Scenarios.ScenarioLibrary>();
         services.AddSingleton<IncidentViews>();
         services.AddSingleton<IncidentCommandRunner>();
         services.AddTransient<AdminBootstrap>();
@@ -164,6 +165,9 @@ public static class Composition
         // Any problem in a playbook file stops the app here, listing file, line and problem.
         await app.Services.GetRequiredService<PlaybookLibrary>().LoadAsync(
             PlaybookLibrary.ResolveFolder(app.Configuration, app.Environment.ContentRootPath), CancellationToken.None);
+        // Then the drill scenarios, checked against the playbooks and their seed catalog: any problem stops the app too.
+        await app.Services.GetRequiredService<Drills.Scenarios.ScenarioLibrary>().LoadAsync(
+            Drills.Scenarios.ScenarioLibrary.ResolveFolder(app.Configuration, app.Environment.ContentRootPath), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(CancellationToken.None);
     }
