@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Drills.Scenarios;
+using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
@@ -34,6 +35,7 @@ app.MapAckLinks();
 app.MapNotifications();
 app.MapDecisions();
 app.MapDrillScenarios();
+app.MapDrillRuns();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

@@ -19,21 +19,21 @@ public sealed record InjectFailureView(string Reason, DateTimeOffset At);
 
 /// <param name="Status">pending, delivered or failed (delivered with a failure shown)</param>
 /// <param name="FacilitatorNotes">the facilitator's notes; never shown to participants</param>
-public sealed record InjectView(
+public sealed record RunInjectView(
     string InjectId, string ModuleId, int OffsetMinutes, InjectChannel Channel, DrillTeam Audience, LocalizedText Title, LocalizedText? Content,
     LocalizedText? FacilitatorNotes, string Status, DateTimeOffset? DueAt, DateTimeOffset? DeliveredAt, int? ScenarioMinute, bool Manual,
     int OutsideParties, IReadOnlyList<InjectFailureView> Failures);
 
 /// <param name="Status">pending, met or missed</param>
 /// <param name="Signal">the drill-incident event that ticks it off by itself; null when the facilitator or an evaluator judges it</param>
-public sealed record ExpectedActionView(
+public sealed record RunActionView(
     string ActionId, string InjectId, LocalizedText Text, ExpectedActionKind Kind, DrillTeam Who, int Weight, int? TimeLimitMinutes,
     SignalKind? Signal, string? SignalArgument, string Status, bool? Automatic, Guid? JudgedBy, string? JudgedByName, string? Note,
     int? MinutesAfterInject, DateTimeOffset? JudgedAt);
 
 public sealed record PredictionView(Guid PredictionId, Guid ParticipantId, string? ParticipantName, string Text, DateTimeOffset At, bool? Matched);
 
-public sealed record RevealView(LocalizedText Accident, IReadOnlyList<LocalizedText> RootCauses, LocalizedText? RegulatoryAnswer);
+public sealed record RunRevealView(LocalizedText Accident, IReadOnlyList<LocalizedText> RootCauses, LocalizedText? RegulatoryAnswer);
 
 public sealed record KytView(IReadOnlyList<string> KeyPoints, IReadOnlyList<string> Countermeasures, string TeamGoal, DateTimeOffset At);
 
@@ -53,16 +53,16 @@ public sealed record DrillYouView(bool Facilitates, bool Evaluates, ParticipantR
 /// </summary>
 public sealed record DrillDetail(
     Guid Id, long Version, string ScenarioId, int ScenarioVersion, LocalizedText Title, LocalizedText Summary, DrillFormat Format,
-    Incidents.Category Category, DrillStatus Status, Guid FacilitatorId, string? FacilitatorName, IReadOnlyList<DrillParticipantView> Participants,
+    Category Category, DrillStatus Status, Guid FacilitatorId, string? FacilitatorName, IReadOnlyList<DrillParticipantView> Participants,
     DateTimeOffset PlannedStart, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, int TimeScale, bool Announced, Guid? ChainId,
     bool WebhooksEnabled, DrillClockView Clock, NextInjectView? NextInject, LocalizedText Situation, IReadOnlyList<DrillObjective> Objectives,
-    IReadOnlyList<InjectView> Injects, IReadOnlyList<ExpectedActionView> ExpectedActions, IReadOnlyList<PredictionView> Predictions,
-    DateTimeOffset? RevealedAt, RevealView? Reveal, IReadOnlyList<LocalizedText> DiscussionQuestions, KytView? Kyt,
+    IReadOnlyList<RunInjectView> Injects, IReadOnlyList<RunActionView> ExpectedActions, IReadOnlyList<PredictionView> Predictions,
+    DateTimeOffset? RevealedAt, RunRevealView? Reveal, IReadOnlyList<LocalizedText> DiscussionQuestions, KytView? Kyt,
     IReadOnlyList<ObservationView>? Observations, DrillScoreView Score, Guid? IncidentId, string? IncidentReference, Guid? ContactCheckId,
     DrillYouView You, DateTimeOffset UpdatedAt);
 
 public sealed record DrillRunSummary(
-    Guid Id, string ScenarioId, int ScenarioVersion, string TitleJa, string TitleEn, DrillFormat Format, Incidents.Category Category,
+    Guid Id, string ScenarioId, int ScenarioVersion, string TitleJa, string TitleEn, DrillFormat Format, Category Category,
     DrillStatus Status, Guid FacilitatorId, string? FacilitatorName, int Participants, DateTimeOffset PlannedStart, DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt, int TimeScale, Guid? IncidentId, bool Mine, long Version);
 
@@ -91,14 +91,14 @@ public sealed class DrillViews(UserDirectory users, NpgsqlDataSource db, TimePro
         var revealed = run.RevealedAt is not null;
         var team = actor.Participant?.Team;
 
-        var injects = new List<InjectView>();
+        var injects = new List<RunInjectView>();
         foreach (var module in scenario.Modules)
         foreach (var i in module.Injects.OrderBy(i => i.OffsetMinutes))
         {
             var delivery = run.DeliveryOf(i.Id);
             if (!full && delivery is null) continue;
             var failures = run.Failed.Where(f => f.InjectId == i.Id).Select(f => new InjectFailureView(f.Reason, f.At)).ToList();
-            injects.Add(new InjectView(i.Id, module.Id, i.OffsetMinutes, i.Channel, i.Audience, i.Title, delivery is null && !full ? null : i.Content,
+            injects.Add(new RunInjectView(i.Id, module.Id, i.OffsetMinutes, i.Channel, i.Audience, i.Title, delivery is null && !full ? null : i.Content,
                 full ? i.FacilitatorNotes : null, delivery is null ? "pending" : failures.Count > 0 ? "failed" : "delivered",
                 delivery is null && run.Status == DrillStatus.Running ? run.Timers.GetValueOrDefault(i.Id)?.DueAt : null,
                 delivery?.At, delivery?.ScenarioMinute, delivery?.Manual ?? false, i.Outside.Count, failures));
@@ -114,7 +114,7 @@ public sealed class DrillViews(UserDirectory users, NpgsqlDataSource db, TimePro
             .Select(a =>
             {
                 var j = run.Judgements.GetValueOrDefault(a.Action.Id);
-                return new ExpectedActionView(a.Action.Id, a.Inject.Id, a.Action.Text, a.Action.Kind, a.Action.Who, a.Action.Weight,
+                return new RunActionView(a.Action.Id, a.Inject.Id, a.Action.Text, a.Action.Kind, a.Action.Who, a.Action.Weight,
                     a.Action.TimeLimitMinutes, a.Action.Signal?.Kind, a.Action.Signal?.Argument,
                     j is null ? "pending" : EnumNames.Name(j.Result), j?.Automatic, j?.By, j is null ? null : Name(j.By), full ? j?.Note : null,
                     j?.MinutesAfterInject, j?.At);
@@ -133,7 +133,7 @@ public sealed class DrillViews(UserDirectory users, NpgsqlDataSource db, TimePro
             new DrillClockView(Math.Round((active * s.TimeScale).TotalMinutes, 2), Math.Round(active.TotalSeconds, 1),
                 run.Status is DrillStatus.Paused or DrillStatus.Stopped, now),
             nextView, scenario.Situation, scenario.Objectives, injects, actions, predictions, run.RevealedAt,
-            full || revealed ? new RevealView(scenario.Reveal.Accident, scenario.Reveal.RootCauses, scenario.Reveal.RegulatoryAnswer) : null,
+            full || revealed ? new RunRevealView(scenario.Reveal.Accident, scenario.Reveal.RootCauses, scenario.Reveal.RegulatoryAnswer) : null,
             scenario.DiscussionQuestions,
             run.Kyt is { } k ? new KytView(k.KeyPoints, k.Countermeasures, k.TeamGoal, k.At) : null,
             full ? run.Observations.Select(o => new ObservationView(o.Id, o.Kind, o.Text, o.InjectId, o.ActionId, o.By, Name(o.By), o.At)).ToList() : null,
@@ -168,7 +168,7 @@ public sealed class DrillViews(UserDirectory users, NpgsqlDataSource db, TimePro
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             items.Add(new DrillRunSummary(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4),
-                EnumNames.Parse<DrillFormat>(r.GetString(5)), EnumNames.Parse<Incidents.Category>(r.GetString(6)), EnumNames.Parse<DrillStatus>(r.GetString(7)),
+                EnumNames.Parse<DrillFormat>(r.GetString(5)), EnumNames.Parse<Category>(r.GetString(6)), EnumNames.Parse<DrillStatus>(r.GetString(7)),
                 r.GetGuid(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11),
                 r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13),
                 r.GetInt32(14), r.IsDBNull(15) ? null : r.GetGuid(15), r.GetBoolean(16), r.GetInt64(17)));

@@ -126,6 +126,7 @@ public static class Composition
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
         services.AddDecisions();
+        services.AddDrillRuns();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
