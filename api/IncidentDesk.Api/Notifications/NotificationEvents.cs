@@ -43,10 +43,20 @@ public sealed record NotificationFailed(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string Address, int Attempts, string Error,
     bool Permanent, Guid Actor, DateTimeOffset At) : INotificationEvent;
 
+/// <summary>
+/// A drill message the dispatcher kept inside its run (issue 11 §2): it "would have been sent" to
+/// <see cref="Address"/> and never left. <see cref="Reason"/> is the gate's (<see cref="DrillRouting"/>): outside-run,
+/// webhook-not-enabled, run-mismatch, no-address. Recorded by the system beside the message, on the same stream.
+/// </summary>
+public sealed record NotificationSimulated(
+    Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string Address, string Reason, Guid DrillRunId,
+    Guid Actor, DateTimeOffset At) : INotificationEvent;
+
 public static class NotificationEventTypes
 {
     public static EventTypeMap RegisterNotificationEvents(this EventTypeMap map) => map
         .Register<NotificationQueued>("notification_queued")
         .Register<NotificationSent>("notification_sent")
-        .Register<NotificationFailed>("notification_failed");
+        .Register<NotificationFailed>("notification_failed")
+        .Register<NotificationSimulated>("notification_simulated");
 }

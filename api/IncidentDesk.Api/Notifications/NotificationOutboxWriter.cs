@@ -22,6 +22,11 @@ public sealed class NotificationOutboxWriter : IOutboxWriter
                 batch.Add("update notification_outbox set status = 'sent', sent_at = $2, lease_until = null, last_error = null, transport = $3 " +
                           "where notification_id = $1", e.NotificationId, e.At, e.Transport is { } t ? EnumNames.Name(t) : null);
                 break;
+            // A drill message kept inside its run: settled, never sent (no other node may pick it up again).
+            case NotificationSimulated e:
+                batch.Add("update notification_outbox set status = 'simulated', lease_until = null, last_error = $2 where notification_id = $1",
+                    e.NotificationId, e.Reason);
+                break;
             case NotificationFailed e:
                 batch.Add("update notification_outbox set status = 'failed', lease_until = null, last_error = $2 where notification_id = $1",
                     e.NotificationId, e.Error);

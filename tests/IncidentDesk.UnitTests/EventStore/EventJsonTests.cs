@@ -305,6 +305,14 @@ public sealed partial class EventJsonTests
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
             "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
 
+        // A drill message the dispatcher kept inside its run: "would have been sent", never left (issue 11 §2).
+        ["notification_simulated"] = (
+            new NotificationSimulated(IncidentId, Notification, NotificationChannel.Email, "press@example.com", "outside-run",
+                Guid.Parse("01930000-0000-7000-8000-0000000000d1"), SystemActor.Id, T(1)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"address\":\"press@example.com\",\"reason\":\"outside-run\",\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+
         ["notification_sent"] = (
             new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1),
                 NotificationTransport.PickupFolder),
