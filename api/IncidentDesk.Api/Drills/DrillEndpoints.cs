@@ -48,7 +48,7 @@ public sealed record JudgeActionRequest([property: Required] ActionResult? Resul
 /// <summary>Scheduling and starting: the two commands that need more than the run itself.</summary>
 public sealed class DrillRunService(
     CommandPath commands, DrillCommandRunner runner, ScenarioLibrary scenarios, DrillViews views, UserDirectory users,
-    EscalationSettingsStore settings, DrillIncidentFiler filer, TimeProvider clock)
+    EscalationSettingsStore settings, DrillIncidentFiler filer, ContactChecks.ContactCheckStarter checks, TimeProvider clock)
 {
     public const int MaxParticipants = 30;
 
@@ -87,6 +87,10 @@ public sealed class DrillRunService(
             await filer.FileAsync(new DrillIncidentFiling(run.Id, DrillNotices.IncidentIdFor(run.Id), reporter, scenario.Category,
                 scenario.Title.Ja, scenario.Situation.Ja, clock.GetUtcNow()), ct);
         }
+        // The contact-chain check, idempotent by the id the run derives: a retried start sends nobody a second mail.
+        if (DrillRules.ChecksChain(run.Scheduled.Format))
+            await checks.StartAsync(run.Id, DrillNotices.ContactCheckIdFor(run.Id), run.Scheduled.Category, run.Scheduled.ChainId?.ToString(),
+                run.Scheduled.Announced, null, caller.Id, ct);
         return await runner.RunAsync(runId, expectedVersion, caller, c => DrillRules.Start(c.Run, c.Scenario, c.Actor, c.NewId, c.Now), ct);
     }
 
@@ -141,7 +145,7 @@ public sealed class DrillRunService(
             chainId = chosen;
         }
         errors.ThrowIfAny();
-        chainId ??= (await settings.ChainForAsync(scenario!.Category, null, ct)) is { } chain && chain.Id != Guid.Empty ? chain.Id : null;
+        chainId ??= (await settings.ChainForAsync(scenario!.Category, null, ct))?.Id;
         return (scenario!, new DrillPlan(facilitator, [.. participants], plannedStart, timeScale, b.Announced ?? true, chainId, b.WebhooksEnabled ?? false));
     }
 }

@@ -73,6 +73,8 @@ internal sealed class DrillReaction(NpgsqlDataSource db, IOrganisationTimeZone z
                     DecisionRequested d => (await DrillRunOfIncidentAsync(work, d.IncidentId, ct), new SignalSeen(SignalKind.DecisionRequested, EnumNames.Name(d.Kind), d.At)),
                     DecisionReached d when change.Before is DecisionRequest before =>
                         (await DrillRunOfIncidentAsync(work, d.IncidentId, ct), new SignalSeen(SignalKind.DecisionReached, EnumNames.Name(before.Request.Kind), d.At)),
+                    ContactChecks.ContactAcknowledged a when change.Before is ContactChecks.ContactCheck check =>
+                        (check.RunId, new SignalSeen(SignalKind.ContactAcknowledged, null, a.At)),
                     _ => (null, null),
                 };
                 if (runId is not { } id || signal is null) continue;

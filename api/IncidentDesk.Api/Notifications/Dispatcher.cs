@@ -152,7 +152,7 @@ public sealed class Dispatcher(
     /// <param name="Listed">The address is in drill_allow_list for the message's run (or its incident's).</param>
     /// <param name="DrillInProgress">Some drill run is running, paused or stopped at the claim.</param>
     private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
-        string Subject, string Body, bool AckLink, int Attempts, string? Reference,
+        string Subject, string Body, bool AckLink, int Attempts, string? Reference, string? AckRoute,
         Guid? MessageRunId, Guid? IncidentRunId, bool Listed, bool DrillInProgress);
 
     private async Task<List<Row>> ClaimAsync(int limit, CancellationToken ct)
@@ -164,7 +164,7 @@ public sealed class Dispatcher(
             "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
             "order by next_attempt_at limit $1 for update skip locked) " +
             "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts, " +
-            "(select b.reference from incident_board b where b.id = o.incident_id), " +
+            "(select b.reference from incident_board b where b.id = o.incident_id), ack_route, " +
             // The drill gate's facts (DrillRouting), read as the row is claimed: its run, its incident's run, whether the
             // address is allowed for that run, and whether any drill is in progress (the REAL line).
             "o.drill_run_id, (select b.drill_run_id from incident_board b where b.id = o.incident_id), " +
@@ -176,7 +176,8 @@ public sealed class Dispatcher(
         while (await r.ReadAsync(ct))
             rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
                 r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11),
-                r.IsDBNull(12) ? null : r.GetGuid(12), r.IsDBNull(13) ? null : r.GetGuid(13), r.GetBoolean(14), r.GetBoolean(15)));
+                r.IsDBNull(12) ? null : r.GetString(12),
+                r.IsDBNull(13) ? null : r.GetGuid(13), r.IsDBNull(14) ? null : r.GetGuid(14), r.GetBoolean(15), r.GetBoolean(16)));
         return rows;
     }
 
@@ -200,8 +201,9 @@ public sealed class Dispatcher(
             DrillRouteKind.DeliverReal => (row.Subject, DrillMarking.MarkReal(row.Body, row.Language)),
             _ => (row.Subject, row.Body),
         };
+        // A contact-chain check's link lands on its own page (/drill-ack/{checkId}), with a token only that page accepts.
         var ackUrl = row.AckLink
-            ? $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}"
+            ? $"{publicUrl.Base}/{row.AckRoute ?? AckLinks.IncidentRoute}/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId, row.AckRoute))}"
             : null;
         var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, subject, body, ackUrl);
         var result = row.Channel == "webhook"

@@ -31,7 +31,15 @@ public sealed record NotificationQueued(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string RecipientName, string Address,
     string Language, string Template, string Subject, string Body, bool AckLink, Guid Actor, DateTimeOffset At,
     Guid? DrillRunId = null)
-    : INotificationEvent;
+    : INotificationEvent
+{
+    /// <summary>
+    /// Where the acknowledge link lands: null for an incident's <c>/ack/{incidentId}</c>; <c>drill-ack</c> for a contact-chain
+    /// check's <c>/drill-ack/{checkId}</c> (the id in <see cref="IncidentId"/> is then the check's). Absent in messages before it existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AckRoute { get; init; }
+}
 
 /// <summary>Delivered: <see cref="Transport"/> says how (null in events recorded before it was kept: SMTP or the pickup folder).</summary>
 public sealed record NotificationSent(

@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk */
+        /** Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk; real incidents' requests unless incidentKind=drill|all (or an incident is named) */
         get: operations["ListDecisions"];
         put?: never;
         post?: never;
@@ -550,6 +550,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drill-ack/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a contact-chain check's personal link is for (counts nothing: mail scanners open links) */
+        get: operations["ReadDrillAckLink"];
+        put?: never;
+        /** Acknowledge a contact-chain check's mail from its landing page (no sign-in; counts once) */
+        post: operations["AcknowledgeDrillContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the contact chain was last checked, and whether a check is due (R35: yearly) */
+        get: operations["GetContactCheckCadence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact-chain checks of a drill run (or the latest), with results per person */
+        get: operations["ListContactChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact-chain check's results per person */
+        get: operations["GetContactCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark members reached or not reached by phone (R36; optional If-Match) */
+        post: operations["MarkContactCheckMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -662,7 +748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Board and list query; reporters get only their own reports */
+        /** Board and list query; reporters get only their own reports; real incidents unless kind=drill|all */
         get: operations["ListIncidents"];
         put?: never;
         /** Report a suspected incident (any signed-in account) */
@@ -953,7 +1039,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time */
+        /** Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, and every open high or critical incident with its next briefing due time; real incidents unless kind=drill|all */
         get: operations["ListBriefings"];
         put?: never;
         post?: never;
@@ -1286,6 +1372,7 @@ export interface components {
             lateNoticeAt?: string | null;
             /** Format: date-time */
             lastBriefingAt?: string | null;
+            readonly drill: boolean;
         };
         BriefingFeed: {
             /** Format: date-time */
@@ -1312,6 +1399,18 @@ export interface components {
             postedByName?: string | null;
             /** Format: date-time */
             postedAt: string;
+            readonly drill: boolean;
+        };
+        CadenceView: {
+            /** Format: date-time */
+            lastCheckAt?: string | null;
+            /** Format: uuid */
+            lastCheckId?: string | null;
+            /** Format: date-time */
+            nextDueAt?: string | null;
+            due: boolean;
+            /** Format: date-time */
+            lastReminderAt?: string | null;
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
@@ -1380,6 +1479,86 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ContactCheckList: {
+            items: components["schemas"]["ContactCheckView"][];
+        };
+        ContactCheckMemberResult: {
+            /** Format: int32 */
+            index: number;
+            name: string;
+            email: string;
+            phone?: string | null;
+            role?: string | null;
+            channel: components["schemas"]["ResultChannel"];
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            /** Format: double */
+            secondsToAcknowledge?: number | null;
+            /** Format: date-time */
+            stepDueAt?: string | null;
+            /** Format: int32 */
+            attempts: number;
+            outcome: components["schemas"]["ContactOutcome"];
+            suspectedAutomated: boolean;
+            escalated: boolean;
+            bounceError?: string | null;
+            phoneMark?: components["schemas"]["PhoneMarkView"] | null;
+        };
+        /** @enum {string} */
+        ContactCheckStatus: "running" | "completed";
+        ContactCheckSummary: {
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            acknowledged: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            noResponse: number;
+            /** Format: int32 */
+            bounced: number;
+            /** Format: int32 */
+            pending: number;
+            /** Format: double */
+            medianSecondsToAcknowledge?: number | null;
+        };
+        ContactCheckView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            runId: string;
+            category: components["schemas"]["Category"];
+            /** Format: uuid */
+            chainId: string;
+            chainName: string;
+            announced: boolean;
+            status: components["schemas"]["ContactCheckStatus"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: int32 */
+            currentMember?: number | null;
+            members: components["schemas"]["ContactCheckMemberResult"][];
+            summary: components["schemas"]["ContactCheckSummary"];
+            /** Format: int64 */
+            version: number;
+        };
+        ContactMarkItem: {
+            /** Format: int32 */
+            member?: number | null;
+            reached?: boolean | null;
+            note?: string | null;
+        };
+        ContactMarksRequest: {
+            marks?: components["schemas"]["ContactMarkItem"][] | null;
+        };
+        /** @enum {string} */
+        ContactOutcome: "pending" | "acknowledged" | "late" | "no_response" | "bounced";
         ContactRequest: {
             name?: string | null;
             email?: string | null;
@@ -1467,6 +1646,7 @@ export interface components {
             mayDecide: boolean;
             /** Format: date-time */
             updatedAt: string;
+            readonly drill: boolean;
         };
         DecisionGuidanceView: {
             text?: components["schemas"]["Bilingual"] | null;
@@ -1571,6 +1751,7 @@ export interface components {
             /** Format: int32 */
             superseded: number;
             awaitsCaller: boolean;
+            readonly drill: boolean;
         };
         DecisionVoteView: {
             /** Format: uuid */
@@ -1592,7 +1773,7 @@ export interface components {
             items: components["schemas"]["DeliveryView"][];
         };
         /** @enum {string} */
-        DeliveryStatus: "queued" | "sent" | "failed";
+        DeliveryStatus: "queued" | "sent" | "failed" | "simulated";
         DeliveryView: {
             /** Format: uuid */
             notificationId: string;
@@ -1617,6 +1798,36 @@ export interface components {
         };
         DepartmentList: {
             items: string[];
+        };
+        DrillAckRequest: {
+            token?: string | null;
+        };
+        DrillAckResult: {
+            /** Format: uuid */
+            checkId: string;
+            recipientName: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            alreadyAcknowledged: boolean;
+        };
+        DrillAckView: {
+            /** Format: uuid */
+            checkId: string;
+            /** Format: uuid */
+            runId: string;
+            drillTitle?: string | null;
+            recipientName: string;
+            chainName: string;
+            announced: boolean;
+            /** Format: int32 */
+            position: number;
+            /** Format: int32 */
+            members: number;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            language: string;
+            banner: string;
+            checkCompleted: boolean;
         };
         DrillClockView: {
             /** Format: double */
@@ -1949,6 +2160,8 @@ export interface components {
             nextStage?: components["schemas"]["Stage"] | null;
             checklist: components["schemas"]["IncidentChecklist"];
             possibleDuplicateOf?: components["schemas"]["PossibleDuplicateView"] | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         IncidentEscalationView: {
             /** Format: int32 */
@@ -2014,6 +2227,8 @@ export interface components {
             possibleDuplicateOf?: components["schemas"]["DuplicateRef"] | null;
             /** Format: date-time */
             pendingDecisionNeededBy?: string | null;
+            /** Format: uuid */
+            drillRunId?: string | null;
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
@@ -2157,6 +2372,14 @@ export interface components {
         };
         /** @enum {string} */
         ParticipantRole: "player" | "evaluator" | "observer";
+        PhoneMarkView: {
+            reached: boolean;
+            note?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string;
+        };
         PlaybookDetail: {
             id: string;
             /** Format: int32 */
@@ -2300,6 +2523,8 @@ export interface components {
             personalDataInvolved?: boolean | null;
             reason?: string | null;
         };
+        /** @enum {string} */
+        ResultChannel: "email" | "webhook" | "phone";
         RunActionView: {
             actionId: string;
             injectId: string;
@@ -2784,6 +3009,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 awaitingMe?: boolean;
+                incidentKind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -3396,6 +3622,146 @@ export interface operations {
             };
         };
     };
+    ReadDrillAckLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckView"];
+                };
+            };
+        };
+    };
+    AcknowledgeDrillContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillAckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckResult"];
+                };
+            };
+        };
+    };
+    GetContactCheckCadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceView"];
+                };
+            };
+        };
+    };
+    ListContactChecks: {
+        parameters: {
+            query?: {
+                runId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckList"];
+                };
+            };
+        };
+    };
+    GetContactCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
+                };
+            };
+        };
+    };
+    MarkContactCheckMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContactMarksRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
+                };
+            };
+        };
+    };
     ListDepartments: {
         parameters: {
             query?: never;
@@ -3603,6 +3969,7 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 attention?: "overdue" | "escalated" | "breached" | "any";
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
@@ -4079,6 +4446,7 @@ export interface operations {
         parameters: {
             query?: {
                 since?: string;
+                kind?: "real" | "drill" | "all";
             };
             header?: never;
             path?: never;
