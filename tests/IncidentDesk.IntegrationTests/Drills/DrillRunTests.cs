@@ -39,7 +39,7 @@ public sealed class DrillRunTests(ITestOutputHelper output) : IAsyncLifetime
         await db.DisposeAsync();
     }
 
-    private async Task<ApiClient> SignInAsync(EscalationNode node, TestAccount account)
+    private static async Task<ApiClient> SignInAsync(EscalationNode node, TestAccount account)
     {
         var client = node.Factory.CreateApiClient(account);
         (await client.LoginAsync(account.Email, account.Password)).Expect(200);
@@ -115,8 +115,9 @@ public sealed class DrillRunTests(ITestOutputHelper output) : IAsyncLifetime
         var incident = new IncidentRef(incidentId, 1, await player.GetJsonAsync($"/api/incidents/{incidentId}"));
         await player.RequestDecisionAsync(incident, DecisionCalls.RansomBody(execAccount.Id));
         var judged = await UntilAsync(facilitator, path, r => r["expectedActions"]!.AsArray()
-            .Any(x => x!.Str("actionId") == "request-ransom-decision" && x.Str("status") != "pending"), "the ransom action judged", 10);
+            .Any(x => x!.Str("actionId") == "request-ransom-decision" && x!.Str("status") != "pending"), "the ransom action judged", 10);
         var action = judged["expectedActions"]!.AsArray().First(x => x!.Str("actionId") == "request-ransom-decision")!;
+        Assert.NotNull(action);
         Assert.Equal("met", action.Str("status"));
         Assert.True(action["automatic"]!.GetValue<bool>());
         Step("request-ransom-decision ticked off automatically");

@@ -346,7 +346,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
     /// A KYT drill facilitated by the matrix's worker (a responder), in the state the command needs. "{mine}": the caller
     /// is one of its players; "{run}": the caller has no part in it (the bystander, a reporter, plays).
     /// </summary>
-    private async Task<Func<Task<ApiResponse>>> DrillCallAsync(string endpoint, string role, ApiClient caller, Cast cast)
+    private static async Task<Func<Task<ApiResponse>>> DrillCallAsync(string endpoint, string role, ApiClient caller, Cast cast)
     {
         var method = endpoint[..endpoint.IndexOf(' ')];
         var path = endpoint[(endpoint.IndexOf(' ') + 1)..];
