@@ -164,7 +164,9 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         var run = await drills.StartAsync(kyt.Id, kyt.Version, responder, ct);
         await drillRuns.RunAsync(run.Id, null, reporter, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "共有フォルダの権限が広すぎて、誰でも機密ファイルを見られる", c.Now), ct);
         await drillRuns.RunAsync(run.Id, null, reporter, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "ファイルに機密の表示がなく、重要だと気づかない", c.Now), ct);
-        run = await drillRuns.RunAsync(run.Id, null, executive, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "退職予定者がデータを持ち出す", c.Now), ct);
+        await drillRuns.RunAsync(run.Id, null, executive, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "退職予定者がデータを持ち出す", c.Now), ct);
+        // The facilitator's console from here on (a participant's view shows neither the next inject nor every action).
+        run = await drillRuns.RunAsync(run.Id, null, responder, _ => Array.Empty<Drills.IDrillEvent>(), ct);
         while (run.NextInject is not null)
             run = await drillRuns.RunAsync(run.Id, run.Version, responder, async c =>
                 await drillRuns.DeliverAsync(c.Work, c.Run, Drills.DrillRules.NextInject(c.Run, c.Scenario, c.Actor), null, c.Actor.Id, ct), ct);

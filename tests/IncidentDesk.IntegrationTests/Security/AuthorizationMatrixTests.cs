@@ -383,6 +383,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             {
                 var player = cast.Bystander;
                 var predicted = (await player.PostAsync($"/api/drills/runs/{id}/predictions", new { text = "Files left unclassified" })).Expect(200);
+                version = predicted.ETagVersion!.Value;
                 await Do("reveal");
                 target = $"/api/drills/runs/{id}/predictions/{predicted.Json["predictions"]![0]!.Guid("predictionId")}/match";
                 payload = new { matched = true };
