@@ -1,7 +1,8 @@
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
-using IncidentDesk.Api.Drills.Scenarios;
+using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
+using IncidentDesk.Api.Drills.Scenarios;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
@@ -35,6 +36,7 @@ app.MapAckLinks();
 app.MapNotifications();
 app.MapDecisions();
 app.MapDrillScenarios();
+app.MapDrillRuns();
 app.MapContactChecks();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).

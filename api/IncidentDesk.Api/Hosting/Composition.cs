@@ -2,6 +2,7 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
@@ -126,6 +127,7 @@ public static class Composition
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
         services.AddDecisions();
+        services.AddDrillRuns();
         services.AddContactChecks(builder.Configuration);
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
@@ -158,7 +160,7 @@ public static class Composition
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
         .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
-        .RegisterContactCheckEvents();
+        .RegisterDrillEvents().RegisterContactCheckEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -40,7 +40,7 @@ public sealed partial class EventJsonTests
     private const string BySystem = "\"actor\":\"00000000-0000-4000-8000-00000000d35c\"";
     private static readonly Contact Taro = new("Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", null, "ja");
 
-    private static readonly Dictionary<string, (object Sample, string Json)> Pinned = new()
+    private static readonly Dictionary<string, (object Sample, string Json)> CorePins = new()
     {
         ["incident_reported"] = (
             new IncidentReported(IncidentId, Reference, Category.C2, "PC shows a ransom note", NoticedAt, "ext. 1234", "PC-0815",
@@ -443,6 +443,10 @@ public sealed partial class EventJsonTests
             "\"subject\":\"【訓練/DRILL】 Contact-chain check\",\"body\":\"This is a drill.\",\"ackLink\":true," + BySystem +
             ",\"at\":\"2026-11-20T09:00:00+00:00\",\"drillRunId\":\"01930000-0000-7000-8000-0000000000e6\",\"ackRoute\":\"drill-ack\"}"),
     };
+
+    /// <summary>Every pin: the core events here, each capability's beside it (EventJsonTests.*.cs).</summary>
+    private static Dictionary<string, (object Sample, string Json)> Pinned =>
+        CorePins.Concat(DrillPins).ToDictionary(p => p.Key, p => p.Value);
 
     private static EventTypeMap Map => EventJson.Map;
 
