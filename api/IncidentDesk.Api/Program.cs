@@ -1,3 +1,5 @@
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Escalation;
@@ -32,6 +34,8 @@ app.MapSetup();
 app.MapAckLinks();
 app.MapNotifications();
 app.MapDecisions();
+app.MapImprovements();
+app.MapExercises();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

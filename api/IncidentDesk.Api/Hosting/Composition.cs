@@ -1,3 +1,5 @@
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
@@ -123,6 +125,8 @@ public static class Composition
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
         services.AddDecisions();
+        services.AddImprovements();
+        services.AddExercises();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -153,7 +157,8 @@ public static class Composition
 
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
-        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents();
+        .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
+        .RegisterImprovementEvents().RegisterExerciseEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
