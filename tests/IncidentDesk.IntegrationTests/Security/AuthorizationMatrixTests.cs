@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IncidentDesk.IntegrationTests.Drills;
 using IncidentDesk.IntegrationTests.Infrastructure;
 
 namespace IncidentDesk.IntegrationTests.Security;
@@ -82,6 +83,21 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/incidents/{id}/briefings",                  [401, 403, 200, 200, 200]),
         ("GET /api/incidents/{own}/briefings",                 [401, 403, 200, 200, 200]),
         ("GET /api/briefings",                                 [401, 403, 200, 200, 200]),
+        // Improvement items: staff read all, responders and admins create and edit, the owner (any role) moves its status; a reporter sees only their own.
+        ("GET /api/drills/improvements",                       [401, 200, 200, 200, 200]),
+        ("POST /api/drills/improvements",                      [401, 403, 201, 403, 201]),
+        ("GET /api/drills/improvements/{id}",                  [401, 404, 200, 200, 200]),
+        ("GET /api/drills/improvements/{own}",                 [401, 200, 200, 200, 200]),
+        ("PATCH /api/drills/improvements/{id}",                [401, 404, 200, 403, 200]),
+        ("PATCH /api/drills/improvements/{own}",               [401, 403, 200, 403, 200]),
+        ("POST /api/drills/improvements/{id}/status",          [401, 404, 200, 403, 200]),
+        ("POST /api/drills/improvements/{own}/status",         [401, 200, 200, 200, 200]),
+        // Exercises (R37): staff only; responders and admins log, correct and delete, executives read.
+        ("GET /api/drills/exercises",                          [401, 403, 200, 200, 200]),
+        ("POST /api/drills/exercises",                         [401, 403, 201, 403, 201]),
+        ("GET /api/drills/exercises/{id}",                     [401, 403, 200, 200, 200]),
+        ("PUT /api/drills/exercises/{id}",                     [401, 403, 200, 403, 200]),
+        ("POST /api/drills/exercises/{id}/delete",             [401, 403, 200, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -313,6 +329,36 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 }
                 if (d.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(decision.Path);
                 return () => caller.PostAsync($"{decision.Path}/{command}", body, decision.Version);
+            }
+            case var i when i.Contains("/api/drills/improvements", StringComparison.Ordinal):
+            {
+                if (i == "GET /api/drills/improvements") return () => caller.GetAsync(Drills.ImprovementCalls.Items);
+                var exercise = await cast.Worker.LogExerciseAsync();
+                if (i == "POST /api/drills/improvements")
+                    return () => caller.PostAsync(Drills.ImprovementCalls.Items, Drills.ImprovementCalls.Item(cast.Bystander.Id, exercise.Guid("id")));
+                // "{own}": an item the caller owns; "{id}": one a bystander owns.
+                var owner = i.Contains("{own}", StringComparison.Ordinal) && role != Anonymous ? caller.Id : cast.Bystander.Id;
+                var item = await cast.Worker.CreateItemAsync(Drills.ImprovementCalls.Item(owner, exercise.Guid("id")));
+                if (i.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync($"{Drills.ImprovementCalls.Items}/{item.Str("id")}");
+                if (i.StartsWith("PATCH ", StringComparison.Ordinal)) return () => caller.PatchItemAsync(item, new { title = "Edited by the matrix" });
+                return () => caller.StatusAsync(item, "in-progress");
+            }
+            case "GET /api/drills/exercises":
+                return () => caller.GetAsync(Drills.ImprovementCalls.Exercises);
+            case "POST /api/drills/exercises":
+                return () => caller.PostAsync(Drills.ImprovementCalls.Exercises, Drills.ImprovementCalls.Restore());
+            case var x when x.Contains("/api/drills/exercises/{id}", StringComparison.Ordinal):
+            {
+                var exercise = await cast.Worker.LogExerciseAsync();
+                var path = $"{Drills.ImprovementCalls.Exercises}/{exercise.Str("id")}";
+                if (x.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                if (x.StartsWith("PUT ", StringComparison.Ordinal))
+                    return () => caller.SendJsonAsync(HttpMethod.Put, path, new
+                    {
+                        type = "backup-restore", date = Drills.ImprovementCalls.Day(Drills.ImprovementCalls.Today), title = "Corrected by the matrix",
+                        participantsCount = 4, backupRestore = new { system = "File server", succeeded = true, restoreMinutes = 50 },
+                    }, 1);
+                return () => caller.PostAsync($"{path}/delete", new { reason = "Logged by the matrix" }, 1);
             }
             default:
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
