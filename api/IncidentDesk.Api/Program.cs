@@ -1,7 +1,10 @@
-using IncidentDesk.Api.Drills.Exercises;
-using IncidentDesk.Api.Drills.Improvements;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills;
+using IncidentDesk.Api.Drills.ContactChecks;
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Scenarios;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
 using IncidentDesk.Api.Hosting;
@@ -34,6 +37,9 @@ app.MapSetup();
 app.MapAckLinks();
 app.MapNotifications();
 app.MapDecisions();
+app.MapDrillScenarios();
+app.MapDrillRuns();
+app.MapContactChecks();
 app.MapImprovements();
 app.MapExercises();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions.AnsweringInfo;
@@ -41,11 +42,16 @@ public static class DecisionEndpoints
             .WithName("ListDecisionKinds").WithSummary("The kinds of decision with their pre-written question, options (safe marks) and guidance, ja and en");
         decisions.MapGet("/", async Task<Ok<DecisionList>> (
                 HttpContext http, IMediator m, CancellationToken ct, string? status, string? kind, Guid? incident,
-                DateTimeOffset? from, DateTimeOffset? to, bool? awaitingMe) =>
+                DateTimeOffset? from, DateTimeOffset? to, bool? awaitingMe,
+                [AllowedValues("real", "drill", "all")] string? incidentKind) =>
                 TypedResults.Ok(await m.Send(new ListDecisions(Caller.From(http.User), status,
-                    EnumNames.ParseQuery<DecisionKind>("kind", kind), incident, from, to, awaitingMe ?? false), ct)))
+                    EnumNames.ParseQuery<DecisionKind>("kind", kind), incident, from, to, awaitingMe ?? false)
+                {
+                    IncidentKind = EnumNames.ParseQuery<Incidents.IncidentKind>("incidentKind", incidentKind),
+                }, ct)))
             .WithName("ListDecisions")
-            .WithSummary("Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk");
+            .WithSummary("Decision log: filter by status (or 'open'), kind, incident, period (from..to of the request); awaitingMe for an Executive's desk; " +
+                         "real incidents' requests unless incidentKind=drill|all (or an incident is named)");
         decisions.MapGet("/{id:guid}", async Task<Ok<DecisionDetail>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
             {
                 var detail = await m.Send(new GetDecision(id, Caller.From(http.User)), ct);

@@ -93,7 +93,7 @@ public static class DecisionMessages
             if (who.AccountId == e.Actor || !seen.Add(who.Email)) continue;
             var (subject, body) = Messages.RenderDecision(template, who.Language, message, audience.TimeZone);
             output.Add(new NotificationQueued(s.IncidentId, newId(), NotificationChannel.Email, who.Name, who.Email, who.Language, template,
-                subject, body, false, SystemActor.Id, now));
+                subject, body, false, SystemActor.Id, now).ForDrill(incident.DrillRunId));
         }
         return output;
 

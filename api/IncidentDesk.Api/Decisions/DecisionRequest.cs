@@ -142,7 +142,7 @@ public sealed record DecisionNotices(Guid DecisionId, ImmutableDictionary<Guid, 
             },
             DecisionReminderSent e => s.Timers.TryGetValue(e.TimerId, out var t) ? s with { Timers = s.Timers.SetItem(e.TimerId, t with { Fired = true }) } : s,
             NotificationQueued => s with { Messages = s.Messages + 1 },
-            NotificationSent or NotificationFailed => s,
+            NotificationSent or NotificationFailed or NotificationSimulated => s,
             _ => throw new InvalidOperationException($"a decision's notices cannot fold {@event.GetType().Name}"),
         };
     }

@@ -8,7 +8,7 @@ namespace IncidentDesk.Api.Escalation;
 
 public sealed record DeadlineFacts(Guid Id, DeadlineKind Kind, Stage? Stage, int Level, DateTimeOffset DueAt, bool Fired, Guid? ChainId = null);
 
-public enum DeliveryStatus { Queued, Sent, Failed }
+public enum DeliveryStatus { Queued, Sent, Failed, Simulated }
 
 public sealed record DeliveryFacts(
     Guid Id, NotificationChannel Channel, string RecipientName, string Address, string Template, string Subject,
@@ -70,6 +70,7 @@ public sealed record EscalationState(
                     e.Template, e.Subject, e.At, DeliveryStatus.Queued, null, 0, null)),
             },
             NotificationSent e => s.Settle(e.NotificationId, d => d with { Status = DeliveryStatus.Sent, SettledAt = e.At, Attempts = e.Attempts }),
+            NotificationSimulated e => s.Settle(e.NotificationId, d => d with { Status = DeliveryStatus.Simulated, SettledAt = e.At, Error = e.Reason }),
             NotificationFailed e => s.Settle(e.NotificationId,
                 d => d with { Status = DeliveryStatus.Failed, SettledAt = e.At, Attempts = e.Attempts, Error = e.Error }),
             _ => throw new InvalidOperationException($"escalation cannot fold {@event.GetType().Name}"),

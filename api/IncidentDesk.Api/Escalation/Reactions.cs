@@ -101,7 +101,7 @@ public static class Reactions
             var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", null,
                 ctx.Policy.TimeZone, about);
             return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
-                subject, body, false, SystemActor.Id, now);
+                subject, body, false, SystemActor.Id, now).ForDrill(i.DrillRunId);
         }
     }
 
@@ -189,11 +189,12 @@ public static class Reactions
             var about = new MessageFacts(ctx.Accounts.GetValueOrDefault(i.ReporterId)?.Name, ackDue);
             var (subject, body) = Messages.Render(template, to.Language, i, $"{ctx.PublicUrl.TrimEnd('/')}/incidents/{i.Id}", detail,
                 ctx.Policy.TimeZone, about);
+            // A drill incident's messages carry its run and the drill marking (issue 11 §2); the dispatcher's gate decides who gets them.
             yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Email, to.Name, to.Email, to.Language, template,
-                subject, body, ackLink, SystemActor.Id, now);
+                subject, body, ackLink, SystemActor.Id, now).ForDrill(i.DrillRunId);
             if (to.WebhookUrl is { Length: > 0 } hook)
                 yield return new NotificationQueued(i.Id, newId(), NotificationChannel.Webhook, to.Name, hook, to.Language, template,
-                    subject, body, false, SystemActor.Id, now);
+                    subject, body, false, SystemActor.Id, now).ForDrill(i.DrillRunId);
         }
     }
 

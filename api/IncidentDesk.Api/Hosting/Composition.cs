@@ -1,9 +1,11 @@
-using IncidentDesk.Api.Drills.Exercises;
-using IncidentDesk.Api.Drills.Improvements;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Accounts.SigningIn;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills;
+using IncidentDesk.Api.Drills.ContactChecks;
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -78,7 +80,9 @@ public static class Composition
         services.AddScoped<SessionService>();
         services.AddSingleton<IncidentReferences>();
         services.AddSingleton<EarlierReports>();
+        services.AddSingleton<Drills.DrillIncidentFiler>();
         services.AddSingleton<PlaybookLibrary>();
+        services.AddSingleton<Drills.Scenarios.ScenarioLibrary>();
         services.AddSingleton<IncidentViews>();
         services.AddSingleton<IncidentCommandRunner>();
         services.AddTransient<AdminBootstrap>();
@@ -125,6 +129,8 @@ public static class Composition
         services.AddIncidentDeskTimers(builder.Configuration);
         services.AddScoped<ITimerPurpose, EscalationDeadlineTimer>();
         services.AddDecisions();
+        services.AddDrillRuns();
+        services.AddContactChecks(builder.Configuration);
         services.AddImprovements();
         services.AddExercises();
 
@@ -158,6 +164,7 @@ public static class Composition
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
         .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
+        .RegisterDrillEvents().RegisterContactCheckEvents()
         .RegisterImprovementEvents().RegisterExerciseEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -166,6 +173,9 @@ public static class Composition
         // Any problem in a playbook file stops the app here, listing file, line and problem.
         await app.Services.GetRequiredService<PlaybookLibrary>().LoadAsync(
             PlaybookLibrary.ResolveFolder(app.Configuration, app.Environment.ContentRootPath), CancellationToken.None);
+        // Then the drill scenarios, checked against the playbooks and their seed catalog: any problem stops the app too.
+        await app.Services.GetRequiredService<Drills.Scenarios.ScenarioLibrary>().LoadAsync(
+            Drills.Scenarios.ScenarioLibrary.ResolveFolder(app.Configuration, app.Environment.ContentRootPath), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAdminAsync(CancellationToken.None);
     }

@@ -63,6 +63,14 @@ public sealed record Incident(
     /// <summary>Set when filing found a nearly identical earlier report (shown to staff only).</summary>
     public PossibleDuplicate? PossibleDuplicateOf { get; init; }
 
+    /// <summary>
+    /// The drill run that filed this incident (issue 11 §2); null for a real incident. Set at creation only: a real
+    /// incident never becomes a drill, nor a drill a real one.
+    /// </summary>
+    public Guid? DrillRunId { get; init; }
+
+    public bool IsDrill => DrillRunId is not null;
+
     /// <summary>How many executive briefings were posted, and when the last one was.</summary>
     public int BriefingCount { get; init; }
 
@@ -77,6 +85,7 @@ public sealed record Incident(
         {
             Playbooks = e.Playbook is { } pin ? [pin] : [],
             Department = e.Department,
+            DrillRunId = e.DrillRunId,
         },
         (null, _) => throw new InvalidOperationException("an incident stream must start with incident_reported"),
         ({ } s, IncidentAcknowledged e) => s with { AcknowledgedAt = e.At, AcknowledgedBy = e.Actor, UpdatedAt = e.At },

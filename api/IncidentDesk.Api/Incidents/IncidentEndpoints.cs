@@ -42,14 +42,16 @@ public static class IncidentEndpoints
         incidents.MapGet("/", async Task<Ok<IncidentList>> (
                 HttpContext http, IMediator m, CancellationToken ct, string? stage, string? severity, string? category,
                 string? owner, string? reporter, string? q, int? page, int? pageSize, string? sort,
-                [AllowedValues("overdue", "escalated", "breached", "any")] string? attention) =>
+                [AllowedValues("overdue", "escalated", "breached", "any")] string? attention,
+                [AllowedValues("real", "drill", "all")] string? kind) =>
                 TypedResults.Ok(await m.Send(new GetIncidentBoard(Caller.From(http.User),
                     EnumNames.ParseQuery<Stage>("stage", stage), EnumNames.ParseQuery<Severity>("severity", severity),
                     EnumNames.ParseQuery<Category>("category", category), owner, reporter, q, page ?? 1, pageSize ?? 50, sort)
                 {
                     Attention = EnumNames.ParseQuery<Attention>("attention", attention),
+                    Kind = EnumNames.ParseQuery<IncidentKind>("kind", kind) ?? IncidentKind.Real,
                 }, ct)))
-            .WithName("ListIncidents").WithSummary("Board and list query; reporters get only their own reports");
+            .WithName("ListIncidents").WithSummary("Board and list query; reporters get only their own reports; real incidents unless kind=drill|all");
 
         incidents.MapGet("/{id:guid}", async Task<Ok<IncidentDetail>> (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
             {
@@ -102,12 +104,16 @@ public static class IncidentEndpoints
         // Notes are open to whoever can see the incident, the reporter of their own report included.
         Command<AddNoteRequest>(incidents.MapGroup("/{id:guid}"), "/notes", "AddIncidentNote", "Add a note",
             (id, v, b, c, _) => new AddNote(id, v, b, c));
-        app.MapGet("/api/briefings", async Task<Ok<BriefingFeed>> (HttpContext http, IMediator m, TimeProvider clock, CancellationToken ct, string? since) =>
-                TypedResults.Ok(await m.Send(new GetBriefingFeed(Since(since, clock)), ct)))
+        app.MapGet("/api/briefings", async Task<Ok<BriefingFeed>> (HttpContext http, IMediator m, TimeProvider clock, CancellationToken ct, string? since,
+                [AllowedValues("real", "drill", "all")] string? kind) =>
+                TypedResults.Ok(await m.Send(new GetBriefingFeed(Since(since, clock))
+                {
+                    Kind = EnumNames.ParseQuery<IncidentKind>("kind", kind) ?? IncidentKind.Real,
+                }, ct)))
             .WithTags("Incidents").RequireAuthorization(Policies.SeesAllIncidents)
             .WithName("ListBriefings")
             .WithSummary("Briefings of open incidents posted since ?since= (ISO 8601; default the last 24 h), newest first, " +
-                         "and every open high or critical incident with its next briefing due time");
+                         "and every open high or critical incident with its next briefing due time; real incidents unless kind=drill|all");
         return app;
     }
 

@@ -15,7 +15,9 @@ public sealed record PlaybookPin(string Id, int Version, string ContentHash);
 
 /// <summary>
 /// Filed by staff; <see cref="At"/> is the reported-at time (R6). <see cref="Playbook"/> pins the category's
-/// playbook at that moment (absent when the category has none, e.g. "unknown").
+/// playbook at that moment (absent when the category has none, e.g. "unknown"). <see cref="DrillRunId"/> is set
+/// only when a tabletop drill run filed it (<c>Drills.DrillIncidentFiler</c>, issue 11 §2): such an incident is a
+/// drill from creation, numbered DRL-, and nothing ever converts it (no event changes the field).
 /// </summary>
 public sealed record IncidentReported(
     Guid IncidentId, string Reference, Category Category, string Summary, DateTimeOffset NoticedAt,
@@ -27,6 +29,9 @@ public sealed record IncidentReported(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Department { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? DrillRunId { get; init; }
 }
 
 public sealed record IncidentAcknowledged(Guid IncidentId, Guid Actor, DateTimeOffset At) : IIncidentEvent

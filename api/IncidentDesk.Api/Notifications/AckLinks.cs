@@ -12,20 +12,27 @@ public enum AckLinkProblem { None, Tampered, Expired, OtherIncident }
 /// </summary>
 public sealed class AckLinks(IDataProtectionProvider protection, IConfiguration config, TimeProvider clock)
 {
-    private ITimeLimitedDataProtector Protector =>
-        protection.CreateProtector("IncidentDesk.AckLink.v1").ToTimeLimitedDataProtector();
+    /// <summary>The landing route of an incident's acknowledge link.</summary>
+    public const string IncidentRoute = "ack";
+
+    // Each landing route has its own protector purpose, so a token of one (a drill check's) is refused by another (an incident's).
+    private ITimeLimitedDataProtector Protector(string? route) =>
+        (route is null or IncidentRoute
+            ? protection.CreateProtector("IncidentDesk.AckLink.v1")
+            : protection.CreateProtector("IncidentDesk.AckLink.v1", route)).ToTimeLimitedDataProtector();
 
     public TimeSpan Lifetime => TimeSpan.FromHours(config.GetValue("Notifications:AckLinkHours", 24.0));
 
-    public string Issue(Guid notificationId, Guid incidentId) =>
-        Protector.Protect($"{notificationId:N}:{incidentId:N}", clock.GetUtcNow().Add(Lifetime));
+    /// <param name="route">The landing route (<see cref="IncidentRoute"/> when null); <paramref name="incidentId"/> is the id in the route.</param>
+    public string Issue(Guid notificationId, Guid incidentId, string? route = null) =>
+        Protector(route).Protect($"{notificationId:N}:{incidentId:N}", clock.GetUtcNow().Add(Lifetime));
 
-    public (AckLinkProblem Problem, Guid NotificationId) Read(string token, Guid incidentId)
+    public (AckLinkProblem Problem, Guid NotificationId) Read(string token, Guid incidentId, string? route = null)
     {
         string payload;
         try
         {
-            payload = Protector.Unprotect(token, out var expires);
+            payload = Protector(route).Unprotect(token, out var expires);
             if (expires < clock.GetUtcNow()) return (AckLinkProblem.Expired, Guid.Empty);
         }
         catch (CryptographicException e) when (e.Message.Contains("expired", StringComparison.OrdinalIgnoreCase))

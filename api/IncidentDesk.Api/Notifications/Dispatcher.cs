@@ -147,8 +147,13 @@ public sealed class Dispatcher(
         }
     }
 
+    /// <param name="MessageRunId">The run the message was queued for (notification_outbox.drill_run_id).</param>
+    /// <param name="IncidentRunId">The run of the row's incident (incident_board.drill_run_id), the gate's safety net.</param>
+    /// <param name="Listed">The address is in drill_allow_list for the message's run (or its incident's).</param>
+    /// <param name="DrillInProgress">Some drill run is running, paused or stopped at the claim.</param>
     private sealed record Row(Guid Id, Guid IncidentId, Guid StreamId, string Channel, string Address, string Name, string Language,
-        string Subject, string Body, bool AckLink, int Attempts, string? Reference);
+        string Subject, string Body, bool AckLink, int Attempts, string? Reference, string? AckRoute,
+        Guid? MessageRunId, Guid? IncidentRunId, bool Listed, bool DrillInProgress);
 
     private async Task<List<Row>> ClaimAsync(int limit, CancellationToken ct)
     {
@@ -159,27 +164,53 @@ public sealed class Dispatcher(
             "and next_attempt_at <= now() and (lease_until is null or lease_until < now()) " +
             "order by next_attempt_at limit $1 for update skip locked) " +
             "returning notification_id, incident_id, stream_id, channel, address, recipient_name, language, subject, body, ack_link, attempts, " +
-            "(select b.reference from incident_board b where b.id = o.incident_id)");
+            "(select b.reference from incident_board b where b.id = o.incident_id), ack_route, " +
+            // The drill gate's facts (DrillRouting), read as the row is claimed: its run, its incident's run, whether the
+            // address is allowed for that run, and whether any drill is in progress (the REAL line).
+            "o.drill_run_id, (select b.drill_run_id from incident_board b where b.id = o.incident_id), " +
+            "exists (select 1 from drill_allow_list a where a.run_id = coalesce(o.drill_run_id, " +
+            "(select b.drill_run_id from incident_board b where b.id = o.incident_id)) and a.address = lower(btrim(o.address))), " +
+            "exists (select 1 from drill_runs d where d.status in ('running', 'paused', 'stopped'))");
         claim.Parameters.AddWithValue(limit);
         await using var r = await claim.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             rows.Add(new Row(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11)));
+                r.GetString(7), r.GetString(8), r.GetBoolean(9), r.GetInt32(10), r.IsDBNull(11) ? null : r.GetString(11),
+                r.IsDBNull(12) ? null : r.GetString(12),
+                r.IsDBNull(13) ? null : r.GetGuid(13), r.IsDBNull(14) ? null : r.GetGuid(14), r.GetBoolean(15), r.GetBoolean(16)));
         return rows;
     }
 
     private async Task DeliverAsync(Row row, IMailConnection mail, CancellationToken ct)
     {
+        var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
+        // The drill gate decides before anything can leave (issue 11 §2): a drill message outside its run is recorded as
+        // "would have been sent" and settled; one inside is marked again (idempotent), so an unmarked drill message
+        // never leaves; a real message during a drill says it is real.
+        var route = DrillRouting.Decide(new DrillRoutingInput(row.MessageRunId, row.IncidentRunId, channel, row.Address, row.Listed, row.DrillInProgress));
+        if (route.Kind == DrillRouteKind.Simulate)
+        {
+            log.LogInformation("Drill notification {Id} to {Address} simulated ({Reason}); it never leaves", row.Id, row.Address, route.Reason);
+            await RecordAsync(row.StreamId, new NotificationSimulated(row.IncidentId, row.Id, channel, row.Address, route.Reason!, route.RunId!.Value,
+                SystemActor.Id, clock.GetUtcNow()), ct);
+            return;
+        }
+        var (subject, body) = route.Kind switch
+        {
+            DrillRouteKind.DeliverDrill => DrillMarking.Mark(row.Subject, row.Body, row.Language),
+            DrillRouteKind.DeliverReal => (row.Subject, DrillMarking.MarkReal(row.Body, row.Language)),
+            _ => (row.Subject, row.Body),
+        };
+        // A contact-chain check's link lands on its own page (/drill-ack/{checkId}), with a token only that page accepts.
         var ackUrl = row.AckLink
-            ? $"{publicUrl.Base}/ack/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId))}"
+            ? $"{publicUrl.Base}/{row.AckRoute ?? AckLinks.IncidentRoute}/{row.IncidentId}?token={Uri.EscapeDataString(links.Issue(row.Id, row.IncidentId, row.AckRoute))}"
             : null;
-        var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, row.Subject, row.Body, ackUrl);
+        var message = new OutgoingMessage(row.Id, row.IncidentId, row.Name, row.Address, row.Language, subject, body, ackUrl);
         var result = row.Channel == "webhook"
             ? await webhooks.SendAsync(message, row.Reference, ct)
             : await mail.SendAsync(message, ct);
 
         var now = clock.GetUtcNow();
-        var channel = row.Channel == "webhook" ? NotificationChannel.Webhook : NotificationChannel.Email;
         if (result.Delivered)
         {
             await RecordAsync(row.StreamId, new NotificationSent(row.IncidentId, row.Id, channel, row.Address, row.Attempts, SystemActor.Id, now,

@@ -28,7 +28,8 @@ public static class NotificationEndpoints
         var admin = app.MapGroup("/api/admin").WithTags("Notifications").RequireAuthorization(Policies.Admin);
         admin.MapGet("/deliveries", async Task<Ok<DeliveryList>> (string? status, NpgsqlDataSource db, CancellationToken ct) =>
             {
-                if (status is not (null or "pending" or "sent" or "failed")) throw ValidationFailed.For("status", "must be pending, sent or failed");
+                if (status is not (null or "pending" or "sent" or "failed" or "simulated"))
+                    throw ValidationFailed.For("status", "must be pending, sent, failed or simulated");
                 var where = status is null ? "where $1::text is null" : "where o.status = $1";
                 return TypedResults.Ok(new DeliveryList(await DeliveriesAsync(db, $"{where} order by o.created_at desc limit 500", status, ct)));
             })

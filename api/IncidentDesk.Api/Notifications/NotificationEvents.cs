@@ -31,7 +31,15 @@ public sealed record NotificationQueued(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string RecipientName, string Address,
     string Language, string Template, string Subject, string Body, bool AckLink, Guid Actor, DateTimeOffset At,
     Guid? DrillRunId = null)
-    : INotificationEvent;
+    : INotificationEvent
+{
+    /// <summary>
+    /// Where the acknowledge link lands: null for an incident's <c>/ack/{incidentId}</c>; <c>drill-ack</c> for a contact-chain
+    /// check's <c>/drill-ack/{checkId}</c> (the id in <see cref="IncidentId"/> is then the check's). Absent in messages before it existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AckRoute { get; init; }
+}
 
 /// <summary>Delivered: <see cref="Transport"/> says how (null in events recorded before it was kept: SMTP or the pickup folder).</summary>
 public sealed record NotificationSent(
@@ -43,10 +51,20 @@ public sealed record NotificationFailed(
     Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string Address, int Attempts, string Error,
     bool Permanent, Guid Actor, DateTimeOffset At) : INotificationEvent;
 
+/// <summary>
+/// A drill message the dispatcher kept inside its run (issue 11 §2): it "would have been sent" to
+/// <see cref="Address"/> and never left. <see cref="Reason"/> is the gate's (<see cref="DrillRouting"/>): outside-run,
+/// webhook-not-enabled, run-mismatch, no-address. Recorded by the system beside the message, on the same stream.
+/// </summary>
+public sealed record NotificationSimulated(
+    Guid IncidentId, Guid NotificationId, NotificationChannel Channel, string Address, string Reason, Guid DrillRunId,
+    Guid Actor, DateTimeOffset At) : INotificationEvent;
+
 public static class NotificationEventTypes
 {
     public static EventTypeMap RegisterNotificationEvents(this EventTypeMap map) => map
         .Register<NotificationQueued>("notification_queued")
         .Register<NotificationSent>("notification_sent")
-        .Register<NotificationFailed>("notification_failed");
+        .Register<NotificationFailed>("notification_failed")
+        .Register<NotificationSimulated>("notification_simulated");
 }

@@ -51,7 +51,7 @@ public sealed class PlaybookParser : YamlFileReader
         if (Root(content, "a playbook file holds exactly one mapping (id, version, category, ...)") is not { } root) return null;
         UnknownKeys(root, TopKeys, "playbook");
         var id = Slug(root, "id");
-        var version = Int(root, "version", min: 1);
+        var version = Number(root, "version", min: 1);
         var category = Category(root);
         var title = Localized(root, "title", required: true);
         var summary = Localized(root, "summary", required: true);
@@ -155,77 +155,4 @@ public sealed class PlaybookParser : YamlFileReader
         if (c.IsEmpty) Problem(m.Start, "'condition' names no fact");
         return c;
     }
-
-    private SourceRef? Source(YamlMappingNode owner)
-    {
-        if (Get(owner, "source") is not { } node) { Problem(owner.Start, "missing 'source' (seed file and lines)"); return null; }
-        if (node is not YamlMappingNode m) { Problem(node.Start, "'source' is a mapping with file and lines"); return null; }
-        UnknownKeys(m, ["file", "lines", "derived"], "source");
-        var fileName = Scalar(m, "file", required: true);
-        var lines = Scalar(m, "lines", required: true);
-        var derived = Bool(m, "derived", mandatory: false) ?? false;
-        if (fileName is null || lines is null) return null;
-        if (!Seeds.LineCounts.TryGetValue(fileName, out var count))
-        {
-            Problem(Get(m, "file")!.Start, $"unknown seed file '{fileName}' (one of {string.Join(", ", Seeds.LineCounts.Keys)})");
-            return null;
-        }
-        if (LineRange(m, "lines", fileName, count) is not { } range) return null;
-        return new SourceRef(fileName, range.From, range.To, derived);
-    }
-
-    private string? Slug(YamlMappingNode owner, string key)
-    {
-        var v = Scalar(owner, key, required: true);
-        if (v is not null && !System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z0-9]+(-[a-z0-9]+)*$"))
-        {
-            Problem(Get(owner, key)!.Start, $"'{key}' must be lower-case words joined by hyphens, not '{v}'");
-            return null;
-        }
-        return v;
-    }
-
-    private int? Int(YamlMappingNode owner, string key, int min)
-    {
-        var v = Scalar(owner, key, required: true);
-        if (v is null) return null;
-        if (int.TryParse(v, out var n) && n >= min) return n;
-        Problem(Get(owner, key)!.Start, $"'{key}' must be a whole number >= {min}, not '{v}'");
-        return null;
-    }
-
-    private bool? Bool(YamlMappingNode owner, string key, bool mandatory)
-    {
-        var v = Scalar(owner, key, required: mandatory);
-        if (v is null) return null;
-        if (v is "true" or "false") return v == "true";
-        Problem(Get(owner, key)!.Start, $"'{key}' must be true or false, not '{v}'");
-        return null;
-    }
-
-    private Category? Category(YamlMappingNode owner)
-    {
-        var v = Scalar(owner, "category", required: true);
-        if (v is null) return null;
-        try
-        {
-            var c = Common.EnumNames.Parse<Category>(v);
-            if (c != Common.Category.Unknown) return c;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-        Problem(Get(owner, "category")!.Start, $"'category' must be one of C1..C10, not '{v}'");
-        return null;
-    }
-
-    private T? Enum<T>(YamlMappingNode owner, string key, IReadOnlyDictionary<string, T> values, bool required) where T : struct
-    {
-        var v = Scalar(owner, key, required);
-        if (v is null) return null;
-        if (values.TryGetValue(v, out var value)) return value;
-        Problem(Get(owner, key)!.Start, $"unknown {key} '{v}' (one of {string.Join(", ", values.Keys)})");
-        return null;
-    }
-
 }

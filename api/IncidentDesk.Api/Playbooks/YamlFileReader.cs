@@ -116,6 +116,10 @@ public abstract class YamlFileReader
         return (from, to);
     }
 
+    /// <summary>Where to report a problem about <paramref name="key"/>: the key itself, or the owner's start when it is absent.</summary>
+    protected static Mark At(YamlMappingNode owner, string key) =>
+        owner.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } v } && v == key)?.Start ?? owner.Start;
+
     protected static YamlNode? Get(YamlMappingNode m, string key) =>
         m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
@@ -127,4 +131,78 @@ public abstract class YamlFileReader
     }
 
     protected void Problem(Mark at, string message) => problems.Add(new PlaybookProblem(File, at.Line, at.Column, message));
+
+    protected SourceRef? Source(YamlMappingNode owner)
+    {
+        if (Get(owner, "source") is not { } node) { Problem(owner.Start, "missing 'source' (seed file and lines)"); return null; }
+        if (node is not YamlMappingNode m) { Problem(node.Start, "'source' is a mapping with file and lines"); return null; }
+        UnknownKeys(m, ["file", "lines", "derived"], "source");
+        var fileName = Scalar(m, "file", required: true);
+        var lines = Scalar(m, "lines", required: true);
+        var derived = Bool(m, "derived", mandatory: false) ?? false;
+        if (fileName is null || lines is null) return null;
+        if (!Seeds.LineCounts.TryGetValue(fileName, out var count))
+        {
+            Problem(Get(m, "file")!.Start, $"unknown seed file '{fileName}' (one of {string.Join(", ", Seeds.LineCounts.Keys)})");
+            return null;
+        }
+        if (LineRange(m, "lines", fileName, count) is not { } range) return null;
+        return new SourceRef(fileName, range.From, range.To, derived);
+    }
+
+    protected string? Slug(YamlMappingNode owner, string key)
+    {
+        var v = Scalar(owner, key, required: true);
+        if (v is not null && !System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z0-9]+(-[a-z0-9]+)*$"))
+        {
+            Problem(Get(owner, key)!.Start, $"'{key}' must be lower-case words joined by hyphens, not '{v}'");
+            return null;
+        }
+        return v;
+    }
+
+    protected int? Number(YamlMappingNode owner, string key, int min, int max = int.MaxValue, bool required = true)
+    {
+        var v = Scalar(owner, key, required);
+        if (v is null) return null;
+        if (int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        Problem(Get(owner, key)!.Start, max == int.MaxValue
+            ? $"'{key}' must be a whole number >= {min}, not '{v}'"
+            : $"'{key}' must be a whole number from {min} to {max}, not '{v}'");
+        return null;
+    }
+
+    protected bool? Bool(YamlMappingNode owner, string key, bool mandatory)
+    {
+        var v = Scalar(owner, key, required: mandatory);
+        if (v is null) return null;
+        if (v is "true" or "false") return v == "true";
+        Problem(Get(owner, key)!.Start, $"'{key}' must be true or false, not '{v}'");
+        return null;
+    }
+
+    protected Category? Category(YamlMappingNode owner)
+    {
+        var v = Scalar(owner, "category", required: true);
+        if (v is null) return null;
+        try
+        {
+            var c = Common.EnumNames.Parse<Category>(v);
+            if (c != Common.Category.Unknown) return c;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        Problem(Get(owner, "category")!.Start, $"'category' must be one of C1..C10, not '{v}'");
+        return null;
+    }
+
+    protected T? Enum<T>(YamlMappingNode owner, string key, IReadOnlyDictionary<string, T> values, bool required) where T : struct
+    {
+        var v = Scalar(owner, key, required);
+        if (v is null) return null;
+        if (values.TryGetValue(v, out var value)) return value;
+        Problem(Get(owner, key)!.Start, $"unknown {key} '{v}' (one of {string.Join(", ", values.Keys)})");
+        return null;
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
+using IncidentDesk.Api.Drills.ContactChecks;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -33,6 +34,10 @@ public sealed partial class EventJsonTests
     private static readonly Guid Deputy = Guid.Parse("01930000-0000-7000-8000-0000000000e2");
     private static readonly Guid Question = Guid.Parse("01930000-0000-7000-8000-0000000000f2");
     private static readonly Guid Timer = Guid.Parse("01930000-0000-7000-8000-0000000000f3");
+    private static readonly Guid Check = Guid.Parse("01930000-0000-7000-8000-0000000000e5");
+    private static readonly Guid Run = Guid.Parse("01930000-0000-7000-8000-0000000000e6");
+    private const string CheckField = "\"checkId\":\"01930000-0000-7000-8000-0000000000e5\"";
+    private const string BySystem = "\"actor\":\"00000000-0000-4000-8000-00000000d35c\"";
     private static readonly Contact Taro = new("Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", null, "ja");
 
     private static readonly Dictionary<string, (object Sample, string Json)> CorePins = new()
@@ -44,6 +49,16 @@ public sealed partial class EventJsonTests
             "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":\"ext. 1234\",\"deviceId\":\"PC-0815\"," +
             "\"personalDataMayBeInvolved\":true,\"disconnectedFromNetwork\":true," +
             "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+
+        // Filed by a tabletop drill run (issue 11 §2): a drill from creation, numbered DRL-. Without a run the field is absent.
+        ["incident_reported (drill)"] = (
+            new IncidentReported(IncidentId, "DRL-2026-0007", Category.C2, "【訓練】PC shows a ransom note", NoticedAt, null, null,
+                false, true, Reporter, ReportedAt) { DrillRunId = Guid.Parse("01930000-0000-7000-8000-0000000000d1") },
+            "{" + Incident + ",\"reference\":\"DRL-2026-0007\",\"category\":\"C2\",\"summary\":\"【訓練】PC shows a ransom note\"," +
+            "\"noticedAt\":\"2026-11-20T08:50:00+00:00\",\"contact\":null,\"deviceId\":null," +
+            "\"personalDataMayBeInvolved\":false,\"disconnectedFromNetwork\":true," +
+            "\"actor\":\"01930000-0000-7000-8000-0000000000a1\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
+            "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
 
         ["incident_acknowledged"] = (
             new IncidentAcknowledged(IncidentId, Responder, T(1)),
@@ -295,6 +310,14 @@ public sealed partial class EventJsonTests
             "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:00:00+00:00\"," +
             "\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"}"),
 
+        // A drill message the dispatcher kept inside its run: "would have been sent", never left (issue 11 §2).
+        ["notification_simulated"] = (
+            new NotificationSimulated(IncidentId, Notification, NotificationChannel.Email, "press@example.com", "outside-run",
+                Guid.Parse("01930000-0000-7000-8000-0000000000d1"), SystemActor.Id, T(1)),
+            "{" + Incident + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"address\":\"press@example.com\",\"reason\":\"outside-run\",\"drillRunId\":\"01930000-0000-7000-8000-0000000000d1\"," +
+            "\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+
         ["notification_sent"] = (
             new NotificationSent(IncidentId, Notification, NotificationChannel.Email, "taro@example.co.jp", 1, SystemActor.Id, T(1),
                 NotificationTransport.PickupFolder),
@@ -370,11 +393,60 @@ public sealed partial class EventJsonTests
         ["decision_deadline_set"] = (
             new DecisionDeadlineSet(Decision, IncidentId, Timer, DecisionTimerKind.Reminder, 0, 50, T(70), SystemActor.Id, T(20)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"kind\":\"reminder\",\"round\":0,\"percent\":50,\"dueAt\":\"2026-11-20T10:10:00+00:00\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T09:20:00+00:00\"}"),
         ["decision_reminder_sent"] = (new DecisionReminderSent(Decision, IncidentId, Timer, 80, SystemActor.Id, T(100)), "{\"decisionId\":\"01930000-0000-7000-8000-0000000000f1\",\"incidentId\":\"01930000-0000-7000-8000-000000000001\",\"timerId\":\"01930000-0000-7000-8000-0000000000f3\",\"percent\":80,\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T10:40:00+00:00\"}"),
+        // Contact-chain checks of drills (issue 11 §3): the check's own stream; the token of its links is never in an event.
+        ["contact_check_started"] = (
+            new ContactCheckStarted(Check, Run, Category.C2, Chain, "IT chain", false, null,
+                [new CheckMember(0, "Taro Suzuki", "taro@example.co.jp", "03-1234-5678", "IT manager", NotificationChannel.Email, "ja")],
+                Responder, T(0)),
+            "{" + CheckField + ",\"runId\":\"01930000-0000-7000-8000-0000000000e6\",\"category\":\"C2\",\"chainId\":\"01930000-0000-7000-8000-0000000000c2\"," +
+            "\"chainName\":\"IT chain\",\"announced\":false,\"language\":null,\"members\":[{\"index\":0,\"name\":\"Taro Suzuki\"," +
+            "\"email\":\"taro@example.co.jp\",\"phone\":\"03-1234-5678\",\"role\":\"IT manager\",\"channel\":\"email\",\"language\":\"ja\"}]," +
+            ByResponder + ",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+        ["contact_attempt_sent"] = (
+            new ContactAttemptSent(Check, 0, Notification, NotificationChannel.Email, Timer, T(30), SystemActor.Id, T(0)),
+            "{" + CheckField + ",\"member\":0,\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"stepId\":\"01930000-0000-7000-8000-0000000000f3\",\"stepDueAt\":\"2026-11-20T09:30:00+00:00\"," + BySystem + ",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+        ["contact_attempt_delivered"] = (
+            new ContactAttemptDelivered(Check, 0, Notification, 2, SystemActor.Id, T(1)),
+            "{" + CheckField + ",\"member\":0,\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"attempts\":2," + BySystem +
+            ",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+        ["contact_attempt_bounced"] = (
+            new ContactAttemptBounced(Check, 0, Notification, 1, "550 5.1.1 no such user", true, SystemActor.Id, T(1)),
+            "{" + CheckField + ",\"member\":0,\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"attempts\":1," +
+            "\"error\":\"550 5.1.1 no such user\",\"permanent\":true," + BySystem + ",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
+        ["contact_acknowledged"] = (
+            new ContactAcknowledged(Check, 0, Notification, AckVia.Link, SystemActor.Id, T(4)),
+            "{" + CheckField + ",\"member\":0,\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"via\":\"link\"," + BySystem +
+            ",\"at\":\"2026-11-20T09:04:00+00:00\"}"),
+        ["contact_response_missed"] = (
+            new ContactResponseMissed(Check, 0, Timer, SystemActor.Id, T(30)),
+            "{" + CheckField + ",\"member\":0,\"stepId\":\"01930000-0000-7000-8000-0000000000f3\"," + BySystem + ",\"at\":\"2026-11-20T09:30:00+00:00\"}"),
+        ["contact_escalated"] = (
+            new ContactEscalated(Check, 0, 1, EscalationReason.NoResponse, SystemActor.Id, T(30)),
+            "{" + CheckField + ",\"fromMember\":0,\"toMember\":1,\"reason\":\"no_response\"," + BySystem + ",\"at\":\"2026-11-20T09:30:00+00:00\"}"),
+        ["contact_marked"] = (
+            new ContactMarked(Check, 1, true, "Called his mobile", Responder, T(35)),
+            "{" + CheckField + ",\"member\":1,\"reached\":true,\"note\":\"Called his mobile\"," + ByResponder + ",\"at\":\"2026-11-20T09:35:00+00:00\"}"),
+        ["contact_check_completed"] = (
+            new ContactCheckCompleted(Check, Run, SystemActor.Id, T(60)),
+            "{" + CheckField + ",\"runId\":\"01930000-0000-7000-8000-0000000000e6\"," + BySystem + ",\"at\":\"2026-11-20T10:00:00+00:00\"}"),
+        ["contact_check_reminder_sent"] = (
+            new ContactCheckReminderSent(T(0), T(-60), 3, SystemActor.Id, T(0)),
+            "{\"periodStart\":\"2026-11-20T09:00:00+00:00\",\"lastCheckAt\":\"2026-11-20T08:00:00+00:00\",\"recipients\":3," + BySystem +
+            ",\"at\":\"2026-11-20T09:00:00+00:00\"}"),
+        // The check's drill mail: its acknowledge link lands on /drill-ack/{checkId} (the id in incidentId is the check's).
+        ["notification_queued (contact check)"] = (
+            new NotificationQueued(Check, Notification, NotificationChannel.Email, "Taro Suzuki", "taro@example.co.jp", "en",
+                "contact_check", "【訓練/DRILL】 Contact-chain check", "This is a drill.", true, SystemActor.Id, T(0), Run) { AckRoute = "drill-ack" },
+            "{" + CheckField.Replace("checkId", "incidentId") + ",\"notificationId\":\"01930000-0000-7000-8000-0000000000c1\",\"channel\":\"email\"," +
+            "\"recipientName\":\"Taro Suzuki\",\"address\":\"taro@example.co.jp\",\"language\":\"en\",\"template\":\"contact_check\"," +
+            "\"subject\":\"【訓練/DRILL】 Contact-chain check\",\"body\":\"This is a drill.\",\"ackLink\":true," + BySystem +
+            ",\"at\":\"2026-11-20T09:00:00+00:00\",\"drillRunId\":\"01930000-0000-7000-8000-0000000000e6\",\"ackRoute\":\"drill-ack\"}"),
     };
 
     /// <summary>Every pin: the core events here, each capability's beside it (EventJsonTests.*.cs).</summary>
     private static Dictionary<string, (object Sample, string Json)> Pinned =>
-        CorePins.Concat(ImprovementPins).ToDictionary(p => p.Key, p => p.Value);
+        CorePins.Concat(DrillPins).Concat(ImprovementPins).ToDictionary(p => p.Key, p => p.Value);
 
     private static EventTypeMap Map => EventJson.Map;
 

@@ -40,7 +40,11 @@ public sealed record DecisionDetail(
     IReadOnlyList<DecisionApproverView> Approvers, IReadOnlyList<DecisionVoteView> Votes, bool Disagreement,
     IReadOnlyList<DecisionInfoView> Info, DecisionOutcomeView? Outcome, IReadOnlyList<DecisionOutcomeView> Superseded,
     string? WithdrawReason, DateTimeOffset? WithdrawnAt, LapseResult? Lapse, DateTimeOffset? LapsedAt,
-    DecisionGuidanceView Guidance, bool MayDecide, DateTimeOffset UpdatedAt);
+    DecisionGuidanceView Guidance, bool MayDecide, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The request is about a tabletop drill incident (DRL-): its page shows the drill banner.</summary>
+    public bool Drill => Incidents.Filing.IncidentReferences.IsDrillReference(IncidentReference);
+}
 
 public sealed record GetDecision(Guid DecisionId, Caller Caller) : IRequest<DecisionDetail>;
 

@@ -77,6 +77,7 @@ public static class SetupEndpoints
             .GroupBy(d => d.Address, StringComparer.OrdinalIgnoreCase)
             .Select(g => new AlertedPerson(g.First().RecipientName,
                 g.Any(d => d.Status == DeliveryStatus.Sent) ? DeliveryStatus.Sent
-                : g.All(d => d.Status == DeliveryStatus.Failed) ? DeliveryStatus.Failed : DeliveryStatus.Queued))
+                : g.All(d => d.Status == DeliveryStatus.Failed) ? DeliveryStatus.Failed
+                : g.All(d => d.Status == DeliveryStatus.Simulated) ? DeliveryStatus.Simulated : DeliveryStatus.Queued))
             .ToList();
 }

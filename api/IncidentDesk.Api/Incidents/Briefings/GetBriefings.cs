@@ -8,7 +8,11 @@ namespace IncidentDesk.Api.Incidents.Briefings;
 /// <summary>One executive briefing as posted, with the incident it is about.</summary>
 public sealed record BriefingView(
     Guid Id, Guid IncidentId, string Reference, int Number, Severity Severity, string WhatHappened, string Impact,
-    string Response, string Unknowns, string NextDecision, Guid PostedBy, string? PostedByName, DateTimeOffset PostedAt);
+    string Response, string Unknowns, string NextDecision, Guid PostedBy, string? PostedByName, DateTimeOffset PostedAt)
+{
+    /// <summary>About a tabletop drill incident (DRL-; only listed when asked for).</summary>
+    public bool Drill => Filing.IncidentReferences.IsDrillReference(Reference);
+}
 
 /// <summary>
 /// An incident's briefings, newest first. <see cref="NextDueAt"/>: when the next one is (or was) due, null when none is
@@ -21,7 +25,10 @@ public sealed record IncidentBriefings(
 /// <summary>An open high or critical incident and where its briefings stand.</summary>
 public sealed record BriefingDue(
     Guid IncidentId, string Reference, Category Category, Severity Severity, Stage Stage, Guid? OwnerId, string? OwnerName,
-    DateTimeOffset? NextDueAt, DateTimeOffset? LateNoticeAt, DateTimeOffset? LastBriefingAt);
+    DateTimeOffset? NextDueAt, DateTimeOffset? LateNoticeAt, DateTimeOffset? LastBriefingAt)
+{
+    public bool Drill => Filing.IncidentReferences.IsDrillReference(Reference);
+}
 
 /// <summary>
 /// Briefings of open incidents posted since <see cref="Since"/>, newest first (at most <see cref="GetBriefingFeed.Limit"/>),
@@ -34,6 +41,9 @@ public sealed record GetIncidentBriefings(Guid IncidentId, Caller Caller) : IReq
 public sealed record GetBriefingFeed(DateTimeOffset Since) : IRequest<BriefingFeed>
 {
     public const int Limit = 200;
+
+    /// <summary>Real incidents unless asked: the executives' briefings never mix a drill in (issue 11 §2).</summary>
+    public IncidentKind Kind { get; init; } = IncidentKind.Real;
 }
 
 internal sealed class GetBriefingsHandler(IncidentCommandRunner runner, NpgsqlDataSource db, UserDirectory users)
@@ -58,12 +68,14 @@ internal sealed class GetBriefingsHandler(IncidentCommandRunner runner, NpgsqlDa
 
     public async Task<BriefingFeed> Handle(GetBriefingFeed q, CancellationToken ct)
     {
-        var items = await BriefingsAsync($"where i.stage <> 'closed' and b.posted_at >= $1 order by b.posted_at desc limit {GetBriefingFeed.Limit}",
+        var items = await BriefingsAsync($"where i.stage <> 'closed' and b.posted_at >= $1 and {IncidentKinds.Sql(q.Kind, "i.drill_run_id")} " +
+                                         $"order by b.posted_at desc limit {GetBriefingFeed.Limit}",
             [q.Since], ct);
         var incidents = new List<BriefingDue>();
         await using (var cmd = db.CreateCommand(
                          "select id, reference, category, severity, stage, owner_id, briefing_due_at, briefing_late_at, last_briefing_at " +
                          "from incident_board where stage <> 'closed' and severity in ('high', 'critical') " +
+                         $"and {IncidentKinds.Sql(q.Kind, "drill_run_id")} " +
                          "order by briefing_due_at nulls last, severity_rank desc, noticed_at desc"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))

@@ -125,17 +125,33 @@ internal sealed class FileReportHandler(
 }
 
 /// <summary>
-/// Human references INC-2026-0001, numbered per year. A PostgreSQL sequence per year never blocks concurrent
-/// filings (a counter row would serialize them); a failed append leaves a gap, which is harmless.
+/// Human references INC-2026-0001, numbered per year; drill incidents DRL-2026-0001, numbered per year in a sequence
+/// of their own (issue 11 §2), so a drill never takes a number from the real series and a gap in INC- never means a
+/// drill. A PostgreSQL sequence per year never blocks concurrent filings (a counter row would serialize them); a
+/// failed append leaves a gap, which is harmless.
 /// </summary>
 public sealed class IncidentReferences(NpgsqlDataSource db)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> knownYears = new();
+    public const string RealPrefix = "INC";
+    public const string DrillPrefix = "DRL";
 
-    public async Task<string> NextAsync(int year, CancellationToken ct)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> knownSequences = new();
+
+    public Task<string> NextAsync(int year, CancellationToken ct) => NextAsync(RealPrefix, year, ct);
+
+    public Task<string> NextDrillAsync(int year, CancellationToken ct) => NextAsync(DrillPrefix, year, ct);
+
+    /// <summary>INC-2026-0001, DRL-2026-0042; past 9999 the number simply grows (INC-2026-10000).</summary>
+    public static string Format(string prefix, int year, long number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}-{year}-{number:0000}");
+
+    public static bool IsDrillReference(string reference) => reference.StartsWith(DrillPrefix + "-", StringComparison.Ordinal);
+
+    private async Task<string> NextAsync(string prefix, int year, CancellationToken ct)
     {
-        var sequence = $"incident_reference_{year}";
-        if (!knownYears.ContainsKey(year))
+        // The real series keeps its original sequence names (incident_reference_2026).
+        var sequence = prefix == RealPrefix ? $"incident_reference_{year}" : $"drill_reference_{year}";
+        if (!knownSequences.ContainsKey(sequence))
         {
             await using var create = db.CreateCommand($"create sequence if not exists {sequence}");
             try { await create.ExecuteNonQueryAsync(ct); }
@@ -143,10 +159,10 @@ public sealed class IncidentReferences(NpgsqlDataSource db)
             {
                 // Two nodes created it at the same instant; it exists now.
             }
-            knownYears[year] = true;
+            knownSequences[sequence] = true;
         }
         await using var cmd = db.CreateCommand($"select nextval('{sequence}')");
         var n = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        return $"INC-{year}-{n:0000}";
+        return Format(prefix, year, n);
     }
 }

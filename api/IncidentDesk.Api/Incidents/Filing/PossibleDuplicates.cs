@@ -69,7 +69,8 @@ public sealed class EarlierReports(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand(
             "select id, reference, summary, reported_at from incident_board " +
-            "where reporter_id = $1 and reported_at >= $2 and reported_at <= $3 and category = $4 " +
+            // A real report is never flagged as a repeat of a drill's incident (issue 11 §2: drills kept apart).
+            "where reporter_id = $1 and reported_at >= $2 and reported_at <= $3 and category = $4 and drill_run_id is null " +
             "order by reported_at desc limit 50");
         cmd.Parameters.Add(new NpgsqlParameter { Value = reporter });
         cmd.Parameters.Add(new NpgsqlParameter { Value = now - PossibleDuplicates.Window });

@@ -39,6 +39,9 @@ public sealed record IncidentSummary(
     /// for the board's countdown; null when none is pending, and always null for reporters (they never see decisions).
     /// </summary>
     public DateTimeOffset? PendingDecisionNeededBy { get; init; }
+
+    /// <summary>The tabletop drill run that filed it (a DRL- drill incident); null for a real incident.</summary>
+    public Guid? DrillRunId { get; init; }
 }
 
 public sealed record DuplicateRef(Guid Id, string Reference);
@@ -62,6 +65,9 @@ public sealed record GetIncidentBoard(
     int Page, int PageSize, string? Sort) : IRequest<IncidentList>
 {
     public Attention? Attention { get; init; }
+
+    /// <summary>Real incidents unless asked (issue 11 §2): drill incidents never crowd the board by default.</summary>
+    public IncidentKind Kind { get; init; } = IncidentKind.Real;
 }
 
 /// <summary>Keeps incident_board in step with the incident streams (same transaction as the append).</summary>
@@ -78,9 +84,9 @@ public sealed class IncidentBoardProjection : IInlineProjection
         {
             case IncidentReported e:
                 batch.Add("insert into incident_board (id, reference, category, summary, stage, reporter_id, noticed_at, " +
-                          "reported_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+                          "reported_at, updated_at, version, drill_run_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10::uuid)",
                     e.IncidentId, e.Reference, EnumNames.Name(e.Category), e.Summary, EnumNames.Name(Stage.Detection), e.Actor,
-                    e.NoticedAt, e.At, @event.Version);
+                    e.NoticedAt, e.At, @event.Version, e.DrillRunId);
                 break;
             case IncidentAcknowledged e:
                 batch.Add($"update incident_board set acknowledged_at = $2, {touch} where id = $1", e.IncidentId, e.At, @event.Version);
@@ -149,7 +155,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider 
         if (q.Reporter is not null and not "me") errors.Add("reporter", "must be 'me'");
         errors.Optional("q", q.Q, 200).ThrowIfAny();
 
-        var where = new StringBuilder("where true");
+        var where = new StringBuilder($"where {IncidentKinds.Sql(q.Kind, "b.drill_run_id")}");
         var textMatches = "";
         var args = new List<object>();
         string Arg(object value) { args.Add(value); return "$" + args.Count; }
@@ -195,7 +201,7 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider 
             textMatches + "select b.id, b.reference, b.category, b.summary, b.stage, b.severity, b.owner_id, o.display_name, " +
             "b.reporter_id, r.display_name, b.noticed_at, b.reported_at, b.acknowledged_at, b.updated_at, b.version, " +
             $"b.ack_due_at, b.triage_due_at, b.breached, coalesce({overdue}, false), b.escalation_level, " +
-            "b.duplicate_of_id, b.duplicate_of_reference, " +
+            "b.duplicate_of_id, b.duplicate_of_reference, b.drill_run_id, " +
             // decision_requests is the decision read model (Decisions/DecisionProjection); its index on
             // (incident_id, requested_at) serves this per-row look-up of the page's rows only.
             (q.Caller.SeesAllIncidents
@@ -223,7 +229,8 @@ internal sealed class GetIncidentBoardHandler(NpgsqlDataSource db, TimeProvider 
                 EscalationLevel = r.GetInt16(19),
                 // Reporters never learn that their report looks like another one (issue 9 §5).
                 PossibleDuplicateOf = r.IsDBNull(20) || !q.Caller.SeesAllIncidents ? null : new DuplicateRef(r.GetGuid(20), r.GetString(21)),
-                PendingDecisionNeededBy = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22),
+                DrillRunId = r.IsDBNull(22) ? null : r.GetGuid(22),
+                PendingDecisionNeededBy = r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23),
             });
         return new IncidentList(items, Math.Min(total, CountCap), total > CountCap);
     }

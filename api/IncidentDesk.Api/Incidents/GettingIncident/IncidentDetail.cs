@@ -37,6 +37,9 @@ public sealed record IncidentDetail(
 {
     /// <summary>An earlier report this one may repeat, with when it was flagged; for staff only (null for reporters).</summary>
     public PossibleDuplicateView? PossibleDuplicateOf { get; init; }
+
+    /// <summary>The tabletop drill run that filed it (a DRL- drill incident: every page about it shows the drill banner); null when real.</summary>
+    public Guid? DrillRunId { get; init; }
 }
 
 public sealed record PossibleDuplicateView(Guid Id, string Reference, double Similarity, DateTimeOffset FlaggedAt);
@@ -95,6 +98,7 @@ public sealed class IncidentViews(UserDirectory users, PlaybookLibrary playbooks
             PossibleDuplicateOf = viewer.SeesAllIncidents && s.PossibleDuplicateOf is { } d
                 ? new PossibleDuplicateView(d.IncidentId, d.Reference, d.Similarity, d.FlaggedAt)
                 : null,
+            DrillRunId = s.DrillRunId,
         };
     }
 }
