@@ -4,6 +4,7 @@ using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
 using IncidentDesk.Api.Drills.Exercises;
 using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Reports;
 using IncidentDesk.Api.Drills.Scenarios;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
@@ -42,6 +43,7 @@ app.MapDrillRuns();
 app.MapContactChecks();
 app.MapImprovements();
 app.MapExercises();
+app.MapDrillReports();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

@@ -6,6 +6,7 @@ using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
 using IncidentDesk.Api.Drills.Exercises;
 using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Reports;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -133,6 +134,7 @@ public static class Composition
         services.AddContactChecks(builder.Configuration);
         services.AddImprovements();
         services.AddExercises();
+        services.AddDrillReports();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -165,7 +167,7 @@ public static class Composition
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
         .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
         .RegisterDrillEvents().RegisterContactCheckEvents()
-        .RegisterImprovementEvents().RegisterExerciseEvents();
+        .RegisterImprovementEvents().RegisterExerciseEvents().RegisterDrillReportEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
