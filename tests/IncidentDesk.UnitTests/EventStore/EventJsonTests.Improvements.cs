@@ -1,6 +1,7 @@
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Drills.Exercises;
 using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Reports;
 using static IncidentDesk.UnitTests.Testing.Fixed;
 
 namespace IncidentDesk.UnitTests.EventStore;
@@ -39,5 +40,13 @@ public sealed partial class EventJsonTests
             new ExerciseUpdated(ImpExercise, new ExerciseRecord(ExerciseType.Other, new DateOnly(2026, 11, 18), "Evacuation", 12, null, null, "All out in 6 min"),
                 Responder, T(1)), "{\"exerciseId\":\"01930000-0000-7000-8000-000000000e04\",\"exercise\":{\"type\":\"other\",\"date\":\"2026-11-18\",\"title\":\"Evacuation\",\"participantsCount\":12,\"backupRestore\":null,\"phishing\":null,\"notes\":\"All out in 6 min\"},\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T09:01:00+00:00\"}"),
         ["exercise_deleted"] = (new ExerciseDeleted(ImpExercise, "Logged twice", Responder, T(2)), "{\"exerciseId\":\"01930000-0000-7000-8000-000000000e04\",\"reason\":\"Logged twice\",\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T09:02:00+00:00\"}"),
+        ["drill_report_generated"] = (new DrillReportGenerated(ImpRun, "kyt-01", SystemActor.Id, T(90)), "{\"runId\":\"01930000-0000-7000-8000-000000000e02\",\"scenarioId\":\"kyt-01\",\"actor\":\"00000000-0000-4000-8000-00000000d35c\",\"at\":\"2026-11-20T10:30:00+00:00\"}"),
+        ["drill_report_edited"] = (
+            new DrillReportEdited(ImpRun, "The chain worked but two numbers were dead", null,
+                [new ObjectiveRating("spot-unclassified", HseepRating.S, "Found the server late")], Responder, T(100)), "{\"runId\":\"01930000-0000-7000-8000-000000000e02\",\"summary\":\"The chain worked but two numbers were dead\",\"notes\":null,\"ratings\":[{\"objectiveId\":\"spot-unclassified\",\"rating\":\"S\",\"note\":\"Found the server late\"}],\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T10:40:00+00:00\"}"),
+        ["drill_report_finalised"] = (
+            new DrillReportFinalised(ImpRun, 14, [new CheckVersion(ImpExercise, 9)],
+                [new ObjectiveRating("spot-unclassified", HseepRating.S, "Found the server late"), new ObjectiveRating("access-control", HseepRating.M, null)],
+                62, Responder, T(110)), "{\"runId\":\"01930000-0000-7000-8000-000000000e02\",\"runVersion\":14,\"contactChecks\":[{\"checkId\":\"01930000-0000-7000-8000-000000000e04\",\"version\":9}],\"ratings\":[{\"objectiveId\":\"spot-unclassified\",\"rating\":\"S\",\"note\":\"Found the server late\"},{\"objectiveId\":\"access-control\",\"rating\":\"M\",\"note\":null}],\"scorePercent\":62,\"actor\":\"01930000-0000-7000-8000-0000000000b1\",\"at\":\"2026-11-20T10:50:00+00:00\"}"),
     };
 }
