@@ -98,6 +98,10 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/drills/exercises/{id}",                     [401, 403, 200, 200, 200]),
         ("PUT /api/drills/exercises/{id}",                     [401, 403, 200, 403, 200]),
         ("POST /api/drills/exercises/{id}/delete",             [401, 403, 200, 403, 200]),
+        // After-action reports: staff (and the facilitator, evaluators) read; the facilitator or an admin edits and finalises.
+        ("GET /api/drills/runs/{run}/report",                  [401, 404, 200, 200, 200]),
+        ("PUT /api/drills/runs/{run}/report",                  [401, 404, 403, 403, 200]),
+        ("POST /api/drills/runs/{run}/report/finalise",        [401, 404, 403, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -360,6 +364,15 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                     }, 1);
                 return () => caller.PostAsync($"{path}/delete", new { reason = "Logged by the matrix" }, 1);
             }
+            case var r when r.Contains("/api/drills/runs/{run}/report", StringComparison.Ordinal):
+            {
+                // A drill the matrix worker facilitates, ended (its report a draft at version 1).
+                var run = await cast.Worker.RunToEndAsync(cast.Bystander.Id, (await app.CreateAccountAsync("Reporter")).Id);
+                var path = DrillRunCalls.ReportPath(run);
+                if (r.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                if (r.StartsWith("PUT ", StringComparison.Ordinal)) return () => caller.PutReportAsync(run, new { summary = "Written by the matrix" }, 1);
+                return () => caller.PostAsync($"{path}/finalise", null, 1);
+            }
             default:
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
         }
@@ -389,7 +402,7 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
             .Order().ToList();
-        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}"))
+        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}").Replace("{run}", "{id}"))
             .Distinct().Order().ToList();
         Assert.True(inMatrix.SequenceEqual(served),
             "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +
