@@ -124,8 +124,8 @@ public static class DrillReportEndpoints
     public static IServiceCollection AddDrillReports(this IServiceCollection services)
     {
         services.AddSingleton<IUnitOfWorkReaction, DrillReportReaction>();
-        services.AddSingleton<DrillReportViews>();
-        services.AddSingleton<DrillReportCommands>();
+        services.AddScoped<DrillReportViews>();
+        services.AddScoped<DrillReportCommands>();
         return services;
     }
 }
