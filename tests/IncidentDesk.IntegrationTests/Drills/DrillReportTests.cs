@@ -18,6 +18,8 @@ public static class DrillRunCalls
         })).Expect(201).Json;
         var path = $"/api/drills/runs/{scheduled.Str("id")}";
         var run = (await facilitator.PostAsync($"{path}/start", null, scheduled.Long("version"))).Expect(200).Json;
+        // The situation (the first inject) by hand: timers do not run here.
+        run = (await facilitator.PostAsync($"{path}/injects/next", null, run.Long("version"))).Expect(200).Json;
         if (missAction is not null)
             run = (await facilitator.PostAsync($"{path}/actions/{missAction}/judge", new { result = "missed", note = "Nobody wrote one down" }, run.Long("version")))
                 .Expect(200).Json;
