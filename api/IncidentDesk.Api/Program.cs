@@ -2,6 +2,9 @@ using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Reports;
 using IncidentDesk.Api.Drills.Scenarios;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.Escalation.SettingUp;
@@ -38,6 +41,9 @@ app.MapDecisions();
 app.MapDrillScenarios();
 app.MapDrillRuns();
 app.MapContactChecks();
+app.MapImprovements();
+app.MapExercises();
+app.MapDrillReports();
 
 // `openapi <file>`: write the OpenAPI document and exit (no database needed).
 if (exportOpenApi >= 0)

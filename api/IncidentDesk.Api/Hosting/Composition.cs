@@ -4,6 +4,9 @@ using IncidentDesk.Api.Common;
 using IncidentDesk.Api.Decisions;
 using IncidentDesk.Api.Drills;
 using IncidentDesk.Api.Drills.ContactChecks;
+using IncidentDesk.Api.Drills.Exercises;
+using IncidentDesk.Api.Drills.Improvements;
+using IncidentDesk.Api.Drills.Reports;
 using IncidentDesk.Api.Escalation;
 using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
@@ -129,6 +132,9 @@ public static class Composition
         services.AddDecisions();
         services.AddDrillRuns();
         services.AddContactChecks(builder.Configuration);
+        services.AddImprovements();
+        services.AddExercises();
+        services.AddDrillReports();
 
         // Notifications leave through the outbox; the dispatcher delivers and records the outcome as events.
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -160,7 +166,8 @@ public static class Composition
     /// <summary>Every event type of every module, with its stored name.</summary>
     public static EventTypeMap EventTypes() => new EventTypeMap().RegisterIncidentEvents().RegisterUserEvents()
         .RegisterSettingsEvents().RegisterEscalationEvents().RegisterNotificationEvents().RegisterDecisionEvents()
-        .RegisterDrillEvents().RegisterContactCheckEvents();
+        .RegisterDrillEvents().RegisterContactCheckEvents()
+        .RegisterImprovementEvents().RegisterExerciseEvents().RegisterDrillReportEvents();
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

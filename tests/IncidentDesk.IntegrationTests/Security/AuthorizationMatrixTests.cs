@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IncidentDesk.IntegrationTests.Drills;
 using IncidentDesk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,6 +92,25 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/drills/contact-checks/cadence",             [401, 403, 200, 200, 200]),
         ("GET /api/drills/contact-checks/{check}",             [401, 403, 200, 200, 200]),
         ("POST /api/drills/contact-checks/{check}/marks",      [401, 403, 200, 403, 200]),
+        // Improvement items: staff read all, responders and admins create and edit, the owner (any role) moves its status; a reporter sees only their own.
+        ("GET /api/drills/improvements",                       [401, 200, 200, 200, 200]),
+        ("POST /api/drills/improvements",                      [401, 403, 201, 403, 201]),
+        ("GET /api/drills/improvements/{id}",                  [401, 404, 200, 200, 200]),
+        ("GET /api/drills/improvements/{own}",                 [401, 200, 200, 200, 200]),
+        ("PATCH /api/drills/improvements/{id}",                [401, 404, 200, 403, 200]),
+        ("PATCH /api/drills/improvements/{own}",               [401, 403, 200, 403, 200]),
+        ("POST /api/drills/improvements/{id}/status",          [401, 404, 200, 403, 200]),
+        ("POST /api/drills/improvements/{own}/status",         [401, 200, 200, 200, 200]),
+        // Exercises (R37): staff only; responders and admins log, correct and delete, executives read.
+        ("GET /api/drills/exercises",                          [401, 403, 200, 200, 200]),
+        ("POST /api/drills/exercises",                         [401, 403, 201, 403, 201]),
+        ("GET /api/drills/exercises/{id}",                     [401, 403, 200, 200, 200]),
+        ("PUT /api/drills/exercises/{id}",                     [401, 403, 200, 403, 200]),
+        ("POST /api/drills/exercises/{id}/delete",             [401, 403, 200, 403, 200]),
+        // After-action reports: staff (and the facilitator, evaluators) read; the facilitator or an admin edits and finalises.
+        ("GET /api/drills/runs/{run}/report",                  [401, 404, 200, 200, 200]),
+        ("PUT /api/drills/runs/{run}/report",                  [401, 404, 403, 403, 200]),
+        ("POST /api/drills/runs/{run}/report/finalise",        [401, 404, 403, 403, 200]),
         // Drill runs (issue 11 §4): responders and admins schedule; the run's facilitator (or any admin) controls it and a
         // responder who is not its facilitator breaks only_facilitator (409); participants of any role see and act in
         // their own runs ({mine}); Executives not in a run watch it read-only (403); a reporter not in it finds nothing (404).
@@ -359,6 +379,45 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 }
                 if (d.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(decision.Path);
                 return () => caller.PostAsync($"{decision.Path}/{command}", body, decision.Version);
+            }
+            case var i when i.Contains("/api/drills/improvements", StringComparison.Ordinal):
+            {
+                if (i == "GET /api/drills/improvements") return () => caller.GetAsync(Drills.ImprovementCalls.Items);
+                var exercise = await cast.Worker.LogExerciseAsync();
+                if (i == "POST /api/drills/improvements")
+                    return () => caller.PostAsync(Drills.ImprovementCalls.Items, Drills.ImprovementCalls.Item(cast.Bystander.Id, exercise.Guid("id")));
+                // "{own}": an item the caller owns; "{id}": one a bystander owns.
+                var owner = i.Contains("{own}", StringComparison.Ordinal) && role != Anonymous ? caller.Id : cast.Bystander.Id;
+                var item = await cast.Worker.CreateItemAsync(Drills.ImprovementCalls.Item(owner, exercise.Guid("id")));
+                if (i.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync($"{Drills.ImprovementCalls.Items}/{item.Str("id")}");
+                if (i.StartsWith("PATCH ", StringComparison.Ordinal)) return () => caller.PatchItemAsync(item, new { title = "Edited by the matrix" });
+                return () => caller.StatusAsync(item, "in-progress");
+            }
+            case "GET /api/drills/exercises":
+                return () => caller.GetAsync(Drills.ImprovementCalls.Exercises);
+            case "POST /api/drills/exercises":
+                return () => caller.PostAsync(Drills.ImprovementCalls.Exercises, Drills.ImprovementCalls.Restore());
+            case var x when x.Contains("/api/drills/exercises/{id}", StringComparison.Ordinal):
+            {
+                var exercise = await cast.Worker.LogExerciseAsync();
+                var path = $"{Drills.ImprovementCalls.Exercises}/{exercise.Str("id")}";
+                if (x.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                if (x.StartsWith("PUT ", StringComparison.Ordinal))
+                    return () => caller.SendJsonAsync(HttpMethod.Put, path, new
+                    {
+                        type = "backup-restore", date = Drills.ImprovementCalls.Day(Drills.ImprovementCalls.Today), title = "Corrected by the matrix",
+                        participantsCount = 4, backupRestore = new { system = "File server", succeeded = true, restoreMinutes = 50 },
+                    }, 1);
+                return () => caller.PostAsync($"{path}/delete", new { reason = "Logged by the matrix" }, 1);
+            }
+            case var r when r.Contains("/api/drills/runs/{run}/report", StringComparison.Ordinal):
+            {
+                // A drill the matrix worker facilitates, ended (its report a draft at version 1).
+                var run = await cast.Worker.RunToEndAsync(cast.Bystander.Id, (await app.CreateAccountAsync("Reporter")).Id);
+                var path = DrillRunCalls.ReportPath(run);
+                if (r.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                if (r.StartsWith("PUT ", StringComparison.Ordinal)) return () => caller.PutReportAsync(run, new { summary = "Written by the matrix" }, 1);
+                return () => caller.PostAsync($"{path}/finalise", null, 1);
             }
             case var d when d.Contains("/api/drills/runs", StringComparison.Ordinal):
                 return await DrillCallAsync(d, role, caller, cast);

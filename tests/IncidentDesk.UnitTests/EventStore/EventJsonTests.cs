@@ -446,7 +446,7 @@ public sealed partial class EventJsonTests
 
     /// <summary>Every pin: the core events here, each capability's beside it (EventJsonTests.*.cs).</summary>
     private static Dictionary<string, (object Sample, string Json)> Pinned =>
-        CorePins.Concat(DrillPins).ToDictionary(p => p.Key, p => p.Value);
+        CorePins.Concat(DrillPins).Concat(ImprovementPins).ToDictionary(p => p.Key, p => p.Value);
 
     private static EventTypeMap Map => EventJson.Map;
 

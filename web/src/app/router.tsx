@@ -21,6 +21,10 @@ const AdminSlaRoute = lazy(() => import('./routes/admin-sla').then((m) => ({ def
 const AdminUsersRoute = lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsersRoute })));
 const DecisionRoute = lazy(() => import('./routes/decision').then((m) => ({ default: m.DecisionRoute })));
 const DecisionsRoute = lazy(() => import('./routes/decisions').then((m) => ({ default: m.DecisionsRoute })));
+const DrillExercisesRoute = lazy(() => import('./routes/drill-exercises').then((m) => ({ default: m.DrillExercisesRoute })));
+const DrillImprovementsRoute = lazy(() => import('./routes/drill-improvements').then((m) => ({ default: m.DrillImprovementsRoute })));
+const DrillReportRoute = lazy(() => import('./routes/drill-report').then((m) => ({ default: m.DrillReportRoute })));
+const DrillReportPrintRoute = lazy(() => import('./routes/drill-report-print').then((m) => ({ default: m.DrillReportPrintRoute })));
 const DeskRoute = lazy(() => import('./routes/desk').then((m) => ({ default: m.DeskRoute })));
 const BoardRoute = lazy(() => import('./routes/board').then((m) => ({ default: m.BoardRoute })));
 const IncidentRoute = lazy(() => import('./routes/incident').then((m) => ({ default: m.IncidentRoute })));
@@ -49,6 +53,7 @@ export function AppRoutes() {
           {/* paper views (R40): no app shell */}
           <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />
           <Route path="/incidents/:id/checklist/print" element={<IncidentChecklistPrintRoute />} />
+          <Route path="/drills/:id/report/print" element={<DrillReportPrintRoute />} />
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="/report" element={<ReportRoute />} />
@@ -57,12 +62,17 @@ export function AppRoutes() {
             <Route path="/account" element={<AccountRoute />} />
             <Route path="/playbooks" element={<PlaybooksRoute />} />
             <Route path="/playbooks/:id" element={<PlaybookRoute />} />
+            {/* improvement items: everyone signed in (a reporter sees only the items they own); the reminder mail links here */}
+            <Route path="/drills/improvements" element={<DrillImprovementsRoute />} />
+            <Route path="/drills/improvements/:id" element={<DrillImprovementsRoute />} />
+            <Route path="/drills/:id/report" element={<DrillReportRoute />} />
             <Route element={<RequireAuth allow={canSeeBoard} />}>
               <Route path="/board" element={<BoardRoute />} />
               {/* decisions: staff only (reporters never see them); the mail's /decisions/{id} opens here after sign-in */}
               <Route path="/decisions" element={<DecisionsRoute />} />
               <Route path="/decisions/:id" element={<DecisionRoute />} />
               <Route path="/desk" element={<DeskRoute />} />
+              <Route path="/drills/exercises" element={<DrillExercisesRoute />} />
             </Route>
             <Route element={<RequireAuth allow={(u) => !!u?.roles.includes('Admin')} />}>
               <Route path="/admin/setup" element={<AdminSetupRoute />} />

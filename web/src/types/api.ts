@@ -636,6 +636,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drills/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Improvement items: filter by status (or 'active'), owner, run, scenario, exercise, mine; reporters see only their own */
+        get: operations["ListImprovementItems"];
+        put?: never;
+        /** Record an improvement item from a drill run or exercise (responders and admins); reminders are set */
+        post: operations["CreateImprovementItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/improvements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One improvement item with its history and reminders; ETag is its version */
+        get: operations["GetImprovementItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit title, detail, owner, due date or playbook step (responders and admins); If-Match */
+        patch: operations["EditImprovementItem"];
+        trace?: never;
+    };
+    "/api/drills/improvements/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an item open → in-progress → done → verified (the owner, responders, admins); If-Match */
+        post: operations["ChangeImprovementStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Logged exercises (backup restore, phishing simulation, other), newest first; filter by type and date */
+        get: operations["ListExercises"];
+        put?: never;
+        /** Log an exercise held without a scenario run, with its results and any improvement items (responders and admins) */
+        post: operations["LogExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/exercises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exercise with its results and improvement items; ETag is its version */
+        get: operations["GetExercise"];
+        /** Correct an exercise's record (the whole record); If-Match */
+        put: operations["UpdateExercise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/exercises/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete an exercise logged by mistake, with a reason (kept in the log, hidden from the list); If-Match */
+        post: operations["DeleteExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A drill's after-action report (a draft from the run's events until finalised); generated when the drill ends; ETag is its version */
+        get: operations["GetDrillReport"];
+        /** The facilitator edits the summary, notes and objective ratings (P/S/M/U) until the report is final; If-Match */
+        put: operations["EditDrillReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/report/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The facilitator finalises the report: ratings and the run's results are frozen; If-Match */
+        post: operations["FinaliseDrillReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1352,6 +1493,24 @@ export interface components {
         AssignableUserList: {
             items: components["schemas"]["AssignableUser"][];
         };
+        BackupRestoreInput: {
+            system: string;
+            succeeded: boolean;
+            /** Format: int32 */
+            restoreMinutes: number;
+            /** Format: int32 */
+            targetMinutes?: number | null;
+            dataComplete?: boolean | null;
+        };
+        BackupRestoreResults: {
+            system: string;
+            succeeded: boolean;
+            /** Format: int32 */
+            restoreMinutes: number;
+            /** Format: int32 */
+            targetMinutes?: number | null;
+            dataComplete?: boolean | null;
+        };
         Bilingual: {
             ja: string;
             en: string;
@@ -1414,6 +1573,14 @@ export interface components {
         };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
+        ChangeImprovementStatusRequest: {
+            status: components["schemas"]["ImprovementStatus"];
+            note?: string | null;
+            /** Format: uuid */
+            retestRunId?: string | null;
+            /** Format: uuid */
+            retestExerciseId?: string | null;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
@@ -1566,6 +1733,16 @@ export interface components {
             role?: string | null;
             webhookUrl?: string | null;
             language?: string | null;
+        };
+        CreateImprovementRequest: {
+            title: string;
+            detail?: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: date */
+            dueDate: string;
+            source: components["schemas"]["ImprovementSourceInput"];
+            playbookStep?: components["schemas"]["PlaybookStepInput"] | null;
         };
         CreateUserRequest: {
             email?: string | null;
@@ -1769,6 +1946,9 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        DeleteExerciseRequest: {
+            reason: string;
+        };
         DeliveryList: {
             items: components["schemas"]["DeliveryView"][];
         };
@@ -1932,6 +2112,33 @@ export interface components {
         DrillReasonRequest: {
             reason?: string | null;
         };
+        DrillReportView: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: int64 */
+            version: number;
+            final: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            finalisedAt?: string | null;
+            /** Format: uuid */
+            finalisedBy?: string | null;
+            finalisedByName?: string | null;
+            summary?: string | null;
+            notes?: string | null;
+            run: components["schemas"]["DrillDetail"];
+            ratings: components["schemas"]["ObjectiveRatingView"][];
+            timeline: components["schemas"]["ReportTimelineEntry"][];
+            contactChecks: components["schemas"]["ContactCheckView"][];
+            actions: components["schemas"]["ReportActionCounts"];
+            improvements: components["schemas"]["ImprovementItemSummary"][];
+            suggestions: components["schemas"]["ImprovementSuggestion"][];
+            retested: components["schemas"]["RetestedItemView"][];
+            mayEdit: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         DrillRevealView: {
             accident: components["schemas"]["LocalizedText"];
             rootCauses: components["schemas"]["LocalizedText"][];
@@ -2043,6 +2250,21 @@ export interface components {
             id: string;
             reference: string;
         };
+        EditImprovementRequest: {
+            title?: string | null;
+            detail?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+            /** Format: date */
+            dueDate?: string | null;
+            playbookStep?: components["schemas"]["PlaybookStepInput"] | null;
+            clearPlaybookStep?: boolean | null;
+        };
+        EditReportRequest: {
+            summary?: string | null;
+            notes?: string | null;
+            ratings?: components["schemas"]["ObjectiveRatingInput"][] | null;
+        };
         EditUserRequest: {
             displayName: string;
             roles: ("Reporter" | "Responder" | "Executive" | "Admin")[];
@@ -2052,6 +2274,62 @@ export interface components {
         EmptyRequest: Record<string, never>;
         /** @enum {string} */
         EvidenceField: "deviceId" | "contact" | "disconnectedFromNetwork" | "severity" | "owner" | "containmentActions" | "notifiedParties" | "rootCause" | "report";
+        ExerciseImprovementInput: {
+            title: string;
+            detail?: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: date */
+            dueDate: string;
+            playbookStep?: components["schemas"]["PlaybookStepInput"] | null;
+        };
+        ExerciseList: {
+            items: components["schemas"]["ExerciseView"][];
+        };
+        ExerciseRequest: {
+            type: components["schemas"]["ExerciseType"];
+            /** Format: date */
+            date: string;
+            title: string;
+            /** Format: int32 */
+            participantsCount: number;
+            backupRestore?: components["schemas"]["BackupRestoreInput"] | null;
+            phishing?: components["schemas"]["PhishingInput"] | null;
+            notes?: string | null;
+            improvements?: components["schemas"]["ExerciseImprovementInput"][] | null;
+        };
+        /** @enum {string} */
+        ExerciseType: "backup-restore" | "phishing-simulation" | "other";
+        ExerciseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            type: components["schemas"]["ExerciseType"];
+            /** Format: date */
+            date: string;
+            title: string;
+            /** Format: int32 */
+            participantsCount: number;
+            backupRestore?: components["schemas"]["BackupRestoreResults"] | null;
+            phishing?: components["schemas"]["PhishingResults"] | null;
+            /** Format: double */
+            clickRate?: number | null;
+            /** Format: double */
+            reportRate?: number | null;
+            withinTarget?: boolean | null;
+            notes?: string | null;
+            deleted: boolean;
+            deleteReason?: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdByName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            improvements: components["schemas"]["ImprovementItemSummary"][];
+        };
         ExitCriterion: {
             code: string;
             met: boolean;
@@ -2106,7 +2384,121 @@ export interface components {
             unknown: boolean;
         };
         /** @enum {string} */
+        HseepRating: "P" | "S" | "M" | "U";
+        /** @enum {string} */
         Impact: "minor" | "serious" | "extremely_serious";
+        ImprovementItemList: {
+            items: components["schemas"]["ImprovementItemSummary"][];
+        };
+        ImprovementItemSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            title: string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName?: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ImprovementStatus"];
+            overdue: boolean;
+            /** Format: uuid */
+            runId?: string | null;
+            scenarioId?: string | null;
+            /** Format: uuid */
+            exerciseId?: string | null;
+            expectedActionId?: string | null;
+            contactPerson?: string | null;
+            playbookId?: string | null;
+            stepId?: string | null;
+            /** Format: uuid */
+            retestRunId?: string | null;
+            /** Format: uuid */
+            retestExerciseId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ImprovementItemView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            title: string;
+            detail?: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName?: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ImprovementStatus"];
+            overdue: boolean;
+            source: components["schemas"]["ImprovementSource"];
+            playbookStep?: components["schemas"]["PlaybookStepView"] | null;
+            /** Format: uuid */
+            retestRunId?: string | null;
+            /** Format: uuid */
+            retestExerciseId?: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdByName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            history: components["schemas"]["ImprovementStatusView"][];
+            reminders: components["schemas"]["ImprovementReminderView"][];
+            mayEdit: boolean;
+            mayChangeStatus: boolean;
+        };
+        /** @enum {string} */
+        ImprovementReminderKind: "before-due" | "on-due";
+        ImprovementReminderView: {
+            kind: components["schemas"]["ImprovementReminderKind"];
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            current: boolean;
+        };
+        ImprovementSource: {
+            /** Format: uuid */
+            runId?: string | null;
+            scenarioId?: string | null;
+            /** Format: uuid */
+            exerciseId?: string | null;
+            expectedActionId?: string | null;
+            contactPerson?: string | null;
+        };
+        ImprovementSourceInput: {
+            /** Format: uuid */
+            runId?: string | null;
+            /** Format: uuid */
+            exerciseId?: string | null;
+            expectedActionId?: string | null;
+            contactPerson?: string | null;
+        };
+        /** @enum {string} */
+        ImprovementStatus: "open" | "in-progress" | "done" | "verified";
+        ImprovementStatusView: {
+            from: components["schemas"]["ImprovementStatus"];
+            to: components["schemas"]["ImprovementStatus"];
+            note?: string | null;
+            /** Format: uuid */
+            actor: string;
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ImprovementSuggestion: {
+            kind: string;
+            contactPerson?: string | null;
+            contactOutcome?: string | null;
+            expectedActionId?: string | null;
+            actionText?: components["schemas"]["LocalizedText"] | null;
+        };
         IncidentAlerts: {
             people: components["schemas"]["AlertedPerson"][];
         };
@@ -2343,6 +2735,19 @@ export interface components {
             notifiedAt?: string | null;
             how?: string | null;
         };
+        ObjectiveRatingInput: {
+            objectiveId: string;
+            rating: components["schemas"]["HseepRating"];
+            note?: string | null;
+        };
+        ObjectiveRatingView: {
+            objectiveId: string;
+            text: components["schemas"]["LocalizedText"];
+            suggested?: components["schemas"]["HseepRating"] | null;
+            rating?: components["schemas"]["HseepRating"] | null;
+            edited: boolean;
+            note?: string | null;
+        };
         /** @enum {string} */
         ObservationKind: "strength" | "area_for_improvement";
         ObservationRequest: {
@@ -2373,6 +2778,26 @@ export interface components {
         };
         /** @enum {string} */
         ParticipantRole: "player" | "evaluator" | "observer";
+        PhishingInput: {
+            /** Format: int32 */
+            emailsSent: number;
+            /** Format: int32 */
+            clicked: number;
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            credentialsEntered?: number | null;
+        };
+        PhishingResults: {
+            /** Format: int32 */
+            emailsSent: number;
+            /** Format: int32 */
+            clicked: number;
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            credentialsEntered?: number | null;
+        };
         PhoneMarkView: {
             reached: boolean;
             note?: string | null;
@@ -2408,6 +2833,16 @@ export interface components {
         };
         /** @enum {string} */
         PlaybookRole: "reporter" | "responder" | "executive" | "admin";
+        PlaybookStepInput: {
+            playbookId: string;
+            stepId: string;
+        };
+        PlaybookStepView: {
+            playbookId: string;
+            stepId: string;
+            playbookTitle?: components["schemas"]["LocalizedText"] | null;
+            stepTitle?: components["schemas"]["LocalizedText"] | null;
+        };
         PlaybookSummary: {
             id: string;
             /** Format: int32 */
@@ -2502,6 +2937,24 @@ export interface components {
         ReopenStepRequest: {
             reason?: string | null;
         };
+        ReportActionCounts: {
+            /** Format: int32 */
+            met: number;
+            /** Format: int32 */
+            missed: number;
+            /** Format: int32 */
+            pending: number;
+        };
+        ReportTimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            type: string;
+            title?: components["schemas"]["LocalizedText"] | null;
+            detail?: string | null;
+            /** Format: uuid */
+            actor: string;
+            actorName?: string | null;
+        };
         RequestDecisionRequest: {
             kind: components["schemas"]["DecisionKind"];
             stepId?: string | null;
@@ -2526,6 +2979,12 @@ export interface components {
         };
         /** @enum {string} */
         ResultChannel: "email" | "webhook" | "phone";
+        RetestedItemView: {
+            item: components["schemas"]["ImprovementItemSummary"];
+            /** Format: date-time */
+            earlierRunAt?: string | null;
+            retestedByThisRun: boolean;
+        };
         RunActionView: {
             actionId: string;
             injectId: string;
@@ -3759,6 +4218,323 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactCheckView"];
+                };
+            };
+        };
+    };
+    ListImprovementItems: {
+        parameters: {
+            query?: {
+                status?: string;
+                ownerId?: string;
+                runId?: string;
+                scenarioId?: string;
+                exerciseId?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementItemList"];
+                };
+            };
+        };
+    };
+    CreateImprovementItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateImprovementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementItemView"];
+                };
+            };
+        };
+    };
+    GetImprovementItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementItemView"];
+                };
+            };
+        };
+    };
+    EditImprovementItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EditImprovementRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementItemView"];
+                };
+            };
+        };
+    };
+    ChangeImprovementStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangeImprovementStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementItemView"];
+                };
+            };
+        };
+    };
+    ListExercises: {
+        parameters: {
+            query?: {
+                type?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseList"];
+                };
+            };
+        };
+    };
+    LogExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExerciseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseView"];
+                };
+            };
+        };
+    };
+    GetExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseView"];
+                };
+            };
+        };
+    };
+    UpdateExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExerciseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseView"];
+                };
+            };
+        };
+    };
+    DeleteExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeleteExerciseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseView"];
+                };
+            };
+        };
+    };
+    GetDrillReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillReportView"];
+                };
+            };
+        };
+    };
+    EditDrillReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EditReportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillReportView"];
+                };
+            };
+        };
+    };
+    FinaliseDrillReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillReportView"];
                 };
             };
         };

@@ -1,0 +1,5 @@
+import { ExercisesPage } from '@/features/drills/exercises/components/exercises-page';
+
+export function DrillExercisesRoute() {
+  return <ExercisesPage />;
+}
