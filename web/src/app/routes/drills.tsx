@@ -1,0 +1,8 @@
+import { DrillList } from '@/features/drills/runs/components/drill-list';
+import { canRunCommands, useMe } from '@/lib/auth';
+
+/** /drills: in progress, upcoming and finished drills; responders and admins schedule them. */
+export function DrillsRoute() {
+  const me = useMe();
+  return <DrillList canSchedule={canRunCommands(me.data)} />;
+}
