@@ -82,6 +82,27 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("GET /api/incidents/{id}/briefings",                  [401, 403, 200, 200, 200]),
         ("GET /api/incidents/{own}/briefings",                 [401, 403, 200, 200, 200]),
         ("GET /api/briefings",                                 [401, 403, 200, 200, 200]),
+        // Drill runs (issue 11 §4): responders and admins schedule; the run's facilitator (or any admin) controls it and a
+        // responder who is not its facilitator breaks only_facilitator (409); participants of any role see and act in
+        // their own runs ({mine}); Executives not in a run watch it read-only (403); a reporter not in it finds nothing (404).
+        ("POST /api/drills/runs",                              [401, 403, 201, 403, 201]),
+        ("GET /api/drills/runs",                               [401, 200, 200, 200, 200]),
+        ("GET /api/drills/runs/{run}",                         [401, 404, 200, 200, 200]),
+        ("GET /api/drills/runs/{mine}",                        [401, 200, 200, 200, 200]),
+        ("POST /api/drills/runs/{run}/start",                  [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/pause",                  [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/resume",                 [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/stop",                   [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/end",                    [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/cancel",                 [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/injects/next",           [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/reveal",                 [401, 404, 409, 403, 200]),
+        ("PUT /api/drills/runs/{run}/kyt",                     [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{mine}/predictions",           [401, 200, 200, 200, 200]),
+        ("POST /api/drills/runs/{run}/predictions",            [401, 404, 409, 403, 409]),
+        ("POST /api/drills/runs/{run}/predictions/{prediction}/match", [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/observations",           [401, 404, 409, 403, 200]),
+        ("POST /api/drills/runs/{run}/actions/{action}/judge", [401, 404, 409, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -314,10 +335,90 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                 if (d.StartsWith("GET ", StringComparison.Ordinal)) return () => caller.GetAsync(decision.Path);
                 return () => caller.PostAsync($"{decision.Path}/{command}", body, decision.Version);
             }
+            case var d when d.Contains("/api/drills/runs", StringComparison.Ordinal):
+                return await DrillCallAsync(d, role, caller, cast);
             default:
                 throw new InvalidOperationException($"the matrix does not know how to call {endpoint}");
         }
     }
+
+    /// <summary>
+    /// A KYT drill facilitated by the matrix's worker (a responder), in the state the command needs. "{mine}": the caller
+    /// is one of its players; "{run}": the caller has no part in it (the bystander, a reporter, plays).
+    /// </summary>
+    private static async Task<Func<Task<ApiResponse>>> DrillCallAsync(string endpoint, string role, ApiClient caller, Cast cast)
+    {
+        var method = endpoint[..endpoint.IndexOf(' ')];
+        var path = endpoint[(endpoint.IndexOf(' ') + 1)..];
+        if (path == "/api/drills/runs")
+            return method == "GET" ? () => caller.GetAsync(path) : () => caller.PostAsync(path, DrillBody(cast.Worker.Id, cast.Bystander.Id));
+        var mine = path.Contains("{mine}") && role != Anonymous;
+        var worker = cast.Worker;
+        var run = (await worker.PostAsync("/api/drills/runs", DrillBody(worker.Id, mine ? caller.Id : cast.Bystander.Id))).Expect(201);
+        var id = run.Json.Guid("id");
+        var version = run.ETagVersion!.Value;
+        var command = path.Split('/')[5..];
+        async Task Do(string what, object? body = null) =>
+            version = (await worker.PostAsync($"/api/drills/runs/{id}/{what}", body, version)).Expect(200).ETagVersion!.Value;
+        var first = string.Join('/', command);
+        if (first is not ("" or "start" or "cancel")) await Do("start");
+        object? payload = null;
+        var target = $"/api/drills/runs/{id}" + (command.Length > 0 ? "/" + first : "");
+        switch (first)
+        {
+            case "resume":
+                await Do("pause");
+                break;
+            case "stop":
+                payload = new { reason = "The matrix stops it" };
+                break;
+            case "kyt":
+                await Do("reveal");
+                payload = new { keyPoints = new[] { "Unclassified files" }, countermeasures = new[] { "Label every file" }, teamGoal = "Label before sharing" };
+                break;
+            case "predictions":
+                payload = new { text = "A risk the matrix foresees" };
+                break;
+            case "predictions/{prediction}/match":
+            {
+                var player = cast.Bystander;
+                var predicted = (await player.PostAsync($"/api/drills/runs/{id}/predictions", new { text = "Files left unclassified" })).Expect(200);
+                await Do("reveal");
+                target = $"/api/drills/runs/{id}/predictions/{predicted.Json["predictions"]![0]!.Guid("predictionId")}/match";
+                payload = new { matched = true };
+                break;
+            }
+            case "observations":
+                payload = new { kind = "strength", text = "Everyone spoke up" };
+                break;
+            case "actions/{action}/judge":
+            {
+                var released = (await worker.PostAsync($"/api/drills/runs/{id}/injects/next", null, version)).Expect(200);
+                var delivered = released.Json["injects"]!.AsArray().First(i => i!.Str("status") != "pending")!.Str("injectId");
+                var action = released.Json["expectedActions"]!.AsArray().First(a => a!.Str("injectId") == delivered)!.Str("actionId");
+                target = $"/api/drills/runs/{id}/actions/{action}/judge";
+                payload = new { result = "met", note = "Seen by the matrix" };
+                break;
+            }
+        }
+        if (method == "GET") return () => caller.GetAsync(target);
+        if (method == "PUT")
+            return () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = JsonContent.Create(payload) };
+                request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+                return caller.SendAsync(request);
+            };
+        var pinned = first is "predictions" or "predictions/{prediction}/match" or "observations" or "actions/{action}/judge" ? (long?)null : version;
+        return () => caller.PostAsync(target, payload, pinned);
+    }
+
+    private static object DrillBody(Guid facilitator, Guid player) => new
+    {
+        scenarioId = "kyt-01", facilitatorId = facilitator,
+        participants = new[] { new { userId = player, role = "player", team = "staff" } },
+        plannedStart = DateTimeOffset.UtcNow.AddDays(1), timeScale = 10, announced = true,
+    };
 
     private static Task<ApiResponse> PutJsonAsync(ApiClient client, string path, object body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) });
@@ -343,7 +444,8 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
             .Order().ToList();
-        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}"))
+        var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}")
+                .Replace("{run}", "{id}").Replace("{mine}", "{id}").Replace("{prediction}", "{predictionId}").Replace("{action}", "{actionId}"))
             .Distinct().Order().ToList();
         Assert.True(inMatrix.SequenceEqual(served),
             "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +
