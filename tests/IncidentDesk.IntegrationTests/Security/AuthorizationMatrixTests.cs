@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using IncidentDesk.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentDesk.IntegrationTests.Security;
 
@@ -103,6 +104,11 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
         ("POST /api/drills/runs/{run}/predictions/{prediction}/match", [401, 404, 409, 403, 200]),
         ("POST /api/drills/runs/{run}/observations",           [401, 404, 409, 403, 200]),
         ("POST /api/drills/runs/{run}/actions/{action}/judge", [401, 404, 409, 403, 200]),
+        // Contact-chain checks of drills: staff read the results, responders and admins mark phone results.
+        ("GET /api/drills/contact-checks",                     [401, 403, 200, 200, 200]),
+        ("GET /api/drills/contact-checks/cadence",             [401, 403, 200, 200, 200]),
+        ("GET /api/drills/contact-checks/{check}",             [401, 403, 200, 200, 200]),
+        ("POST /api/drills/contact-checks/{check}/marks",      [401, 403, 200, 403, 200]),
     ];
 
     public static TheoryData<string, string, int> Matrix
@@ -306,6 +312,18 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
                     return caller.SendAsync(request);
                 };
             }
+            case "GET /api/drills/contact-checks" or "GET /api/drills/contact-checks/cadence":
+                return () => caller.GetAsync(endpoint[4..]);
+            case "GET /api/drills/contact-checks/{check}" or "POST /api/drills/contact-checks/{check}/marks":
+            {
+                // A check of its own (the built-in chain: the first admin, then the responders), member 0 marked reached by phone.
+                var check = await app.Factory.Services.GetRequiredService<Api.Drills.ContactChecks.ContactCheckStarter>().StartAsync(
+                    Guid.NewGuid(), Guid.NewGuid(), Api.Common.Category.C1, Api.Escalation.ContactChain.BuiltInId.ToString(), true, null,
+                    app.Admin.Id, CancellationToken.None);
+                var path = $"/api/drills/contact-checks/{check.Id}";
+                if (endpoint.StartsWith("GET", StringComparison.Ordinal)) return () => caller.GetAsync(path);
+                return () => caller.PostAsync($"{path}/marks", new { marks = new[] { new { member = 0, reached = true } } });
+            }
             case "GET /api/decisions" or "GET /api/decisions/kinds":
                 return () => caller.GetAsync(endpoint[4..]);
             case var d when d.Contains("/api/decisions/{decision}", StringComparison.Ordinal):
@@ -441,11 +459,11 @@ public sealed class AuthorizationMatrixTests(IncidentDeskApp app) : IClassFixtur
             .Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
             // Acknowledge links need no account at all (the signed, single-use token is the credential);
             // Escalation/AcknowledgeLinkTests covers them.
-            .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal))
+            .Where(p => !p.Key.StartsWith("/api/ack/", StringComparison.Ordinal) && !p.Key.StartsWith("/api/drill-ack/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}"))
             .Order().ToList();
         var inMatrix = Table.Select(t => t.Endpoint.Replace("{own}", "{id}").Replace("{task}", "{stepId}").Replace("/steps/{decision}", "/steps/{stepId}").Replace("{decision}", "{id}")
-                .Replace("{run}", "{id}").Replace("{mine}", "{id}").Replace("{prediction}", "{predictionId}").Replace("{action}", "{actionId}"))
+                .Replace("{run}", "{id}").Replace("{mine}", "{id}").Replace("{prediction}", "{predictionId}").Replace("{action}", "{actionId}").Replace("{check}", "{id}"))
             .Distinct().Order().ToList();
         Assert.True(inMatrix.SequenceEqual(served),
             "Add a row to AuthorizationMatrixTests.Table for every endpoint: " +

@@ -5,6 +5,7 @@ import { canRunCommands, canSeeBoard, homePathFor, useMe } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
 import { AckRoute } from './routes/ack';
+import { DrillAckRoute } from './routes/drill-ack';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ReportRoute } from './routes/report';
@@ -45,6 +46,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginRoute />} />
         {/* acknowledge link from a message: no sign-in (the token is the credential) */}
         <Route path="/ack/:incidentId" element={<AckRoute />} />
+        {/* a contact-chain check's personal link (drill): no sign-in either; only its button counts */}
+        <Route path="/drill-ack/:checkId" element={<DrillAckRoute />} />
         <Route element={<RequireAuth />}>
           {/* paper views (R40): no app shell */}
           <Route path="/playbooks/:id/print" element={<PlaybookPrintRoute />} />

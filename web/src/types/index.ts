@@ -188,3 +188,12 @@ export const DRILL_STATUSES = ['scheduled', 'running', 'paused', 'stopped', 'end
 export const PARTICIPANT_ROLES = ['player', 'evaluator', 'observer'] as const satisfies readonly ParticipantRole[];
 /** the teams a participant plays ("all" is an audience, not a team) */
 export const DRILL_TEAMS = ['responders', 'executives', 'staff'] as const satisfies readonly DrillTeam[];
+
+export type ContactCheckView = Schemas['ContactCheckView'];
+export type ContactCheckList = Schemas['ContactCheckList'];
+export type ContactCheckMemberResult = Schemas['ContactCheckMemberResult'];
+export type ContactOutcome = Schemas['ContactOutcome'];
+export type ContactMarkItem = Schemas['ContactMarkItem'];
+export type CadenceView = Schemas['CadenceView'];
+export type DrillAckView = Schemas['DrillAckView'];
+export type DrillAckResult = Schemas['DrillAckResult'];

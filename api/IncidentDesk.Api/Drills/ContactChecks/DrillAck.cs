@@ -9,7 +9,7 @@ namespace IncidentDesk.Api.Drills.ContactChecks;
 /// <summary>What the landing page of a check's personal link shows: the drill banner, who it is for, which drill and chain.</summary>
 public sealed record DrillAckView(
     Guid CheckId, Guid RunId, string? DrillTitle, string RecipientName, string ChainName, bool Announced, int Position, int Members,
-    DateTimeOffset? AcknowledgedAt, string Language, string Banner, bool CheckCompleted);
+    DateTimeOffset? AcknowledgedAt, string Language, string Banner, bool CheckCompleted, string TimeZone);
 
 public sealed record DrillAckRequest(string? Token);
 
@@ -20,7 +20,7 @@ public sealed record DrillAckResult(Guid CheckId, string RecipientName, DateTime
 /// one check). Reading the link (GET) counts nothing, because mail scanners open links; only the landing page's button
 /// (POST) acknowledges, once.
 /// </summary>
-public sealed class DrillAck(AckLinks links, IDocumentStore store, NpgsqlDataSource db, ContactCheckCommands commands)
+public sealed class DrillAck(AckLinks links, IDocumentStore store, NpgsqlDataSource db, ContactCheckCommands commands, IOrganisationTimeZone zone)
 {
     public const int MaxTokenLength = 2000;
 
@@ -32,7 +32,7 @@ public sealed class DrillAck(AckLinks links, IDocumentStore store, NpgsqlDataSou
         var language = m.Member.Language;
         return new DrillAckView(checkId, check.State.RunId, await DrillTitleAsync(check.State.RunId, language, ct), m.Member.Name,
             check.State.ChainName, check.State.Announced, m.Member.Index + 1, check.State.Members.Count, m.AcknowledgedAt, language,
-            DrillMarking.FirstLine(language), check.State.Completed);
+            DrillMarking.FirstLine(language), check.State.Completed, await zone.GetAsync(ct));
     }
 
     public async Task<DrillAckResult> AcknowledgeAsync(Guid checkId, DrillAckRequest? body, CancellationToken ct)

@@ -1,0 +1,5 @@
+import { DrillAckLanding } from '@/features/drills/contact-checks/components/drill-ack-landing';
+
+export function DrillAckRoute() {
+  return <DrillAckLanding />;
+}
