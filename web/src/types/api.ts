@@ -1828,6 +1828,7 @@ export interface components {
             language: string;
             banner: string;
             checkCompleted: boolean;
+            timeZone: string;
         };
         DrillClockView: {
             /** Format: double */

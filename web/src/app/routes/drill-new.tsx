@@ -2,6 +2,7 @@ import { Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageLoader } from '@/components/ui/page-state';
+import { DrillAckBanner } from '@/features/drills/contact-checks/components/drill-ack-banner';
 import { ScheduleDrillForm } from '@/features/drills/runs/components/schedule-form';
 import { isAdmin, useMe } from '@/lib/auth';
 
@@ -16,6 +17,7 @@ export function DrillNewRoute() {
       <Anchor component={Link} to="/drills" size="sm">
         ← {t('nav.drills')}
       </Anchor>
+      <DrillAckBanner />
       <ScheduleDrillForm
         meId={me.data.id}
         isAdmin={isAdmin(me.data)}

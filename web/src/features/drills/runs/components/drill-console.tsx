@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '@/lib/format';
 import { useLocalized } from '@/lib/localized';
 import type { DrillDetail } from '@/types';
+import { ContactCheckPanel } from './contact-check-panel';
 import { DrillFormatBadge, DrillStatusBadge } from './drill-badges';
 import { useNow } from '../utils/use-now';
 import { DrillClock, Until } from './drill-clock';
@@ -103,7 +104,7 @@ function NextInject({ drill, now }: { drill: DrillDetail; now: number }) {
  * when, delivered injects (failed ones red), expected actions and their judging, the contact-chain results, the
  * KYT rounds and the observations. Evaluators and staff who watch see it too, without the controls.
  */
-export function DrillConsole({ drill, contactCheck }: { drill: DrillDetail; contactCheck?: React.ReactNode }) {
+export function DrillConsole({ drill, canMark }: { drill: DrillDetail; canMark: boolean }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const now = useNow();
@@ -182,7 +183,7 @@ export function DrillConsole({ drill, contactCheck }: { drill: DrillDetail; cont
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            {contactCheck}
+            {drill.format !== 'kyt' && <ContactCheckPanel drill={drill} canMark={canMark} />}
             <PredictionsPanel drill={drill} />
             <KytPanel drill={drill} />
             <ObservationsPanel drill={drill} />

@@ -1,15 +1,23 @@
-import type { ReactNode } from 'react';
+import { Stack } from '@mantine/core';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
-import type { DrillDetail } from '@/types';
-import { seesConsole } from '../utils/drill-clock';
+import { DrillAckBanner } from '@/features/drills/contact-checks/components/drill-ack-banner';
 import { useDrill } from '../api/get-drill';
+import { seesConsole } from '../utils/drill-clock';
 import { DrillConsole } from './drill-console';
 import { ParticipantView } from './participant-view';
 
-/** One drill run: loads it (polled while it runs) and shows the console or the participant's view. */
-export function DrillPage({ id, contactCheck }: { id: string; contactCheck?: (drill: DrillDetail) => ReactNode }) {
+/**
+ * One drill run under the drill banner: loads it (polled while it runs) and shows the console or the participant's
+ * view. `canMark`: the caller may mark contact-chain results reached by phone (responders and admins).
+ */
+export function DrillPage({ id, canMark }: { id: string; canMark: boolean }) {
   const drill = useDrill(id);
-  if (drill.isError) return <QueryError error={drill.error} onRetry={() => void drill.refetch()} />;
-  if (!drill.data) return <PageLoader />;
-  return seesConsole(drill.data) ? <DrillConsole drill={drill.data} contactCheck={contactCheck?.(drill.data)} /> : <ParticipantView drill={drill.data} />;
+  return (
+    <Stack gap="md">
+      <DrillAckBanner />
+      {drill.isError && <QueryError error={drill.error} onRetry={() => void drill.refetch()} />}
+      {!drill.data && !drill.isError && <PageLoader />}
+      {drill.data && (seesConsole(drill.data) ? <DrillConsole drill={drill.data} canMark={canMark} /> : <ParticipantView drill={drill.data} />)}
+    </Stack>
+  );
 }
