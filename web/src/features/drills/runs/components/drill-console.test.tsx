@@ -51,8 +51,8 @@ describe('DrillConsole', () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse(drill()));
     renderWithProviders(<DrillConsole drill={drill()} canMark />);
     const rows = screen.getAllByTestId('expected-action');
-    expect(within(rows[1]!).queryByRole('button', { name: 'できなかった' })).not.toBeInTheDocument();
-    await user.click(within(rows[0]!).getByRole('button', { name: 'できなかった' }));
+    expect(within(rows[1]).queryByRole('button', { name: 'できなかった' })).not.toBeInTheDocument();
+    await user.click(within(rows[0]).getByRole('button', { name: 'できなかった' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     expect(fetchUrl(fetchMock.mock.calls[0][0])).toBe('/api/drills/runs/run-1/actions/rate-severity/judge');
     expect(fetchJsonBody(fetchMock.mock.calls[0][1])).toEqual({ result: 'missed', note: null });
