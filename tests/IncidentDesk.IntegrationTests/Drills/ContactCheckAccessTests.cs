@@ -96,6 +96,32 @@ public sealed class ContactCheckAccessTests(IncidentDeskApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_mail_that_bounces_moves_the_check_on_to_the_next_contact_at_once()
+    {
+        var check = await StartAsync();
+        var notification = Guid.Parse((await app.Database.TextRowsAsync(
+            $"select notification_id::text from notification_outbox where incident_id = '{check.Id}'")).Single());
+
+        // What the dispatcher records when the mail server refuses the message for good, on its path (Dispatcher.RecordAsync).
+        var notices = ContactCheckEventTypes.NoticeStreamIdFor(check.Id);
+        await app.Factory.Services.GetRequiredService<Api.EventStore.CommandPath>().RunAsync(SystemActor.Id, async work =>
+        {
+            await work.ReadVersionAsync(notices, CancellationToken.None);
+            work.Append(notices, [new Api.Notifications.NotificationFailed(check.Id, notification, Api.Notifications.NotificationChannel.Email,
+                check.Members[0].Email, 1, "550 5.1.1 mailbox unknown", true, SystemActor.Id, DateTimeOffset.UtcNow)]);
+        }, CancellationToken.None);
+
+        var after = await app.Admin.GetJsonAsync($"/api/drills/contact-checks/{check.Id}");
+        var (m0, m1) = (after.Items("members")[0], after.Items("members")[1]);
+        Assert.Equal(("bounced", true, "550 5.1.1 mailbox unknown"), (m0.Str("outcome"), m0.Bool("escalated"), m0.Str("bounceError")));
+        Assert.False(m1.IsNull("sentAt"));
+        Assert.Equal(1, (int)after.Long("currentMember"));
+        Assert.Equal(2L, await app.Database.ScalarAsync($"select count(*) from notification_outbox where incident_id = '{check.Id}'"));
+        Assert.Equal(["bounced"], await app.Database.TextRowsAsync(
+            $"select data->>'reason' from mt_events where stream_id = '{check.Id}' and type = 'contact_escalated'"));
+    }
+
+    [Fact]
     public async Task The_check_mail_is_queued_marked_for_the_drill_run_with_a_drill_acknowledge_link()
     {
         var check = await StartAsync(language: "ja");

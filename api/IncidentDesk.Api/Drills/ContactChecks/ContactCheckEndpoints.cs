@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IncidentDesk.Api.Accounts;
 using IncidentDesk.Api.Common;
 using IncidentDesk.Api.EventStore;
@@ -6,10 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IncidentDesk.Api.Drills.ContactChecks;
 
-public sealed record ContactMarkItem(int? Member, bool? Reached, string? Note);
+/// <summary>One member (by chain position, 0 = first contact) reached by phone or not, with an optional one-line note.</summary>
+public sealed record ContactMarkItem(
+    [property: Required, Range(0, 1000)] int? Member,
+    [property: Required] bool? Reached,
+    [property: StringLength(ContactCheckEndpoints.MaxNote)] string? Note);
 
 /// <summary>The facilitator's phone marks (R36: e-mail assumed down), one or more members at a time.</summary>
-public sealed record ContactMarksRequest(IReadOnlyList<ContactMarkItem?>? Marks);
+public sealed record ContactMarksRequest([property: Required, MinLength(1), MaxLength(ContactCheckEndpoints.MaxMarks)] IReadOnlyList<ContactMarkItem?>? Marks);
 
 public static class ContactCheckEndpoints
 {

@@ -11,7 +11,7 @@ public sealed record DrillAckView(
     Guid CheckId, Guid RunId, string? DrillTitle, string RecipientName, string ChainName, bool Announced, int Position, int Members,
     DateTimeOffset? AcknowledgedAt, string Language, string Banner, bool CheckCompleted, string TimeZone);
 
-public sealed record DrillAckRequest(string? Token);
+public sealed record DrillAckRequest([property: System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.StringLength(DrillAck.MaxTokenLength, MinimumLength = 1)] string? Token);
 
 public sealed record DrillAckResult(Guid CheckId, string RecipientName, DateTimeOffset AcknowledgedAt, bool AlreadyAcknowledged);
 

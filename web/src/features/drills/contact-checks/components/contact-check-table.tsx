@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPhone, IconPhoneOff, IconRobot } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { getOrgTimeZone } from '@/lib/format';
 import { personName } from '@/lib/person';
 import type { ContactCheckMemberResult, ContactCheckView, ContactOutcome } from '@/types';
 import { useMarkContactCheck } from '../api/mark-contact-check';
+import { formatDuration } from '../utils/format-duration';
 
 const OUTCOME_COLOR: Record<ContactOutcome, string> = {
   pending: 'gray',
@@ -26,14 +26,6 @@ function clock(iso: string | null | undefined): string {
     second: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(iso));
-}
-
-/** 42 s; 3 min 5 s. */
-export function formatDuration(t: TFunction, seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '—';
-  const whole = Math.round(seconds);
-  if (whole < 60) return t('contactCheck.seconds', { value: whole });
-  return t('contactCheck.minutes', { m: Math.floor(whole / 60), s: whole % 60 });
 }
 
 function OutcomeBadge({ member }: { member: ContactCheckMemberResult }) {
