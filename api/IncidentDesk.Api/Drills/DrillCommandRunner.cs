@@ -22,10 +22,7 @@ public sealed class DrillCommandRunner(CommandPath commands, ScenarioLibrary sce
         var (run, scenario, version) = await commands.RunAsync(caller.Id, async work =>
         {
             var stream = await LoadAsync(work, runId, ct, expectedVersion);
-            if (!DrillViews.MaySee(stream.State, caller)) throw new NotFoundError($"drill run {runId}");
-            var actor = DrillActor.Of(stream.State, caller);
-            if (!actor.Facilitates && actor.Participant is null && !caller.WorksIncidents)
-                throw new Forbidden("executives who are not part of a drill watch it read-only");
+            var actor = RequireActing(stream.State, caller);
             var pinned = await ScenarioOfAsync(stream.State, ct);
             var events = await decide(new DrillContext(stream.State, pinned, actor, work.Now, () => Guid.CreateVersion7(work.Now), work));
             work.Append(runId, events);
@@ -37,6 +34,16 @@ public sealed class DrillCommandRunner(CommandPath commands, ScenarioLibrary sce
     public Task<DrillDetail> RunAsync(
         Guid runId, long? expectedVersion, Caller caller, Func<DrillContext, IReadOnlyList<IDrillEvent>> decide, CancellationToken ct) =>
         RunAsync(runId, expectedVersion, caller, c => Task.FromResult(decide(c)), ct);
+
+    /// <summary>Who may act on a run at all: those who see it, except Executives who are not part of it (they watch, read-only).</summary>
+    public static DrillActor RequireActing(DrillRun run, Caller caller)
+    {
+        if (!DrillViews.MaySee(run, caller)) throw new NotFoundError($"drill run {run.Id}");
+        var actor = DrillActor.Of(run, caller);
+        if (!actor.Facilitates && actor.Participant is null && !caller.WorksIncidents)
+            throw new Forbidden("executives who are not part of a drill watch it read-only");
+        return actor;
+    }
 
     public async Task<DrillScenario> ScenarioOfAsync(DrillRun run, CancellationToken ct) =>
         await scenarios.PinnedAsync(run.Scheduled.ScenarioId, run.Scheduled.ContentHash, ct)

@@ -75,7 +75,7 @@ public sealed class DrillRunService(
         var (run, scenario) = await commands.RunAsync(caller.Id, async work =>
         {
             var stream = await DrillCommandRunner.LoadAsync(work, runId, ct, expectedVersion);
-            if (!DrillViews.MaySee(stream.State, caller)) throw new NotFoundError($"drill run {runId}");
+            DrillCommandRunner.RequireActing(stream.State, caller);
             var pinned = await runner.ScenarioOfAsync(stream.State, ct);
             DrillRules.Start(stream.State, pinned, DrillActor.Of(stream.State, caller), Guid.NewGuid, work.Now);
             return (stream.State, pinned);

@@ -60,7 +60,9 @@ public sealed class DrillIncidentFiler(CommandPath commands, IncidentReferences 
                     var playbook = playbooks.CurrentFor(input.Category);
                     var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
                     var reported = Decide(input, filing, reference, work.Now, pin);
-                    work.Start(filing.IncidentId, [reported, .. FileReportHandler.EvidencedByTheForm(reported, playbook)]);
+                    // Appended to the stream just read as absent (a unit of work cannot Start a stream it has read): committing
+                    // starts it, and another node's filing of the same id at the same instant makes this attempt decide again.
+                    work.Append(filing.IncidentId, [reported, .. FileReportHandler.EvidencedByTheForm(reported, playbook)]);
                     return filing.IncidentId;
                 }, ct);
             }

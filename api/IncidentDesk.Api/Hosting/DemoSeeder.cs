@@ -27,7 +27,7 @@ namespace IncidentDesk.Api.Hosting;
 /// `--demo`: one reporter, responder and executive, and incidents drawn from the seeds' case studies at
 /// different stages, all created through the normal command path so the timelines are real.
 /// </summary>
-public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProvider clock)
+public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProvider clock, Drills.DrillRunService drills, Drills.DrillCommandRunner drillRuns)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -128,6 +128,7 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
         quake = await Settle(quake);
         await Send(new AdvanceStage(quake.Id, quake.Version, new AdvanceStageRequest(Stage.Closed), responder));
 
+        await SeedDrillsAsync(reporter, responder, executive, now, ct);
 
     }
 
@@ -148,6 +149,41 @@ public sealed class DemoSeeder(IMediator mediator, UserDirectory users, TimeProv
             "感染は1台にとどまっており、他部署の業務まで止める必要はないため。", null, true), executive), ct);
         await mediator.Send(new RequestDecision(incidentId, Ask(DecisionKind.RansomPayment, "decide-ransom", "do_not_pay",
             "画面に身代金（暗号資産）の支払いを求める表示が出ています。バックアップは前日分がオフラインで保管されています。", TimeSpan.FromHours(4)), responder), ct);
+    }
+
+    /// <summary>
+    /// Drills (issue 11): a finished KYT drill (kyt-01: predictions, the reveal, matches, 2R-4R, judged actions, an
+    /// observation) and the ransomware tabletop scheduled for next week, all through the drill run's command path.
+    /// </summary>
+    private async Task SeedDrillsAsync(Caller reporter, Caller responder, Caller executive, DateTimeOffset now, CancellationToken ct)
+    {
+        Drills.DrillParticipantInput Player(Caller c, Drills.Scenarios.DrillTeam team) => new(c.Id, Drills.ParticipantRole.Player, team);
+        var kyt = await drills.ScheduleAsync(new Drills.ScheduleDrillRequest("kyt-01", responder.Id,
+            [Player(reporter, Drills.Scenarios.DrillTeam.Staff), Player(executive, Drills.Scenarios.DrillTeam.Executives)], now.AddMinutes(-5), 10, true, null, false),
+            responder, ct);
+        var run = await drills.StartAsync(kyt.Id, kyt.Version, responder, ct);
+        await drillRuns.RunAsync(run.Id, null, reporter, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "共有フォルダの権限が広すぎて、誰でも機密ファイルを見られる", c.Now), ct);
+        await drillRuns.RunAsync(run.Id, null, reporter, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "ファイルに機密の表示がなく、重要だと気づかない", c.Now), ct);
+        run = await drillRuns.RunAsync(run.Id, null, executive, c => Drills.DrillRules.Predict(c.Run, c.Actor, c.NewId(), "退職予定者がデータを持ち出す", c.Now), ct);
+        while (run.NextInject is not null)
+            run = await drillRuns.RunAsync(run.Id, run.Version, responder, async c =>
+                await drillRuns.DeliverAsync(c.Work, c.Run, Drills.DrillRules.NextInject(c.Run, c.Scenario, c.Actor), null, c.Actor.Id, ct), ct);
+        run = await drillRuns.RunAsync(run.Id, run.Version, responder, c => Drills.DrillRules.Reveal(c.Run, c.Actor, c.Now), ct);
+        foreach (var p in run.Predictions)
+            run = await drillRuns.RunAsync(run.Id, null, responder, c => Drills.DrillRules.Match(c.Run, c.Actor, p.PredictionId, p.Text.Contains("機密"), c.Now), ct);
+        run = await drillRuns.RunAsync(run.Id, run.Version, responder, c => Drills.DrillRules.RecordKyt(c.Run, c.Actor,
+            ["重要なファイルに機密の表示がない", "アクセス権が部署全員に開いている"], ["ファイルに機密区分を表示する", "共有フォルダの権限を担当者だけに絞る"],
+            "機密ファイルは表示と権限を確かめてから共有しよう", c.Now), ct);
+        foreach (var (action, i) in run.ExpectedActions.Select((a, i) => (a, i)))
+            run = await drillRuns.RunAsync(run.Id, null, responder, c => Drills.DrillRules.Judge(c.Run, c.Scenario, c.Actor, action.ActionId,
+                i % 3 == 2 ? Drills.ActionResult.Missed : Drills.ActionResult.Met, i % 3 == 2 ? "時間内に合意できなかった" : null, c.Now), ct);
+        run = await drillRuns.RunAsync(run.Id, null, responder, c => Drills.DrillRules.Observe(c.Run, c.Scenario, c.Actor, c.NewId(),
+            Drills.ObservationKind.AreaForImprovement, "共有フォルダの権限を誰が管理しているか、参加者の誰も知らなかった", null, null, c.Now), ct);
+        await drillRuns.RunAsync(run.Id, run.Version, responder, c => Drills.DrillRules.End(c.Run, c.Actor, c.Now), ct);
+
+        await drills.ScheduleAsync(new Drills.ScheduleDrillRequest("s1-ransomware-telework", responder.Id,
+            [Player(reporter, Drills.Scenarios.DrillTeam.Staff), Player(executive, Drills.Scenarios.DrillTeam.Executives)],
+            now.AddDays(7), 12, true, null, false), responder, ct);
     }
 
     private Task<IncidentDetail> File(Caller reporter, Category category, string summary, DateTimeOffset noticed,
