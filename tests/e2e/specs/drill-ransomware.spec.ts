@@ -153,6 +153,9 @@ test('a facilitator runs the ransomware drill: predictions on a phone, the chain
   await observe.getByRole('button', { name: '記録する' }).click();
   await expect(console_.getByTestId('observation')).toHaveCount(1);
   await page.screenshot({ path: shot('04-console-desktop-ja'), fullPage: true });
+  // what a big screen shows without scrolling
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot('04b-console-top-desktop-ja') });
 
   // the player sees the reveal and the team's 2R-4R on the phone
   await phone.goto(`/drills/${runId}`);
@@ -175,6 +178,7 @@ test('a facilitator runs the ransomware drill: predictions on a phone, the chain
   const endDialog = page.getByRole('dialog', { name: '訓練を終了しますか' });
   await endDialog.getByRole('button', { name: '終了する' }).click();
   await expect(console_.getByTestId('drill-status').first()).toHaveAttribute('data-status', 'ended');
+  await expect(console_.getByTestId('next-inject')).toContainText('訓練は終わりました');
   await page.screenshot({ path: shot('07-console-ended-desktop-ja'), fullPage: true });
   await useLanguage(page, 'en');
   await expect(page.getByTestId('drill-console')).toContainText('Expected actions');

@@ -90,7 +90,7 @@ function NextInject({ drill, now }: { drill: DrillDetail; now: number }) {
           </>
         ) : (
           <Text size="sm" c="dimmed">
-            {t('drillRuns.console.noneLeft')}
+            {t(drill.status === 'ended' || drill.status === 'cancelled' ? 'drillRuns.console.noMoreInjects' : 'drillRuns.console.noneLeft')}
           </Text>
         )}
         {drill.you.facilitates && live && next && <ReleaseNextButton drill={drill} />}
@@ -145,6 +145,8 @@ export function DrillConsole({ drill, canMark }: { drill: DrillDetail; canMark: 
           </Stack>
         </Paper>
       </SimpleGrid>
+      {/* the chain's table needs the full width (one column per figure) */}
+      {drill.format !== 'kyt' && <ContactCheckPanel drill={drill} canMark={canMark} />}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
@@ -183,7 +185,6 @@ export function DrillConsole({ drill, canMark }: { drill: DrillDetail; canMark: 
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            {drill.format !== 'kyt' && <ContactCheckPanel drill={drill} canMark={canMark} />}
             <PredictionsPanel drill={drill} />
             <KytPanel drill={drill} />
             <ObservationsPanel drill={drill} />
