@@ -3,6 +3,7 @@ using IncidentDesk.Api.EventStore;
 using IncidentDesk.Api.Incidents;
 using IncidentDesk.Api.Incidents.Filing;
 using IncidentDesk.Api.Playbooks;
+using Marten;
 
 namespace IncidentDesk.Api.Drills;
 
@@ -34,7 +35,8 @@ public sealed record DrillIncidentFiling(
 /// reactions run on it; those reactions see <see cref="Incident.DrillRunId"/> and queue every message marked and
 /// tied to the run, and the dispatcher delivers it only inside the run. Numbered DRL- in its own sequence.
 /// </summary>
-public sealed class DrillIncidentFiler(CommandPath commands, IncidentReferences references, PlaybookLibrary playbooks)
+public sealed class DrillIncidentFiler(
+    CommandPath commands, IDocumentStore store, IncidentReferences references, PlaybookLibrary playbooks, TimeProvider clock)
 {
     public const int MaxSummary = 4000;
 
@@ -46,31 +48,40 @@ public sealed class DrillIncidentFiler(CommandPath commands, IncidentReferences 
     public async Task<Guid> FileAsync(DrillIncidentFiling filing, CancellationToken ct)
     {
         var input = Validate(filing);
-        var reference = (string?)null;
+        string? reference = null;
         for (var attempt = 1; ; attempt++)
         {
+            if (await ExistingAsync(filing.IncidentId, ct) is { } existing) return Same(existing, filing);
+            // The number is drawn once the id is known to be free, and kept across attempts: a retry takes no second number.
+            reference ??= await references.NextDrillAsync(clock.GetUtcNow().Year, ct);
             try
             {
-                return await commands.RunAsync(filing.ReporterId, async work =>
+                return await commands.RunAsync(filing.ReporterId, work =>
                 {
-                    var existing = await work.LoadAsync<Incident>(filing.IncidentId, Incident.Evolve, ct);
-                    if (existing is not null) return Same(existing.State, filing);
-                    // The number is drawn once the id is known to be free, and kept across attempts: a retry takes no second number.
-                    reference ??= await references.NextDrillAsync(work.Now.Year, ct);
                     var playbook = playbooks.CurrentFor(input.Category);
                     var pin = playbook is null ? null : new PlaybookPin(playbook.Id, playbook.Version, playbook.ContentHash);
                     var reported = Decide(input, filing, reference, work.Now, pin);
-                    // Appended to the stream just read as absent (a unit of work cannot Start a stream it has read): committing
-                    // starts it, and another node's filing of the same id at the same instant makes this attempt decide again.
-                    work.Append(filing.IncidentId, [reported, .. FileReportHandler.EvidencedByTheForm(reported, playbook)]);
-                    return filing.IncidentId;
+                    // A new stream: committing fails as a conflict if the id exists by then (another node filed it meanwhile).
+                    work.Start(filing.IncidentId, [reported, .. FileReportHandler.EvidencedByTheForm(reported, playbook)]);
+                    return Task.FromResult(filing.IncidentId);
                 }, ct);
             }
             catch (StreamVersionConflict) when (attempt < 3)
             {
-                // Another node filed the same id at the same instant: the next attempt finds it and answers the same id.
+                // Filed by a concurrent call meanwhile: the next attempt finds it and answers the same id.
             }
         }
+    }
+
+    private async Task<Incident?> ExistingAsync(Guid id, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id, token: ct);
+        // Any stream of that id counts (an incident or not): it is never taken over.
+        if (events.Count == 0) return null;
+        return events[0].Data is IncidentReported
+            ? events.Aggregate((Incident?)null, (st, e) => Incident.Evolve(st, e.Data))
+            : throw new RuleViolated("drill_incident_id_taken", $"{id} names a stream that is not an incident; a drill incident is only ever filed new");
     }
 
     /// <summary>The drill's report, exactly as a real one is decided, then tied to its run. Pure.</summary>

@@ -125,7 +125,7 @@ export type AckLinkView = Schemas['AckLinkView'];
 export type AckByLinkRequest = Schemas['AckByLinkRequest'];
 export type AckByLinkResult = Schemas['AckByLinkResult'];
 export const SLA_SEVERITIES = ['unrated', 'low', 'medium', 'high', 'critical'] as const;
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'simulated'] as const;
 
 export type EditUserRequest = Schemas['EditUserRequest'];
 export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DrillBadge, DrillBanner } from '@/components/ui/drill-banner';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
@@ -250,9 +251,11 @@ export function DecisionView({ id, isExecutive, isRequesterSide, timeline }: Pro
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="md">
+          {d.drill && <DrillBanner about="decision" />}
           <Paper withBorder p="md" radius="md">
             <Stack gap="xs">
               <Group gap="xs" wrap="wrap">
+                {d.drill && <DrillBadge />}
                 <Badge variant="outline" radius="sm" tt="none">
                   {t(`decisions.kind.${d.kind}`)}
                 </Badge>

@@ -6,6 +6,7 @@ export function summary(p: Partial<DecisionSummary> & Pick<DecisionSummary, 'id'
     drill: false,
     incidentId: 'i1',
     incidentReference: 'INC-2026-0042',
+    drill: false,
     kind: 'ransom_payment',
     stepId: null,
     question: '攻撃者の要求する身代金を支払いますか。',
@@ -49,6 +50,7 @@ export const RANSOM_GUIDANCE = '身代金は通常支払うものではないと
 
 export const ransomDecision: DecisionDetail = {
   id: 'd1',
+  drill: false,
   version: 3,
   drill: false,
   incidentId: 'i1',

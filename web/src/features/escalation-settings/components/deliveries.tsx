@@ -10,7 +10,7 @@ import { DELIVERY_STATUSES, type DeliveryView } from '@/types';
 import { useDeliveries } from '../api/get-deliveries';
 import { useMailSettings } from '../api/get-mail-settings';
 
-const color = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'yellow');
+const color = (s: string) => (s === 'sent' ? 'green' : s === 'failed' ? 'red' : s === 'simulated' ? 'grape' : 'yellow');
 
 /**
  * A mail written to the pickup folder says so rather than "sent" (its transport; rows delivered before the transport

@@ -12,6 +12,8 @@ export interface IncidentFilters {
   q?: string;
   /** overdue, escalated, breached, or any of them */
   attention?: AttentionFilter;
+  /** real (the API's default), drill or all */
+  kind?: 'real' | 'drill' | 'all';
   page?: number;
   pageSize?: number;
   sort?: string;

@@ -6,6 +6,9 @@ import { ATTENTION_FILTERS, type AttentionFilter } from '../utils/attention';
 
 export type OwnerFilter = 'any' | 'me' | 'none';
 
+/** Real incidents (the default), drill incidents (DRL-), or both: the API's kind. */
+export type KindFilter = 'real' | 'drill' | 'all';
+
 export interface BoardFilterValues {
   severity: Severity | null;
   category: Category | null;
@@ -14,6 +17,8 @@ export interface BoardFilterValues {
   attention: AttentionFilter | null;
   q: string;
   showClosed: boolean;
+  /** absent: real (the default board never shows drills) */
+  kind?: KindFilter;
 }
 
 interface Props {
@@ -86,7 +91,25 @@ export function BoardFilters({ value, onChange }: Props) {
           />
         </Stack>
       </SimpleGrid>
-      <Group>
+      <Group gap="md" align="flex-end">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="kind-filter-label">
+            {t('board.filters.kind')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="kind-filter-label"
+            value={value.kind ?? 'real'}
+            onChange={(v) => set('kind', v as KindFilter)}
+            data={[
+              { value: 'real', label: t('board.filters.kindReal') },
+              { value: 'drill', label: t('board.filters.kindDrill') },
+              { value: 'all', label: t('board.filters.kindAll') },
+            ]}
+            color={value.kind === 'drill' || value.kind === 'all' ? 'grape' : undefined}
+            size="sm"
+            data-testid="board-kind-filter"
+          />
+        </Stack>
         <Switch
           label={t('board.filters.showClosed')}
           checked={value.showClosed}

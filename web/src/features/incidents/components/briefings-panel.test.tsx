@@ -38,6 +38,7 @@ const incident: IncidentDetail = {
 
 const briefing = (number: number, postedAt: string): BriefingView => ({
   id: `b${number}`,
+  drill: false,
   incidentId: 'i1',
   reference: 'INC-2026-0042',
   number,

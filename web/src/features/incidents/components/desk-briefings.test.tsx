@@ -10,6 +10,7 @@ const feed: BriefingFeed = {
   items: [
     {
       id: 'b1',
+      drill: false,
       incidentId: 'i1',
       reference: 'INC-2026-0042',
       number: 1,
@@ -26,8 +27,8 @@ const feed: BriefingFeed = {
     },
   ],
   incidents: [
-    { incidentId: 'i1', reference: 'INC-2026-0042', category: 'C2', severity: 'critical', stage: 'analysis', nextDueAt: '2026-11-20T04:00:00Z', lastBriefingAt: '2026-11-20T01:00:00Z', drill: false },
-    { incidentId: 'i2', reference: 'INC-2026-0043', category: 'C9', severity: 'high', stage: 'triage', nextDueAt: '2026-11-20T02:00:00Z', lateNoticeAt: '2026-11-20T02:15:00Z', drill: false },
+    { incidentId: 'i1', drill: false, reference: 'INC-2026-0042', category: 'C2', severity: 'critical', stage: 'analysis', nextDueAt: '2026-11-20T04:00:00Z', lastBriefingAt: '2026-11-20T01:00:00Z' },
+    { incidentId: 'i2', drill: false, reference: 'INC-2026-0043', category: 'C9', severity: 'high', stage: 'triage', nextDueAt: '2026-11-20T02:00:00Z', lateNoticeAt: '2026-11-20T02:15:00Z' },
   ],
 };
 

@@ -12,7 +12,8 @@ import { useEscalation } from '../api/get-escalation';
 import { incidentKeys } from '../api/incident-keys';
 import { deliveryState } from '../utils/delivery-state';
 
-const deliveryColor = (s: string) => (s === 'sent' ? 'green' : s === 'written' ? 'orange' : s === 'failed' ? 'red' : 'yellow');
+const deliveryColor = (s: string) =>
+  s === 'sent' ? 'green' : s === 'written' ? 'orange' : s === 'failed' ? 'red' : s === 'simulated' ? 'grape' : 'yellow';
 
 export function DeliveryStatusBadge({ status }: { status: string }) {
   const { t, i18n } = useTranslation();

@@ -24,6 +24,8 @@ export function IncidentBoard({ initial = INITIAL }: { initial?: BoardFilterValu
     owner: filters.owner === 'any' ? undefined : filters.owner,
     attention: filters.attention ?? undefined,
     q: q || undefined,
+    // The API shows real incidents unless asked; the default is left unsaid so the query key stays as before.
+    kind: filters.kind && filters.kind !== 'real' ? filters.kind : undefined,
   };
 
   return (

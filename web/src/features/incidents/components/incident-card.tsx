@@ -3,6 +3,7 @@ import { IconClock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CountdownBadge } from '@/components/ui/countdown-badge';
+import { DRILL_COLOR, DrillBadge } from '@/components/ui/drill-banner';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatAge, formatDateTime } from '@/lib/format';
 import type { IncidentSummary } from '@/types';
@@ -30,10 +31,19 @@ export function IncidentCard({ incident, now, showStage = false }: Props) {
       data-testid="incident-card"
       data-incident-id={incident.id}
       data-attention={states.join(' ') || undefined}
+      data-drill={incident.drillRunId ? true : undefined}
       style={{
         textDecoration: 'none',
         // the most urgent state's colour down the card's edge: seen at a glance, with the badges saying what it is
         ...(edge ? { borderLeft: `4px solid var(--mantine-color-${edge.replace('.', '-')})` } : {}),
+        // a drill incident is tinted and framed in the drill colour all round, so it is never taken for a real one
+        ...(incident.drillRunId
+          ? {
+              background: `var(--mantine-color-${DRILL_COLOR}-0)`,
+              borderColor: `var(--mantine-color-${DRILL_COLOR}-6)`,
+              borderWidth: 2,
+            }
+          : {}),
       }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -43,6 +53,7 @@ export function IncidentCard({ incident, now, showStage = false }: Props) {
         <SeverityBadge severity={incident.severity} size="sm" />
       </Group>
       <Group gap={6} mt={2} wrap="wrap">
+        {incident.drillRunId && <DrillBadge size="sm" />}
         {showStage && (
           <Badge variant="outline" size="sm" radius="sm" tt="none" data-testid="incident-stage">
             {t(`stage.${incident.stage}`)}

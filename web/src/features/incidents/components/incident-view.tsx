@@ -1,6 +1,7 @@
 import { Alert, Badge, Divider, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DrillBadge, DrillBanner } from '@/components/ui/drill-banner';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { formatDateTime } from '@/lib/format';
@@ -54,6 +55,7 @@ function IncidentHeader({ incident, slots }: { incident: IncidentDetail; slots?:
         <Title order={1} size="h2" ff="monospace">
           {incident.reference}
         </Title>
+        {incident.drillRunId && <DrillBadge size="lg" />}
         <SeverityBadge severity={incident.severity} size="lg" />
         <Badge variant="outline" size="lg">
           {t(`stage.${incident.stage}`)}
@@ -256,9 +258,18 @@ export function IncidentView({ id, isResponder, canCommand, roles, slots }: Prop
   const query = useIncident(id);
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  return isResponder ? (
+  const view = isResponder ? (
     <ResponderView incident={query.data} canCommand={canCommand} roles={roles} slots={slots} />
   ) : (
     <ReporterView incident={query.data} />
+  );
+  // A drill incident says so above everything else on its page (issue 11 §2).
+  return query.data.drillRunId ? (
+    <Stack gap="md">
+      <DrillBanner />
+      {view}
+    </Stack>
+  ) : (
+    view
   );
 }

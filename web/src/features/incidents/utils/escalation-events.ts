@@ -16,6 +16,7 @@ export const ESCALATION_EVENT_TYPES = [
   'notification_queued',
   'notification_sent',
   'notification_failed',
+  'notification_simulated',
 ] as const;
 
 export const isEscalationEntry = (e: TimelineEntry) =>
@@ -27,7 +28,7 @@ export interface EscalationContext {
   recipients: Record<string, string>;
   /** notificationId -> subject, from the notification_queued entries */
   subjects?: Record<string, string>;
-  /** notifications with an outcome (sent or failed) on the timeline */
+  /** notifications with an outcome (sent, failed, or simulated in a drill) on the timeline */
   settled?: Set<string>;
 }
 
@@ -42,7 +43,7 @@ export function escalationContext(items: TimelineEntry[], lang: string): Escalat
     if (e.type === 'notification_queued') {
       if (str(d.recipientName)) recipients[id] = str(d.recipientName);
       if (str(d.subject)) subjects[id] = str(d.subject);
-    } else if (e.type === 'notification_sent' || e.type === 'notification_failed') {
+    } else if (e.type === 'notification_sent' || e.type === 'notification_failed' || e.type === 'notification_simulated') {
       settled.add(id);
     }
   }
@@ -121,6 +122,18 @@ export function describeEscalationEvent(
         }),
         detail: [subject(), str(d.address), str(d.error) ? t('timelineEsc.error', { error: str(d.error) }) : ''].filter(Boolean).join('\n') || undefined,
       };
+    case 'notification_simulated': {
+      // A drill message kept inside its run: it "would have been sent" and never left (issue 11 §2).
+      const reason = str(d.reason);
+      const known = ['outside-run', 'webhook-not-enabled', 'run-mismatch', 'no-address'].includes(reason);
+      return {
+        text: t('timelineEsc.notification_simulated', { actor, name: name(), channel: channel() }),
+        detail:
+          [subject(), str(d.address), reason ? t('timelineEsc.simulatedReason', { reason: known ? t(`timelineEsc.reason.${reason}`) : reason }) : '']
+            .filter(Boolean)
+            .join('\n') || undefined,
+      };
+    }
     default:
       return null;
   }
