@@ -260,6 +260,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drills/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The drill scenarios of the library (current versions) */
+        get: operations["ListDrillScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A drill scenario with its modules, injects, expected actions, reveal and sources */
+        get: operations["GetDrillScenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill runs, newest planned first: staff see every run, anyone else the runs they take part in */
+        get: operations["ListDrills"];
+        put?: never;
+        /** Schedule a drill from a scenario (responders and admins); each participant is invited by a marked mail */
+        post: operations["ScheduleDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facilitator's console (or a participant's view) of one run; ETag is its version */
+        get: operations["GetDrill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a scheduled drill: files its drill incident (DRL-), starts its contact-chain check, sets the inject timers */
+        post: operations["StartDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a running drill: injects wait, their times shift by the pause */
+        post: operations["PauseDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused or stopped drill: the remaining injects get their shifted times */
+        post: operations["ResumeDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** STOPEX: halt every inject and timer of the run and tell every participant */
+        post: operations["StopDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ENDEX: end a started drill */
+        post: operations["EndDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a drill that has not started */
+        post: operations["CancelDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/injects/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The facilitator releases the next inject now, by hand */
+        post: operations["ReleaseNextInject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** KYT 1R: a participant's predicted risk (at most 3 each, before the reveal) */
+        post: operations["RecordPrediction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the reveal (【発生した事故】, root causes) to the participants */
+        post: operations["RevealDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/predictions/{predictionId}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** KYT 2R: mark whether a prediction matched what happened (after the reveal) */
+        post: operations["MatchPrediction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/kyt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** KYT 2R-4R: key points, countermeasures and the team goal (after the reveal; replaces the earlier record) */
+        put: operations["RecordKyt"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An observation by the facilitator or an evaluator: a strength or an area for improvement */
+        post: operations["RecordObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/runs/{id}/actions/{actionId}/judge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The facilitator or an evaluator judges an expected action met or missed, with a note */
+        post: operations["JudgeAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drill-ack/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a contact-chain check's personal link is for (counts nothing: mail scanners open links) */
+        get: operations["ReadDrillAckLink"];
+        put?: never;
+        /** Acknowledge a contact-chain check's mail from its landing page (no sign-in; counts once) */
+        post: operations["AcknowledgeDrillContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the contact chain was last checked, and whether a check is due (R35: yearly) */
+        get: operations["GetContactCheckCadence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact-chain checks of a drill run (or the latest), with results per person */
+        get: operations["ListContactChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact-chain check's results per person */
+        get: operations["GetContactCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drills/contact-checks/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark members reached or not reached by phone (R36; optional If-Match) */
+        post: operations["MarkContactCheckMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -903,6 +1279,8 @@ export interface components {
             recipientName: string;
             timeZone: string;
         };
+        /** @enum {string} */
+        ActionResult: "met" | "missed";
         AddNoteRequest: {
             text?: string | null;
         };
@@ -1023,6 +1401,17 @@ export interface components {
             postedAt: string;
             readonly drill: boolean;
         };
+        CadenceView: {
+            /** Format: date-time */
+            lastCheckAt?: string | null;
+            /** Format: uuid */
+            lastCheckId?: string | null;
+            /** Format: date-time */
+            nextDueAt?: string | null;
+            due: boolean;
+            /** Format: date-time */
+            lastReminderAt?: string | null;
+        };
         /** @enum {string} */
         Category: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "unknown";
         ChangePasswordRequest: {
@@ -1090,6 +1479,86 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ContactCheckList: {
+            items: components["schemas"]["ContactCheckView"][];
+        };
+        ContactCheckMemberResult: {
+            /** Format: int32 */
+            index: number;
+            name: string;
+            email: string;
+            phone?: string | null;
+            role?: string | null;
+            channel: components["schemas"]["ResultChannel"];
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            /** Format: double */
+            secondsToAcknowledge?: number | null;
+            /** Format: date-time */
+            stepDueAt?: string | null;
+            /** Format: int32 */
+            attempts: number;
+            outcome: components["schemas"]["ContactOutcome"];
+            suspectedAutomated: boolean;
+            escalated: boolean;
+            bounceError?: string | null;
+            phoneMark?: components["schemas"]["PhoneMarkView"] | null;
+        };
+        /** @enum {string} */
+        ContactCheckStatus: "running" | "completed";
+        ContactCheckSummary: {
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            acknowledged: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            noResponse: number;
+            /** Format: int32 */
+            bounced: number;
+            /** Format: int32 */
+            pending: number;
+            /** Format: double */
+            medianSecondsToAcknowledge?: number | null;
+        };
+        ContactCheckView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            runId: string;
+            category: components["schemas"]["Category"];
+            /** Format: uuid */
+            chainId: string;
+            chainName: string;
+            announced: boolean;
+            status: components["schemas"]["ContactCheckStatus"];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: int32 */
+            currentMember?: number | null;
+            members: components["schemas"]["ContactCheckMemberResult"][];
+            summary: components["schemas"]["ContactCheckSummary"];
+            /** Format: int64 */
+            version: number;
+        };
+        ContactMarkItem: {
+            /** Format: int32 */
+            member: number;
+            reached: boolean;
+            note?: string | null;
+        };
+        ContactMarksRequest: {
+            marks: components["schemas"]["ContactMarkItem"][];
+        };
+        /** @enum {string} */
+        ContactOutcome: "pending" | "acknowledged" | "late" | "no_response" | "bounced";
         ContactRequest: {
             name?: string | null;
             email?: string | null;
@@ -1330,6 +1799,245 @@ export interface components {
         DepartmentList: {
             items: string[];
         };
+        DrillAckRequest: {
+            token: string;
+        };
+        DrillAckResult: {
+            /** Format: uuid */
+            checkId: string;
+            recipientName: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            alreadyAcknowledged: boolean;
+        };
+        DrillAckView: {
+            /** Format: uuid */
+            checkId: string;
+            /** Format: uuid */
+            runId: string;
+            drillTitle?: string | null;
+            recipientName: string;
+            chainName: string;
+            announced: boolean;
+            /** Format: int32 */
+            position: number;
+            /** Format: int32 */
+            members: number;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            language: string;
+            banner: string;
+            checkCompleted: boolean;
+            timeZone: string;
+        };
+        DrillClockView: {
+            /** Format: double */
+            scenarioMinutes: number;
+            /** Format: double */
+            activeSeconds: number;
+            halted: boolean;
+            /** Format: date-time */
+            asOf: string;
+        };
+        DrillDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            scenarioId: string;
+            /** Format: int32 */
+            scenarioVersion: number;
+            title: components["schemas"]["LocalizedText"];
+            summary: components["schemas"]["LocalizedText"];
+            format: components["schemas"]["DrillFormat"];
+            category: components["schemas"]["Category"];
+            status: components["schemas"]["DrillStatus"];
+            /** Format: uuid */
+            facilitatorId: string;
+            facilitatorName?: string | null;
+            participants: components["schemas"]["DrillParticipantView"][];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            timeScale: number;
+            announced: boolean;
+            /** Format: uuid */
+            chainId?: string | null;
+            webhooksEnabled: boolean;
+            clock: components["schemas"]["DrillClockView"];
+            nextInject?: components["schemas"]["NextInjectView"] | null;
+            situation: components["schemas"]["LocalizedText"];
+            objectives: components["schemas"]["DrillObjective"][];
+            injects: components["schemas"]["RunInjectView"][];
+            expectedActions: components["schemas"]["RunActionView"][];
+            predictions: components["schemas"]["PredictionView"][];
+            /** Format: date-time */
+            revealedAt?: string | null;
+            reveal?: components["schemas"]["RunRevealView"] | null;
+            discussionQuestions: components["schemas"]["LocalizedText"][];
+            kyt?: components["schemas"]["KytView"] | null;
+            observations?: components["schemas"]["ObservationView"][] | null;
+            score: components["schemas"]["DrillScoreView"];
+            /** Format: uuid */
+            incidentId?: string | null;
+            incidentReference?: string | null;
+            /** Format: uuid */
+            contactCheckId?: string | null;
+            you: components["schemas"]["DrillYouView"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        DrillFormat: "kyt" | "contact-chain" | "tabletop";
+        DrillInjectView: {
+            id: string;
+            moduleId: string;
+            /** Format: int32 */
+            offsetMinutes: number;
+            channel: components["schemas"]["InjectChannel"];
+            audience: components["schemas"]["DrillTeam"];
+            title: components["schemas"]["LocalizedText"];
+            content: components["schemas"]["LocalizedText"];
+            facilitatorNotes?: components["schemas"]["LocalizedText"] | null;
+            expected: components["schemas"]["ExpectedActionView"][];
+            outside: components["schemas"]["OutsideParty"][];
+            source: components["schemas"]["SourceView"];
+        };
+        DrillModuleView: {
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            injects: components["schemas"]["DrillInjectView"][];
+        };
+        DrillObjective: {
+            id: string;
+            text: components["schemas"]["LocalizedText"];
+        };
+        DrillParticipantInput: {
+            /** Format: uuid */
+            userId: string;
+            role: components["schemas"]["ParticipantRole"];
+            team: components["schemas"]["DrillTeam"];
+        };
+        DrillParticipantView: {
+            /** Format: uuid */
+            userId: string;
+            name?: string | null;
+            role: components["schemas"]["ParticipantRole"];
+            team: components["schemas"]["DrillTeam"];
+        };
+        DrillReasonRequest: {
+            reason?: string | null;
+        };
+        DrillRevealView: {
+            accident: components["schemas"]["LocalizedText"];
+            rootCauses: components["schemas"]["LocalizedText"][];
+            regulatoryAnswer?: components["schemas"]["LocalizedText"] | null;
+            source: components["schemas"]["SourceView"];
+        };
+        DrillRunList: {
+            items: components["schemas"]["DrillRunSummary"][];
+        };
+        DrillRunSummary: {
+            /** Format: uuid */
+            id: string;
+            scenarioId: string;
+            /** Format: int32 */
+            scenarioVersion: number;
+            titleJa: string;
+            titleEn: string;
+            format: components["schemas"]["DrillFormat"];
+            category: components["schemas"]["Category"];
+            status: components["schemas"]["DrillStatus"];
+            /** Format: uuid */
+            facilitatorId: string;
+            facilitatorName?: string | null;
+            /** Format: int32 */
+            participants: number;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            endedAt?: string | null;
+            /** Format: int32 */
+            timeScale: number;
+            /** Format: uuid */
+            incidentId?: string | null;
+            mine: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        DrillScenarioDetail: {
+            id: string;
+            /** Format: int32 */
+            version: number;
+            contentHash: string;
+            fileName: string;
+            title: components["schemas"]["LocalizedText"];
+            summary: components["schemas"]["LocalizedText"];
+            category: components["schemas"]["Category"];
+            format: components["schemas"]["DrillFormat"];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: int32 */
+            suggestedTimeScale: number;
+            emailDown: boolean;
+            rolesNeeded: components["schemas"]["LocalizedText"][];
+            objectives: components["schemas"]["DrillObjective"][];
+            situation: components["schemas"]["LocalizedText"];
+            modules: components["schemas"]["DrillModuleView"][];
+            reveal: components["schemas"]["DrillRevealView"];
+            discussionQuestions: components["schemas"]["LocalizedText"][];
+            sources: components["schemas"]["SourceView"][];
+        };
+        DrillScenarioList: {
+            items: components["schemas"]["DrillScenarioSummary"][];
+        };
+        DrillScenarioSummary: {
+            id: string;
+            /** Format: int32 */
+            version: number;
+            contentHash: string;
+            title: components["schemas"]["LocalizedText"];
+            summary: components["schemas"]["LocalizedText"];
+            category: components["schemas"]["Category"];
+            format: components["schemas"]["DrillFormat"];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: int32 */
+            suggestedTimeScale: number;
+            emailDown: boolean;
+            /** Format: int32 */
+            objectiveCount: number;
+            /** Format: int32 */
+            injectCount: number;
+            /** Format: int32 */
+            expectedActionCount: number;
+        };
+        DrillScoreView: {
+            /** Format: int32 */
+            met: number;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            percent?: number | null;
+        };
+        /** @enum {string} */
+        DrillStatus: "scheduled" | "running" | "paused" | "stopped" | "ended" | "cancelled";
+        /** @enum {string} */
+        DrillTeam: "all" | "executives" | "responders" | "staff";
+        DrillYouView: {
+            facilitates: boolean;
+            evaluates: boolean;
+            role?: components["schemas"]["ParticipantRole"] | null;
+            team?: components["schemas"]["DrillTeam"] | null;
+            /** Format: int32 */
+            predictionsLeft: number;
+        };
         DuplicateRef: {
             /** Format: uuid */
             id: string;
@@ -1347,6 +2055,24 @@ export interface components {
         ExitCriterion: {
             code: string;
             met: boolean;
+        };
+        /** @enum {string} */
+        ExpectedActionKind: "decision" | "action" | "communication" | "regulatory" | "acknowledge";
+        ExpectedActionView: {
+            id: string;
+            text: components["schemas"]["LocalizedText"];
+            kind: components["schemas"]["ExpectedActionKind"];
+            who: components["schemas"]["DrillTeam"];
+            /** Format: int32 */
+            weight: number;
+            /** Format: int32 */
+            timeLimitMinutes?: number | null;
+            signal?: components["schemas"]["ExpectedSignal"] | null;
+            source: components["schemas"]["SourceView"];
+        };
+        ExpectedSignal: {
+            kind: components["schemas"]["SignalKind"];
+            argument?: string | null;
         };
         FieldEvidence: {
             name: components["schemas"]["EvidenceField"];
@@ -1507,11 +2233,34 @@ export interface components {
         };
         /** @enum {string} */
         InfoClass: "public" | "business" | "confidential";
+        /** @enum {string} */
+        InjectChannel: "screen" | "mail" | "role-play" | "paper";
+        InjectFailureView: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        JudgeActionRequest: {
+            result: components["schemas"]["ActionResult"];
+            note?: string | null;
+        };
         KindOption: {
             id: string;
             label: components["schemas"]["Bilingual"];
             consequence: components["schemas"]["Bilingual"];
             safe: boolean;
+        };
+        KytRequest: {
+            keyPoints: string[];
+            countermeasures: string[];
+            teamGoal: string;
+        };
+        KytView: {
+            keyPoints: string[];
+            countermeasures: string[];
+            teamGoal: string;
+            /** Format: date-time */
+            at: string;
         };
         LanguageRequest: {
             language?: string | null;
@@ -1532,6 +2281,9 @@ export interface components {
             mode: string;
             target: string;
             webhooksSigned: boolean;
+        };
+        MatchPredictionRequest: {
+            matched: boolean;
         };
         MeDto: {
             /** Format: uuid */
@@ -1555,6 +2307,15 @@ export interface components {
             decision?: components["schemas"]["MeasureDecision"] | null;
             /** Format: date */
             deadline?: string | null;
+        };
+        NextInjectView: {
+            injectId: string;
+            title: components["schemas"]["LocalizedText"];
+            channel: components["schemas"]["InjectChannel"];
+            /** Format: int32 */
+            offsetMinutes: number;
+            /** Format: date-time */
+            dueAt?: string | null;
         };
         Note: {
             /** Format: uuid */
@@ -1583,7 +2344,43 @@ export interface components {
             how?: string | null;
         };
         /** @enum {string} */
+        ObservationKind: "strength" | "area_for_improvement";
+        ObservationRequest: {
+            kind: components["schemas"]["ObservationKind"];
+            text: string;
+            injectId?: string | null;
+            actionId?: string | null;
+        };
+        ObservationView: {
+            /** Format: uuid */
+            observationId: string;
+            kind: components["schemas"]["ObservationKind"];
+            text: string;
+            injectId?: string | null;
+            actionId?: string | null;
+            /** Format: uuid */
+            by: string;
+            byName?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {string} */
         OnExpiry: "escalate" | "re_ask" | "record_no_decision" | "apply_safe_option";
+        OutsideParty: {
+            name: string;
+            email: string;
+            kind: string;
+        };
+        /** @enum {string} */
+        ParticipantRole: "player" | "evaluator" | "observer";
+        PhoneMarkView: {
+            reached: boolean;
+            note?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by: string;
+        };
         PlaybookDetail: {
             id: string;
             /** Format: int32 */
@@ -1646,6 +2443,20 @@ export interface components {
             response: string;
             unknowns: string;
             nextDecision: string;
+        };
+        PredictionRequest: {
+            text: string;
+        };
+        PredictionView: {
+            /** Format: uuid */
+            predictionId: string;
+            /** Format: uuid */
+            participantId: string;
+            participantName?: string | null;
+            text: string;
+            /** Format: date-time */
+            at: string;
+            matched?: boolean | null;
         };
         PreventionRecord: {
             rootCause?: string | null;
@@ -1713,6 +2524,72 @@ export interface components {
             personalDataInvolved?: boolean | null;
             reason?: string | null;
         };
+        /** @enum {string} */
+        ResultChannel: "email" | "webhook" | "phone";
+        RunActionView: {
+            actionId: string;
+            injectId: string;
+            text: components["schemas"]["LocalizedText"];
+            kind: components["schemas"]["ExpectedActionKind"];
+            who: components["schemas"]["DrillTeam"];
+            /** Format: int32 */
+            weight: number;
+            /** Format: int32 */
+            timeLimitMinutes?: number | null;
+            signal?: components["schemas"]["SignalKind"] | null;
+            signalArgument?: string | null;
+            status: string;
+            automatic?: boolean | null;
+            /** Format: uuid */
+            judgedBy?: string | null;
+            judgedByName?: string | null;
+            note?: string | null;
+            /** Format: int32 */
+            minutesAfterInject?: number | null;
+            /** Format: date-time */
+            judgedAt?: string | null;
+        };
+        RunInjectView: {
+            injectId: string;
+            moduleId: string;
+            /** Format: int32 */
+            offsetMinutes: number;
+            channel: components["schemas"]["InjectChannel"];
+            audience: components["schemas"]["DrillTeam"];
+            title: components["schemas"]["LocalizedText"];
+            content?: components["schemas"]["LocalizedText"] | null;
+            facilitatorNotes?: components["schemas"]["LocalizedText"] | null;
+            status: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: int32 */
+            scenarioMinute?: number | null;
+            manual: boolean;
+            /** Format: int32 */
+            outsideParties: number;
+            failures: components["schemas"]["InjectFailureView"][];
+        };
+        RunRevealView: {
+            accident: components["schemas"]["LocalizedText"];
+            rootCauses: components["schemas"]["LocalizedText"][];
+            regulatoryAnswer?: components["schemas"]["LocalizedText"] | null;
+        };
+        ScheduleDrillRequest: {
+            scenarioId: string;
+            /** Format: uuid */
+            facilitatorId: string;
+            participants: components["schemas"]["DrillParticipantInput"][];
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: int32 */
+            timeScale: number;
+            announced?: boolean | null;
+            /** Format: uuid */
+            chainId?: string | null;
+            webhooksEnabled?: boolean | null;
+        };
         SettingsChange: {
             type: string;
             /** Format: date-time */
@@ -1741,6 +2618,8 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "low" | "medium" | "high" | "critical";
+        /** @enum {string} */
+        SignalKind: "incident-acknowledged" | "severity-rated" | "owner-assigned" | "step-completed" | "stage-reached" | "note-added" | "briefing-posted" | "decision-requested" | "decision-reached" | "contact-acknowledged";
         SignalView: {
             text: components["schemas"]["LocalizedText"];
             source: components["schemas"]["SourceView"];
@@ -2298,6 +3177,588 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+        };
+    };
+    ListDrillScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillScenarioList"];
+                };
+            };
+        };
+    };
+    GetDrillScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillScenarioDetail"];
+                };
+            };
+        };
+    };
+    ListDrills: {
+        parameters: {
+            query?: {
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillRunList"];
+                };
+            };
+        };
+    };
+    ScheduleDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ScheduleDrillRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    GetDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    StartDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    PauseDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    ResumeDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    StopDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    EndDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    CancelDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    ReleaseNextInject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    RecordPrediction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PredictionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    RevealDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    MatchPrediction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                predictionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MatchPredictionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    RecordKyt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["KytRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    RecordObservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ObservationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    JudgeAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JudgeActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillDetail"];
+                };
+            };
+        };
+    };
+    ReadDrillAckLink: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckView"];
+                };
+            };
+        };
+    };
+    AcknowledgeDrillContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DrillAckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillAckResult"];
+                };
+            };
+        };
+    };
+    GetContactCheckCadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceView"];
+                };
+            };
+        };
+    };
+    ListContactChecks: {
+        parameters: {
+            query?: {
+                runId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckList"];
+                };
+            };
+        };
+    };
+    GetContactCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
+                };
+            };
+        };
+    };
+    MarkContactCheckMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContactMarksRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCheckView"];
                 };
             };
         };

@@ -94,7 +94,8 @@ export function AppLayout() {
                   leftSection={i.icon}
                   active={isActive(i)}
                   style={{ borderRadius: 'var(--mantine-radius-md)', width: 'auto' }}
-                  px="sm"
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
+                  px="xs"
                   py={6}
                 />
               ))}
@@ -109,7 +110,7 @@ export function AppLayout() {
                     <Avatar size={30} radius="xl" color="indigo">
                       {initials}
                     </Avatar>
-                    <Text size="sm" visibleFrom="md" maw={140} truncate>
+                    <Text size="sm" visibleFrom="xl" maw={140} truncate>
                       {user?.displayName}
                     </Text>
                   </Group>

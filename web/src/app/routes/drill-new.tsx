@@ -2,7 +2,7 @@ import { Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageLoader } from '@/components/ui/page-state';
-import { DrillAckBanner } from '@/features/drills/contact-checks/components/drill-ack-banner';
+import { DrillBanner } from '@/components/ui/drill-banner';
 import { ScheduleDrillForm } from '@/features/drills/runs/components/schedule-form';
 import { isAdmin, useMe } from '@/lib/auth';
 
@@ -17,7 +17,7 @@ export function DrillNewRoute() {
       <Anchor component={Link} to="/drills" size="sm">
         ← {t('nav.drills')}
       </Anchor>
-      <DrillAckBanner />
+      <DrillBanner />
       <ScheduleDrillForm
         meId={me.data.id}
         isAdmin={isAdmin(me.data)}

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { DrillAckBanner } from '@/features/drills/contact-checks/components/drill-ack-banner';
+import { DrillBanner } from '@/components/ui/drill-banner';
 import { DrillList } from '@/features/drills/runs/components/drill-list';
 import { canRunCommands, useMe } from '@/lib/auth';
 
@@ -8,7 +8,7 @@ export function DrillsRoute() {
   const me = useMe();
   return (
     <Stack gap="md">
-      <DrillAckBanner />
+      <DrillBanner />
       <DrillList canSchedule={canRunCommands(me.data)} />
     </Stack>
   );

@@ -3,7 +3,6 @@ import type { DecisionDetail, DecisionKindTemplate, DecisionSummary } from '@/ty
 export function summary(p: Partial<DecisionSummary> & Pick<DecisionSummary, 'id'>): DecisionSummary {
   return {
     version: 1,
-    drill: false,
     incidentId: 'i1',
     incidentReference: 'INC-2026-0042',
     drill: false,
@@ -50,7 +49,6 @@ export const RANSOM_GUIDANCE = '身代金は通常支払うものではないと
 
 export const ransomDecision: DecisionDetail = {
   id: 'd1',
-  drill: false,
   version: 3,
   drill: false,
   incidentId: 'i1',

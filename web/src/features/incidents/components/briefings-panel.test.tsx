@@ -51,7 +51,6 @@ const briefing = (number: number, postedAt: string): BriefingView => ({
   postedBy: 'u1',
   postedByName: '佐藤 健',
   postedAt,
-  drill: false,
 });
 
 const now = new Date('2026-11-20T03:00:00Z');

@@ -23,7 +23,6 @@ const feed: BriefingFeed = {
       postedBy: 'u1',
       postedByName: '佐藤 健',
       postedAt: '2026-11-20T01:00:00Z',
-      drill: false,
     },
   ],
   incidents: [

@@ -1,5 +1,5 @@
-import { Anchor, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink, IconFileReport } from '@tabler/icons-react';
+import { Anchor, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@/lib/format';
@@ -116,11 +116,6 @@ export function DrillConsole({ drill, canMark }: { drill: DrillDetail; canMark: 
         <DrillHeader drill={drill} />
         <Group gap="sm">
           <DrillIncidentLink drill={drill} />
-          {(drill.status === 'ended' || drill.status === 'cancelled') && (
-            <Button component={Link} to={`/drills/${drill.id}/report`} variant="light" leftSection={<IconFileReport size={16} aria-hidden />}>
-              {t('drillRuns.console.report')}
-            </Button>
-          )}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageLoader, QueryError } from '@/components/ui/page-state';
-import { DrillAckBanner } from '@/features/drills/contact-checks/components/drill-ack-banner';
+import { DrillBanner } from '@/components/ui/drill-banner';
 import { useDrill } from '../api/get-drill';
 import { seesConsole } from '../utils/drill-clock';
 import { DrillConsole } from './drill-console';
@@ -14,7 +14,7 @@ export function DrillPage({ id, canMark }: { id: string; canMark: boolean }) {
   const drill = useDrill(id);
   return (
     <Stack gap="md">
-      <DrillAckBanner />
+      <DrillBanner />
       {drill.isError && <QueryError error={drill.error} onRetry={() => void drill.refetch()} />}
       {!drill.data && !drill.isError && <PageLoader />}
       {drill.data && (seesConsole(drill.data) ? <DrillConsole drill={drill.data} canMark={canMark} /> : <ParticipantView drill={drill.data} />)}
