@@ -214,7 +214,10 @@ suite_e2e() {
   fi
   step "playwright test"
   rm -rf tests/e2e/artifacts
-  (cd tests/e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$dir/playwright.json" npx playwright test --reporter=json,list) || rc=$?
+  # E2E_SPEC (developers only: CI runs everything) narrows the run to specs matching it, e.g. 'drill-ransomware'.
+  spec=()
+  [[ -n "${E2E_SPEC:-}" ]] && spec=("$E2E_SPEC")
+  (cd tests/e2e && PLAYWRIGHT_JSON_OUTPUT_NAME="$dir/playwright.json" npx playwright test "${spec[@]}" --reporter=json,list) || rc=$?
   stop_api
   maildev_stop
   count_suite e2e "$rc" playwright "$dir/playwright.json"

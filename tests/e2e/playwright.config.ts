@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
 // Playwright never downloads a browser here: Debian's Chromium is used.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
 const PHONE_ONLY = [/report-first-load\.spec\.ts$/];
-const DESKTOP_ONLY = [/executive-briefing\.spec\.ts$/, /board-attention\.spec\.ts$/, /japanese-text\.spec\.ts$/, /incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/, /acknowledge-from-mail\.spec\.ts$/, /executive-decision\.spec\.ts$/];
+const DESKTOP_ONLY = [/executive-briefing\.spec\.ts$/, /board-attention\.spec\.ts$/, /japanese-text\.spec\.ts$/, /incident-lifecycle\.spec\.ts$/, /ransomware-gate\.spec\.ts$/, /acknowledge-from-mail\.spec\.ts$/, /executive-decision\.spec\.ts$/, /drill-ransomware\.spec\.ts$/];
 
 export default defineConfig({
   testDir: './specs',

@@ -104,6 +104,9 @@ public sealed class KeepingDrillsApartTests(DrillFixture app) : IClassFixture<Dr
     private async Task<IReadOnlyList<JsonNode>> TimelineAsync(Guid incident) =>
         (await app.Node.Admin.GetJsonAsync($"/api/incidents/{incident}/timeline")).Items();
 
+    private async Task<long> SlaVersionAsync() =>
+        (await app.Node.Admin.GetAsync("/api/admin/sla-policy")).Expect(200).ETagVersion ?? throw new InvalidOperationException("no ETag");
+
     private async Task<string> OutboxStatusAsync(Guid notification)
     {
         await using var cmd = app.Database.DataSource.CreateCommand("select status || '|' || coalesce(drill_run_id::text, '') from notification_outbox where notification_id = $1");
@@ -143,6 +146,41 @@ public sealed class KeepingDrillsApartTests(DrillFixture app) : IClassFixture<Dr
         Assert.DoesNotContain(await TimelineAsync(id), e => e.Str("type") == "notification_sent");
         Assert.Contains((await app.Node.Admin.GetJsonAsync("/api/admin/deliveries?status=simulated")).Items(),
             d => d.Str("notificationId") == data.Str("notificationId"));
+    }
+
+    [Fact]
+    public async Task A_drill_incident_left_unacknowledged_escalates_through_the_real_chain_and_the_escalation_to_an_outsider_never_leaves()
+    {
+        var player = EscalationNode.Address("esc-player");
+        var outsider = EscalationNode.Address("esc-outsider");
+        await ChainAsync("C5", new { name = "Player", email = player, language = "en" }, new { name = "Outsider", email = outsider, language = "en" });
+        var run = Guid.NewGuid();
+        await AllowAsync(run, player, "participant");
+        await app.Node.Admin.SetUnratedAckSecondsAsync(2, await SlaVersionAsync());
+        Guid id;
+        try
+        {
+            id = await FileDrillAsync(run, Category.C5);
+        }
+        finally
+        {
+            await app.Node.Admin.SetUnratedAckSecondsAsync(600, await SlaVersionAsync());
+        }
+
+        // The real escalation timer fires on the drill incident: the next contact is "told", inside the drill only.
+        var simulated = (await EscalationNode.EventuallyAsync(
+            async () => (await TimelineAsync(id)).FirstOrDefault(e => e.Str("type") == "notification_simulated" && e["data"]!.Str("address") == outsider),
+            e => e is not null, Wait, "the escalation to the outsider to be simulated"))!;
+        Assert.Equal(DrillRouting.OutsideRun, simulated["data"]!.Str("reason"));
+        var timeline = await TimelineAsync(id);
+        Assert.Contains(timeline, e => e.Str("type") == "incident_escalated");
+        var escalation = timeline.Single(e => e.Str("type") == "notification_queued" && e["data"]!.Str("address") == outsider)["data"]!;
+        Assert.Equal("escalation", escalation.Str("template"));
+        Assert.Equal(run.ToString(), escalation.Str("drillRunId"));
+        var first = (await app.Mail.WaitForAsync(player, Wait))[0];
+        Assert.StartsWith(DrillMarking.SubjectPrefix, Mailbox.Subject(first));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await app.Mail.ToAsync(outsider));
     }
 
     [Fact]

@@ -111,7 +111,8 @@ public static class EscalationAdmin
         })).Expect(201);
 
     /// <summary>Replaces the default SLA policy: unrated incidents must be acknowledged within <paramref name="ackSeconds"/>.</summary>
-    public static async Task SetUnratedAckSecondsAsync(this ApiClient admin, int ackSeconds)
+    /// <param name="version">The policy's version as last read (0 while none was saved).</param>
+    public static async Task SetUnratedAckSecondsAsync(this ApiClient admin, int ackSeconds, long version = 0)
     {
         object Minutes(int m) => new { minutes = m, nextBusinessDay = false };
         var rows = new[] { "unrated", "critical", "high", "medium", "low" }.Select(s => new
@@ -126,7 +127,7 @@ public static class EscalationAdmin
             Content = new StringContent(JsonSerializer.Serialize(new { rows, timeZone = "Asia/Tokyo", businessDayStartHour = 9 }),
                 Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         (await admin.SendAsync(request)).Expect(200);
     }
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PageLoader, PageSkeleton } from '@/components/ui/page-state';
-import { canSeeBoard, homePathFor, useMe } from '@/lib/auth';
+import { canRunCommands, canSeeBoard, homePathFor, useMe } from '@/lib/auth';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './require-auth';
 import { AckRoute } from './routes/ack';
@@ -25,6 +25,9 @@ const DrillExercisesRoute = lazy(() => import('./routes/drill-exercises').then((
 const DrillImprovementsRoute = lazy(() => import('./routes/drill-improvements').then((m) => ({ default: m.DrillImprovementsRoute })));
 const DrillReportRoute = lazy(() => import('./routes/drill-report').then((m) => ({ default: m.DrillReportRoute })));
 const DrillReportPrintRoute = lazy(() => import('./routes/drill-report-print').then((m) => ({ default: m.DrillReportPrintRoute })));
+const DrillRoute = lazy(() => import('./routes/drill').then((m) => ({ default: m.DrillRoute })));
+const DrillNewRoute = lazy(() => import('./routes/drill-new').then((m) => ({ default: m.DrillNewRoute })));
+const DrillsRoute = lazy(() => import('./routes/drills').then((m) => ({ default: m.DrillsRoute })));
 const DeskRoute = lazy(() => import('./routes/desk').then((m) => ({ default: m.DeskRoute })));
 const BoardRoute = lazy(() => import('./routes/board').then((m) => ({ default: m.BoardRoute })));
 const IncidentRoute = lazy(() => import('./routes/incident').then((m) => ({ default: m.IncidentRoute })));
@@ -66,6 +69,12 @@ export function AppRoutes() {
             <Route path="/drills/improvements" element={<DrillImprovementsRoute />} />
             <Route path="/drills/improvements/:id" element={<DrillImprovementsRoute />} />
             <Route path="/drills/:id/report" element={<DrillReportRoute />} />
+            {/* drills: anyone may take part (the invitation links to /drills/:id); responders and admins schedule */}
+            <Route path="/drills" element={<DrillsRoute />} />
+            <Route path="/drills/:id" element={<DrillRoute />} />
+            <Route element={<RequireAuth allow={canRunCommands} />}>
+              <Route path="/drills/new" element={<DrillNewRoute />} />
+            </Route>
             <Route element={<RequireAuth allow={canSeeBoard} />}>
               <Route path="/board" element={<BoardRoute />} />
               {/* decisions: staff only (reporters never see them); the mail's /decisions/{id} opens here after sign-in */}

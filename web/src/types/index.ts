@@ -125,7 +125,7 @@ export type AckLinkView = Schemas['AckLinkView'];
 export type AckByLinkRequest = Schemas['AckByLinkRequest'];
 export type AckByLinkResult = Schemas['AckByLinkResult'];
 export const SLA_SEVERITIES = ['unrated', 'low', 'medium', 'high', 'critical'] as const;
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'simulated'] as const;
 
 export type EditUserRequest = Schemas['EditUserRequest'];
 export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
@@ -161,6 +161,33 @@ export const DECISION_KINDS = [
 ] as const satisfies readonly DecisionKind[];
 export const DECISION_STATUSES = ['requested', 'info_asked', 'decided', 'lapsed', 'withdrawn'] as const satisfies readonly DecisionStatus[];
 export const ON_EXPIRY = ['escalate', 're_ask', 'record_no_decision', 'apply_safe_option'] as const satisfies readonly OnExpiry[];
+
+/* drill runs (issue 11 §4) */
+export type DrillStatus = Schemas['DrillStatus'];
+export type DrillFormat = Schemas['DrillFormat'];
+export type DrillTeam = Schemas['DrillTeam'];
+export type ParticipantRole = Schemas['ParticipantRole'];
+export type InjectChannel = Schemas['InjectChannel'];
+export type ActionResult = Schemas['ActionResult'];
+export type ObservationKind = Schemas['ObservationKind'];
+export type DrillRunSummary = Schemas['DrillRunSummary'];
+export type DrillRunList = Schemas['DrillRunList'];
+export type DrillDetail = Schemas['DrillDetail'];
+export type RunInjectView = Schemas['RunInjectView'];
+export type RunActionView = Schemas['RunActionView'];
+export type PredictionView = Schemas['PredictionView'];
+export type ObservationView = Schemas['ObservationView'];
+export type DrillScenarioSummary = Schemas['DrillScenarioSummary'];
+export type DrillScenarioList = Schemas['DrillScenarioList'];
+export type DrillScenarioDetail = Schemas['DrillScenarioDetail'];
+export type ScheduleDrillRequest = Schemas['ScheduleDrillRequest'];
+export type KytRequest = Schemas['KytRequest'];
+export type ObservationRequest = Schemas['ObservationRequest'];
+export type JudgeActionRequest = Schemas['JudgeActionRequest'];
+export const DRILL_STATUSES = ['scheduled', 'running', 'paused', 'stopped', 'ended', 'cancelled'] as const satisfies readonly DrillStatus[];
+export const PARTICIPANT_ROLES = ['player', 'evaluator', 'observer'] as const satisfies readonly ParticipantRole[];
+/** the teams a participant plays ("all" is an audience, not a team) */
+export const DRILL_TEAMS = ['responders', 'executives', 'staff'] as const satisfies readonly DrillTeam[];
 
 export type ContactCheckView = Schemas['ContactCheckView'];
 export type ContactCheckList = Schemas['ContactCheckList'];

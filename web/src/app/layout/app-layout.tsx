@@ -1,5 +1,6 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import {
   IconAlertCircle,
   IconBell,
@@ -11,6 +12,7 @@ import {
   IconKey,
   IconLayoutKanban,
   IconLogout,
+  IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react';
 import { Suspense, type ReactNode } from 'react';
@@ -18,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { PageSkeleton } from '@/components/ui/page-state';
+import { drillsQueryOptions } from '@/features/drills/runs/api/get-drills';
 import { SetupWarning } from '@/features/setup/components/setup-checklist';
 import { canSeeBoard, isAdmin, isExecutive, useLogout, useMe } from '@/lib/auth';
 
@@ -37,6 +40,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const user = me.data;
+  const myDrills = useQuery({ ...drillsQueryOptions(), enabled: !!user && !canSeeBoard(user), refetchInterval: false });
 
   const items: NavItem[] = [];
   if (isExecutive(user)) items.push({ to: '/desk', label: t('nav.desk'), icon: <IconHome size={18} aria-hidden /> });
@@ -47,6 +51,9 @@ export function AppLayout() {
   if (canSeeBoard(user)) items.push({ to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={18} aria-hidden /> });
   if (canSeeBoard(user)) items.push({ to: '/decisions', label: t('nav.decisionLog'), icon: <IconGavel size={18} aria-hidden /> });
   items.push({ to: '/playbooks', label: t('nav.playbooks'), icon: <IconBook2 size={18} aria-hidden /> });
+  // Drills: staff always; anyone else once they take part in one (the list answers only their own runs).
+  if (canSeeBoard(user) || (myDrills.data?.items.length ?? 0) > 0)
+    items.push({ to: '/drills', label: t('nav.drills'), icon: <IconTargetArrow size={18} aria-hidden /> });
   if (isAdmin(user)) items.push({ to: '/admin/users', label: t('nav.adminUsers'), icon: <IconUsers size={18} aria-hidden /> });
   if (isAdmin(user))
     items.push({
@@ -87,7 +94,8 @@ export function AppLayout() {
                   leftSection={i.icon}
                   active={isActive(i)}
                   style={{ borderRadius: 'var(--mantine-radius-md)', width: 'auto' }}
-                  px="sm"
+                  styles={{ label: { whiteSpace: 'nowrap' } }}
+                  px="xs"
                   py={6}
                 />
               ))}
@@ -102,7 +110,7 @@ export function AppLayout() {
                     <Avatar size={30} radius="xl" color="indigo">
                       {initials}
                     </Avatar>
-                    <Text size="sm" visibleFrom="md" maw={140} truncate>
+                    <Text size="sm" visibleFrom="xl" maw={140} truncate>
                       {user?.displayName}
                     </Text>
                   </Group>

@@ -49,8 +49,8 @@ export const RANSOM_GUIDANCE = '身代金は通常支払うものではないと
 
 export const ransomDecision: DecisionDetail = {
   id: 'd1',
-  drill: false,
   version: 3,
+  drill: false,
   incidentId: 'i1',
   incidentReference: 'INC-2026-0042',
   kind: 'ransom_payment',
