@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconFlag, IconX, IconPlayerSkipForward } from '@tabler/icons-react';
+import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconFlag, IconX, IconPlayerSkipForward, IconReport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { DrillDetail } from '@/types';
 import { useDrillLifecycle, type DrillLifecycle } from '../api/drill-command';
@@ -56,6 +57,11 @@ export function DrillControls({ drill }: { drill: DrillDetail }) {
         {s === 'scheduled' && (
           <Button size="md" color="gray" variant="subtle" leftSection={<IconX size={18} aria-hidden />} onClick={() => setConfirming('cancel')}>
             {t('drillRuns.controls.cancel')}
+          </Button>
+        )}
+        {s === 'ended' && (
+          <Button size="md" component={Link} to={`/drills/${drill.id}/report`} leftSection={<IconReport size={18} aria-hidden />}>
+            {t('drillRuns.controls.report')}
           </Button>
         )}
       </Group>
