@@ -91,11 +91,17 @@ test('a facilitator runs the ransomware drill: predictions on a phone, the chain
 
   // ---- the facilitator releases injects by hand until the attacker's countdown (the ransom decision is expected)
   const delivered = console_.getByTestId('delivered-injects');
+  // the console has seen the predictions (each one is a new version of the run, and a release needs the current one)
+  await expect(console_.getByTestId('predictions-panel').getByTestId('prediction')).toHaveCount(2, { timeout: 30_000 });
   for (let i = 0; i < 12; i++) {
     if ((await delivered.locator('[data-inject-id="countdown"]').count()) > 0) break;
-    const before = await delivered.getByTestId('drill-inject').count();
-    await console_.getByRole('button', { name: '次の状況付与を今すぐ出す' }).click();
-    await expect(delivered.getByTestId('drill-inject')).toHaveCount(before + 1);
+    // An inject timer may fire between the console's last poll and the click: the release then answers 412, the console
+    // reloads the run, and the facilitator presses again.
+    await expect(async () => {
+      const before = await delivered.getByTestId('drill-inject').count();
+      await console_.getByRole('button', { name: '次の状況付与を今すぐ出す' }).click();
+      await expect.poll(() => delivered.getByTestId('drill-inject').count(), { timeout: 5_000 }).toBeGreaterThan(before);
+    }).toPass({ timeout: 30_000 });
   }
   await expect(delivered.locator('[data-inject-id="countdown"]')).toBeVisible();
   await expect(console_.getByTestId('predictions-panel').getByTestId('prediction')).toHaveCount(2);
@@ -183,6 +189,26 @@ test('a facilitator runs the ransomware drill: predictions on a phone, the chain
   await useLanguage(page, 'en');
   await expect(page.getByTestId('drill-console')).toContainText('Expected actions');
   await page.screenshot({ path: shot('08-console-ended-desktop-en'), fullPage: true });
+
+  // ---- the after-action report: the contact-chain table and the expected actions, on screen and on paper
+  await useLanguage(page, 'ja');
+  await page.getByRole('link', { name: '事後レビュー報告書を開く' }).click();
+  await expect(page).toHaveURL(new RegExp(`/drills/${runId}/report$`));
+  const chainTable = page.getByTestId('report-contact-check');
+  await expect(chainTable).toHaveCount(1, { timeout: 30_000 });
+  await expect(chainTable.getByTestId('contact-outcome').first()).toHaveAttribute('data-outcome', 'acknowledged');
+  const reportActions = page.getByTestId('report-actions');
+  await expect(reportActions.locator('[data-action-id="request-ransom-decision"]')).toHaveAttribute('data-status', 'met');
+  await expect(reportActions.locator('[data-action-id="cut-vpn"]')).toHaveAttribute('data-status', 'met');
+  await page.screenshot({ path: shot('11-report-desktop-ja'), fullPage: true });
+  await useLanguage(page, 'en');
+  await expect(page.getByRole('heading', { name: /Contact chain/ })).toBeVisible();
+  await page.screenshot({ path: shot('12-report-desktop-en'), fullPage: true });
+  await page.getByRole('link', { name: 'Print view' }).click();
+  await expect(page.getByTestId('report-contact-check')).toHaveCount(1);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: shot('13-report-print-en'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // the list shows it finished
   await page.goto('/drills');

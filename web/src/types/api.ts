@@ -2954,6 +2954,7 @@ export interface components {
             /** Format: uuid */
             actor: string;
             actorName?: string | null;
+            info?: components["schemas"]["LocalizedText"] | null;
         };
         RequestDecisionRequest: {
             kind: components["schemas"]["DecisionKind"];

@@ -17,7 +17,10 @@ namespace IncidentDesk.Api.Drills.Reports;
 public sealed record ObjectiveRatingView(string ObjectiveId, LocalizedText Text, HseepRating? Suggested, HseepRating? Rating, bool Edited, string? Note);
 
 /// <summary>One moment of the run, by its stored event name (<c>type</c>), with what it concerned.</summary>
-public sealed record ReportTimelineEntry(DateTimeOffset At, string Type, LocalizedText? Title, string? Detail, Guid Actor, string? ActorName);
+/// <summary>One line of the report's timeline: <see cref="Detail"/> is what a person wrote (a prediction, an observation, a
+/// reason), <see cref="Info"/> what the system adds (when in scenario time, how an action was judged), in both languages.</summary>
+public sealed record ReportTimelineEntry(
+    DateTimeOffset At, string Type, LocalizedText? Title, string? Detail, Guid Actor, string? ActorName, LocalizedText? Info = null);
 
 public sealed record ReportActionCounts(int Met, int Missed, int Pending);
 
@@ -155,25 +158,34 @@ public sealed class DrillReportViews(
         var entries = new List<ReportTimelineEntry>();
         foreach (var e in events)
         {
-            var (title, detail) = e.Data switch
+            var (title, detail, info) = e.Data switch
             {
-                DrillInjectScheduled => (null, null),
-                DrillInjectDelivered x => (injects.GetValueOrDefault(x.InjectId)?.Title, x.Manual ? "manual" : $"T+{x.ScenarioMinute}"),
-                DrillInjectFailed x => (injects.GetValueOrDefault(x.InjectId)?.Title, x.Reason),
-                DrillActionJudged x => (actions.GetValueOrDefault(x.ActionId)?.Text,
-                    $"{EnumNames.Name(x.Result)}{(x.Automatic ? " (auto)" : "")}{(x.MinutesAfterInject is { } m ? $" +{m} min" : "")}"),
-                DrillPredictionRecorded x => ((LocalizedText?)null, x.Text),
-                DrillObservationRecorded x => (null, $"{EnumNames.Name(x.Kind)}: {x.Text}"),
-                DrillStopped x => (null, x.Reason),
-                DrillCancelled x => (null, x.Reason),
-                DrillKytRecorded x => (null, x.TeamGoal),
-                _ => ((LocalizedText?)null, (string?)null),
+                DrillInjectDelivered x => (injects.GetValueOrDefault(x.InjectId)?.Title, null,
+                    x.Manual ? new LocalizedText("進行役が手動で提示", "released by hand") : new LocalizedText($"シナリオ時刻 {x.ScenarioMinute}分", $"scenario minute {x.ScenarioMinute}")),
+                DrillInjectFailed x => (injects.GetValueOrDefault(x.InjectId)?.Title, x.Reason, (LocalizedText?)null),
+                DrillActionJudged x => (actions.GetValueOrDefault(x.ActionId)?.Text, x.Note, JudgedInfo(x)),
+                DrillPredictionRecorded x => ((LocalizedText?)null, x.Text, null),
+                DrillObservationRecorded x => (null, x.Text, x.Kind == ObservationKind.Strength
+                    ? new LocalizedText("よかった点", "strength") : new LocalizedText("改善点", "area for improvement")),
+                DrillStopped x => (null, x.Reason, null),
+                DrillCancelled x => (null, x.Reason, null),
+                DrillKytRecorded x => (null, x.TeamGoal, null),
+                _ => ((LocalizedText?)null, (string?)null, (LocalizedText?)null),
             };
             if (e.Data is DrillInjectScheduled) continue;
             var actor = ((IDomainEvent)e.Data).Actor;
             entries.Add(new ReportTimelineEntry(((IDomainEvent)e.Data).At, types.NameOf(e.Data), title, detail, actor,
-                actor == SystemActor.Id ? SystemActor.Name : names.GetValueOrDefault(actor)));
+                actor == SystemActor.Id ? SystemActor.Name : names.GetValueOrDefault(actor), info));
         }
         return entries;
+    }
+
+    private static LocalizedText JudgedInfo(DrillActionJudged x)
+    {
+        var met = x.Result == ActionResult.Met;
+        var after = x.MinutesAfterInject is { } m ? (Ja: $"、状況付与から{m}分", En: $", {m} min after the inject") : (Ja: "", En: "");
+        return new LocalizedText(
+            $"{(met ? "達成" : "未達")}{(x.Automatic ? "（自動判定）" : "")}{after.Ja}",
+            $"{(met ? "met" : "missed")}{(x.Automatic ? " (judged automatically)" : "")}{after.En}");
     }
 }

@@ -7,7 +7,7 @@ export const DRILL_COLOR = 'grape';
 
 interface BannerProps {
   /** what the page is about: the incident itself, or one of its decision requests */
-  about?: 'incident' | 'decision';
+  about?: 'incident' | 'decision' | 'run';
 }
 
 /**
@@ -25,13 +25,13 @@ export function DrillBanner({ about = 'incident' }: BannerProps) {
       icon={<IconSchool size={28} aria-hidden />}
       title={
         <Text component="span" fw={800} size="lg">
-          {t('drill.bannerTitle')}
+          {t(about === 'run' ? 'drill.runBannerTitle' : 'drill.bannerTitle')}
         </Text>
       }
       data-testid="drill-banner"
       styles={{ root: { borderLeft: '8px solid var(--mantine-color-grape-9)' } }}
     >
-      <Text size="sm">{t(about === 'decision' ? 'drill.decisionBannerText' : 'drill.bannerText')}</Text>
+      <Text size="sm">{t(about === 'decision' ? 'drill.decisionBannerText' : about === 'run' ? 'drill.runBannerText' : 'drill.bannerText')}</Text>
     </Alert>
   );
 }

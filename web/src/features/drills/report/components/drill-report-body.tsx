@@ -1,5 +1,6 @@
 import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ContactCheckTable } from '../../contact-checks/components/contact-check-table';
 import type { DrillReportView } from '../api/drill-report';
 
 type Localized = { ja: string; en: string } | null | undefined;
@@ -16,7 +17,7 @@ export function DrillReportBody({ report, panel }: { report: DrillReportView; pa
         <Text fw={600}>{l(run.title)}</Text>
         <Text size="sm">{t('drillReport.date')}: {run.startedAt ? new Date(run.startedAt).toLocaleString() : '—'} – {run.endedAt ? new Date(run.endedAt).toLocaleString() : '—'}</Text>
         <Text size="sm">{t('drillReport.facilitator')}: {run.facilitatorName}</Text>
-        <Text size="sm">{t('drillReport.participants')}: {run.participants.map((p) => `${p.name ?? '—'} (${p.role})`).join(', ')}</Text>
+        <Text size="sm">{t('drillReport.participants')}: {run.participants.map((p) => `${p.name ?? '—'} (${t(`drillRuns.role.${p.role}`)})`).join(', ')}</Text>
         {report.summary ? <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>{report.summary}</Text> : null}
       </section>
       <section>
@@ -36,33 +37,22 @@ export function DrillReportBody({ report, panel }: { report: DrillReportView; pa
       </section>
       <section>
         <Title order={3}>{t('drillReport.actions', report.actions)}</Title>
-        <Table withTableBorder>
+        <Table withTableBorder data-testid="report-actions">
           <Table.Tbody>
             {run.expectedActions.map((a) => (
-              <Table.Tr key={a.actionId}>
+              <Table.Tr key={a.actionId} data-action-id={a.actionId} data-status={a.status}>
                 <Table.Td>{l(a.text)}</Table.Td>
                 <Table.Td>{t(`drillReport.actionStatus.${a.status}`)}</Table.Td>
-                <Table.Td>{a.minutesAfterInject != null ? `+${a.minutesAfterInject} min` : ''}{a.timeLimitMinutes != null ? ` / ${a.timeLimitMinutes} min` : ''}</Table.Td>
+                <Table.Td>{a.minutesAfterInject != null ? `+${a.minutesAfterInject} ${t('drillRuns.minutesShort')}` : ''}{a.timeLimitMinutes != null ? ` / ${a.timeLimitMinutes} ${t('drillRuns.minutesShort')}` : ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </section>
       {report.contactChecks.map((c) => (
-        <section key={c.id}>
-          <Title order={3}>{t('drillReport.chain')}: {c.chainName}</Title>
-          <Table withTableBorder>
-            <Table.Tbody>
-              {c.members.map((m) => (
-                <Table.Tr key={m.index}>
-                  <Table.Td>{m.name}</Table.Td><Table.Td>{m.channel}</Table.Td>
-                  <Table.Td>{m.outcome}</Table.Td>
-                  <Table.Td>{m.secondsToAcknowledge != null ? `${Math.round(m.secondsToAcknowledge)} s` : '—'}</Table.Td>
-                  <Table.Td>{m.attempts}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+        <section key={c.id} data-testid="report-contact-check">
+          <Title order={3}>{t('drillReport.chain')}</Title>
+          <ContactCheckTable check={c} canMark={false} />
         </section>
       ))}
       <section>
@@ -83,7 +73,7 @@ export function DrillReportBody({ report, panel }: { report: DrillReportView; pa
               <Table.Tr key={i}>
                 <Table.Td>{new Date(e.at).toLocaleTimeString()}</Table.Td>
                 <Table.Td>{t(`drillReport.event.${e.type}`, { defaultValue: e.type })}</Table.Td>
-                <Table.Td>{l(e.title)} {e.detail}</Table.Td>
+                <Table.Td>{l(e.title)}{e.info ? ` (${l(e.info)})` : ''} {e.detail}</Table.Td>
                 <Table.Td>{e.actorName}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,3 +1,4 @@
+import { DrillBanner } from '@/components/ui/drill-banner';
 import { PageLoader } from '@/components/ui/page-state';
 import { PrintSheet } from '@/components/ui/print-sheet';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -12,7 +13,10 @@ export function DrillReportPrint({ runId }: { runId: string }) {
   return (
     <PrintSheet backTo={`/drills/${runId}/report`}>
       {report.isPending ? <PageLoader /> : report.data ? (
-        <DrillReportBody report={report.data} panel={<ImprovementTable items={report.data.improvements} />} />
+        <>
+          <DrillBanner about="run" />
+          <DrillReportBody report={report.data} panel={<ImprovementTable items={report.data.improvements} />} />
+        </>
       ) : <ProblemAlert error={report.error} />}
     </PrintSheet>
   );

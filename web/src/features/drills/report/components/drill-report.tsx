@@ -2,6 +2,7 @@ import { Button, Group, Select, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DrillBanner } from '@/components/ui/drill-banner';
 import { PageLoader } from '@/components/ui/page-state';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { ImprovementItemsPanel } from '../../improvements/components/improvement-items-panel';
@@ -19,6 +20,7 @@ export function DrillReport({ runId }: { runId: string }) {
   const r = report.data;
   return (
     <Stack>
+      <DrillBanner about="run" />
       <Group justify="space-between">
         <Title order={2}>{t('drillReport.pageTitle')}</Title>
         <Button component={Link} to={`/drills/${runId}/report/print`} variant="default">{t('drillReport.print')}</Button>
@@ -31,7 +33,7 @@ export function DrillReport({ runId }: { runId: string }) {
 
 /** The facilitator's part; a new version of the report starts it afresh. */
 function ReportEditor({ r }: { r: DrillReportView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const runId = r.runId;
   const edit = useEditDrillReport();
   const finalise = useFinaliseDrillReport();
@@ -47,7 +49,7 @@ function ReportEditor({ r }: { r: DrillReportView }) {
     <Stack gap="xs">
       <Textarea label={t('drillReport.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={3} maxLength={8000} />
       {r.ratings.map((o) => (
-        <Select key={o.objectiveId} label={o.objectiveId} placeholder={o.suggested ? t('drillReport.suggestedValue', { rating: o.suggested }) : undefined}
+        <Select key={o.objectiveId} label={o.text ? (i18n.language === 'en' ? o.text.en : o.text.ja) : o.objectiveId} placeholder={o.suggested ? t('drillReport.suggestedValue', { rating: o.suggested }) : undefined}
           data={['P', 'S', 'M', 'U']} clearable value={ratings[o.objectiveId] ?? null}
           onChange={(v) => setRatings((x) => ({ ...x, [o.objectiveId]: v as Rating | null }))} />
       ))}

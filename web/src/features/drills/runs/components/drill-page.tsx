@@ -14,7 +14,7 @@ export function DrillPage({ id, canMark }: { id: string; canMark: boolean }) {
   const drill = useDrill(id);
   return (
     <Stack gap="md">
-      <DrillBanner />
+      <DrillBanner about="run" />
       {drill.isError && <QueryError error={drill.error} onRetry={() => void drill.refetch()} />}
       {!drill.data && !drill.isError && <PageLoader />}
       {drill.data && (seesConsole(drill.data) ? <DrillConsole drill={drill.data} canMark={canMark} /> : <ParticipantView drill={drill.data} />)}
