@@ -69,7 +69,8 @@ public sealed class DrillReportTests(IncidentDeskApp app) : IClassFixture<Incide
         Assert.Equal("ended", report["run"]!.Str("status"));
         Assert.Equal(["drill_scheduled", "drill_started"], report["timeline"]!.AsArray().Take(2).Select(t => t!.Str("type")));
         Assert.Equal("drill_ended", report["timeline"]!.AsArray().Last()!.Str("type"));
-        Assert.Contains(report["timeline"]!.AsArray(), t => t!.Str("type") == "drill_action_judged" && t!.Str("detail").StartsWith("missed", StringComparison.Ordinal));
+        Assert.Contains(report["timeline"]!.AsArray(), t => t!.Str("type") == "drill_action_judged"
+            && t!["info"]!.Str("en").StartsWith("missed", StringComparison.Ordinal) && t!["info"]!.Str("ja").StartsWith("未達", StringComparison.Ordinal));
         Assert.Equal(1, report["actions"]!["missed"]!.GetValue<int>());
         Assert.Contains(report["suggestions"]!.AsArray(), s => s!.Str("kind") == "missed-action" && s!.Str("expectedActionId") == "predictions");
         var objectives = report["ratings"]!.AsArray().Select(r => r!.Str("objectiveId")).ToList();
