@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { LanguageSwitch } from '@/components/ui/language-switch';
+import { PublicPage } from '@/components/ui/public-page';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { personName } from '@/lib/person';
@@ -140,20 +140,5 @@ export function AckLanding() {
     );
   }
 
-  return (
-    <Container size={480} px="md" py="lg">
-      <Stack gap="lg">
-        <Group justify="space-between" wrap="nowrap">
-          <Text fw={800} size="lg" c="indigo.7">
-            {t('app.name')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-        <Title order={1} size="h2">
-          {t('ack.title')}
-        </Title>
-        {body}
-      </Stack>
-    </Container>
-  );
+  return <PublicPage title={t('ack.title')}>{body}</PublicPage>;
 }

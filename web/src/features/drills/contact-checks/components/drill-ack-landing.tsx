@@ -1,9 +1,9 @@
-import { Alert, Button, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { LanguageSwitch } from '@/components/ui/language-switch';
+import { PublicPage } from '@/components/ui/public-page';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { personName } from '@/lib/person';
@@ -96,20 +96,5 @@ export function DrillAckLanding() {
     );
   }
 
-  return (
-    <Container size={480} px="md" py="lg">
-      <Stack gap="lg">
-        <Group justify="space-between" wrap="nowrap">
-          <Text fw={800} size="lg" c="indigo.7">
-            {t('app.name')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-        <Title order={1} size="h2">
-          {t('drillAck.title')}
-        </Title>
-        {body}
-      </Stack>
-    </Container>
-  );
+  return <PublicPage title={t('drillAck.title')}>{body}</PublicPage>;
 }
