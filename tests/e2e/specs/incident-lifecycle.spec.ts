@@ -122,7 +122,8 @@ test('C1 malware: reported on a phone, worked through every stage on a desktop, 
   await expectExitCriteriaMet(page);
   // The refusal listed criteria that are met now: it does not linger (issue 9 §4).
   await expect(refused).toHaveCount(0);
-  await expect(page.getByText(responder.displayName).first()).toBeVisible();
+  // the owner on the incident page (the header shows the signed-in user's name only on the widest screens)
+  await expect(page.getByRole('main').getByText(responder.displayName).first()).toBeVisible();
 
   // Low severity, no leak, no harm: the conditioned steps and the executive decisions do not apply.
   for (const id of ['report-to-responsible-person', 'close-website-or-move-data', 'notify-affected-users', 'decide-business-stoppage', 'decide-response-policy']) {
